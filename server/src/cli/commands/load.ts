@@ -1,0 +1,23 @@
+/** Loads the rulebook for a command and prints its problems as `file:line:col: severity: message`. */
+import { Rulebook, formatProblem, loadRulebook } from '../../engine';
+import { RulebookChoice, chooseRulebook } from '../locate-rulebook';
+import { Output } from '../output';
+
+export interface LoadedForCommand {
+  readonly rulebook: Rulebook;
+  readonly choice: RulebookChoice;
+}
+
+export async function loadForCommand(output: Output, explicit: string | undefined, options: { checkExamples?: boolean } = {}): Promise<LoadedForCommand> {
+  const choice = chooseRulebook(explicit, process.cwd());
+  if (explicit && choice.file) {
+    const { existsSync } = await import('fs');
+    if (!existsSync(choice.file)) throw new UsageError(`rulebook not found: ${explicit}`);
+  }
+  const rulebook = await loadRulebook({ rulebookFile: choice.file, root: choice.root, checkExamples: options.checkExamples });
+  for (const problem of rulebook.problems) output.err(`${formatProblem(problem)}\n`);
+  return { rulebook, choice };
+}
+
+/** A mistake in how the command was called: exit code 2 with the message. */
+export class UsageError extends Error {}

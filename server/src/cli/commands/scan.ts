@@ -1,0 +1,71 @@
+/**
+ * `rulebook scan [PATH...]`: scans files and folders (.gitignore-aware, on every core) and prints the findings.
+ * Exit 0 without findings, 1 with findings, 2 for a usage or rulebook error.
+ */
+import { FileScan, Finding, Locale, compareFindings } from '../../engine';
+import { formatJson } from '../formats/json';
+import { ScanReport } from '../formats/report';
+import { formatSarif } from '../formats/sarif';
+import { formatText, summaryLine } from '../formats/text';
+import { Output, progress, writeResult } from '../output';
+import { scanInParallel } from '../parallel-scan';
+import { walkFiles } from '../walk';
+import { toolVersion } from '../version';
+import { UsageError, loadForCommand } from './load';
+
+export interface ScanOptions {
+  readonly format: string;
+  readonly output?: string;
+  readonly rulebook?: string;
+  readonly gitignore: boolean;
+  readonly exitZero: boolean;
+  readonly showSuppressed: boolean;
+  readonly quiet: boolean;
+  readonly jobs?: number;
+  readonly lang: Locale;
+}
+
+const FORMATS: Record<string, (report: ScanReport) => string> = { text: formatText, json: formatJson, sarif: formatSarif };
+
+export async function scanCommand(paths: readonly string[], options: ScanOptions, output: Output): Promise<number> {
+  const format = FORMATS[options.format];
+  if (!format) throw new UsageError(`unknown format "${options.format}" (use text, json or sarif)`);
+  const { rulebook, choice } = await loadForCommand(output, options.rulebook);
+  if (rulebook.hasErrors) {
+    output.err('rulebook: the rulebook has errors (above); fix them or run `rulebook check`\n');
+    return 2;
+  }
+  const files: string[] = [];
+  try {
+    for await (const file of walkFiles(paths.length > 0 ? paths : ['.'], { gitignore: options.gitignore })) files.push(file);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const bar = progress(options.quiet ? { ...output, isTTY: false } : output, 'scanning');
+  const results: FileScan[] = await scanInParallel(files, {
+    rulebook,
+    setup: { load: { rulebookFile: choice.file, root: choice.root } },
+    workers: options.jobs,
+    onResult: (_, done, total) => bar.update(done, total),
+  });
+  bar.done();
+  const findings: Finding[] = results.flatMap((r) => r.findings).sort(compareFindings);
+  const skipped = results.filter((r) => r.skipped).sort((a, b) => a.path.localeCompare(b.path));
+  const report: ScanReport = {
+    rulebook,
+    findings,
+    skipped,
+    filesScanned: results.length - skipped.length,
+    locale: options.lang,
+    toolVersion: toolVersion(),
+    showSuppressed: options.showSuppressed,
+  };
+  await writeResult(output, format(report), options.output);
+  if (!options.quiet) {
+    for (const s of skipped) output.err(`${s.path}: note: skipped: ${s.skipped?.detail}\n`);
+    for (const r of results) for (const f of r.failures ?? []) output.err(`${r.path}: warning: rule ${f.ruleId} failed: ${f.message}\n`);
+    output.err(`${summaryLine(report)}\n`);
+  }
+  if (options.exitZero) return 0;
+  return findings.some((f) => !f.suppression) ? 1 : 0;
+}

@@ -1,0 +1,28 @@
+/** Machine-readable JSON: every finding (suppressed ones flagged as such), skipped files and rulebook problems. */
+import { ScanReport, messageOf } from './report';
+
+export function formatJson(report: ScanReport): string {
+  return `${JSON.stringify(
+    {
+      tool: { name: 'rulebook', version: report.toolVersion },
+      rulebook: { version: report.rulebook.config.version, name: report.rulebook.config.name, files: report.rulebook.files },
+      findings: report.findings.map((f) => ({
+        ruleId: f.ruleId,
+        severity: f.severity,
+        message: messageOf(f, report.locale),
+        path: f.path,
+        start: { line: f.range.start.line + 1, column: f.range.start.character + 1 },
+        end: { line: f.range.end.line + 1, column: f.range.end.character + 1 },
+        fingerprint: f.fingerprint,
+        cwe: f.cwe,
+        guide: f.guide,
+        suppression: f.suppression ? { reason: f.suppression.reason, line: f.suppression.line + 1 } : undefined,
+      })),
+      skipped: report.skipped.map((s) => ({ path: s.path, reason: s.skipped?.reason, detail: s.skipped?.detail })),
+      problems: report.rulebook.problems,
+      filesScanned: report.filesScanned,
+    },
+    null,
+    2,
+  )}\n`;
+}

@@ -1,0 +1,22 @@
+/** What a scan produced, handed to an output format. */
+import { FileScan, Finding, Locale, Rulebook } from '../../engine';
+
+export interface ScanReport {
+  readonly rulebook: Rulebook;
+  readonly findings: readonly Finding[];
+  readonly skipped: readonly FileScan[];
+  readonly filesScanned: number;
+  readonly locale: Locale;
+  readonly toolVersion: string;
+  readonly showSuppressed: boolean;
+}
+
+export function messageOf(finding: Finding, locale: Locale): string {
+  return locale === 'ja' && finding.messageJa ? finding.messageJa : finding.message;
+}
+
+export function countBySeverity(findings: readonly Finding[]): Record<'error' | 'warning' | 'info', number> {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}

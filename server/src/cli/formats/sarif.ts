@@ -1,0 +1,102 @@
+/**
+ * SARIF 2.1.0 for code scanning: rules with help text and CWE tags, results on the flagged token with
+ * `partialFingerprints`, inline suppressions kept as `suppressions` (kind inSource) so a viewer can show them.
+ */
+import type * as Sarif from 'sarif';
+import { pathToFileURL } from 'url';
+import { CompiledRule, Finding, localize } from '../../engine';
+import { ScanReport, messageOf } from './report';
+
+const LEVEL: Record<Finding['severity'], Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', info: 'note' };
+
+export function helpUriOf(rule: CompiledRule['rule']): string | undefined {
+  if (rule.helpUri) return rule.helpUri;
+  const cwe = rule.cwe?.[0];
+  return cwe ? `https://cwe.mitre.org/data/definitions/${cwe}.html` : undefined;
+}
+
+function sarifRule(compiled: CompiledRule): Sarif.ReportingDescriptor {
+  const rule = compiled.rule;
+  const rationale = localize(rule.rationale, 'en');
+  const fix = localize(rule.fix, 'en');
+  const tags = ['security', ...(rule.tags ?? []), ...(rule.cwe ?? []).map((c) => `external/cwe/cwe-${c}`)];
+  if (rule.guide) tags.push(`ipa-guide/item-${rule.guide}`);
+  const help = fix ? `${rationale}\n\nFix: ${fix}` : rationale;
+  return {
+    id: rule.id,
+    name: rule.id.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : '')),
+    shortDescription: { text: localize(rule.message, 'en').replace(/\{\w+\}/g, '…').replace(/`/g, '') },
+    fullDescription: { text: rationale },
+    help: { text: help, markdown: help },
+    helpUri: helpUriOf(rule),
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+    properties: {
+      tags,
+      precision: rule.confidence === 'low' ? 'low' : rule.confidence === 'medium' ? 'medium' : 'high',
+      ...(rule.guide ? { ipaGuideItem: rule.guide } : {}),
+      ...(typeof rule.rationale === 'object' && rule.rationale.ja ? { 'rationale-ja': rule.rationale.ja } : {}),
+    },
+  };
+}
+
+export function formatSarif(report: ScanReport): string {
+  const rules = report.rulebook.rules;
+  const index = new Map(rules.map((r, i) => [r.rule.id, i]));
+  const results: Sarif.Result[] = report.findings.map((f) => ({
+    ruleId: f.ruleId,
+    ruleIndex: index.get(f.ruleId),
+    level: LEVEL[f.severity],
+    message: { text: messageOf(f, report.locale) },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: encodeURI(f.path), uriBaseId: '%SRCROOT%' },
+          region: {
+            startLine: f.range.start.line + 1,
+            startColumn: f.range.start.character + 1,
+            endLine: f.range.end.line + 1,
+            endColumn: f.range.end.character + 1,
+          },
+        },
+      },
+    ],
+    partialFingerprints: { 'rulebookFingerprint/v1': f.fingerprint },
+    ...(f.suppression ? { suppressions: [{ kind: 'inSource' as const, justification: f.suppression.reason }] } : {}),
+  }));
+  const log: Sarif.Log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'rulebook',
+            fullName: 'Secure Coding Rulebook',
+            version: report.toolVersion,
+            semanticVersion: report.toolVersion,
+            informationUri: 'https://www.ipa.go.jp/security/',
+            rules: rules.map(sarifRule),
+          },
+        },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileUri(report.rulebook.root) } },
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: report.skipped.map((s) => ({
+              level: 'note' as const,
+              message: { text: `skipped: ${s.skipped?.detail ?? ''}` },
+              locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(s.path), uriBaseId: '%SRCROOT%' } } }],
+            })),
+          },
+        ],
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function pathToFileUri(dir: string): string {
+  const uri = pathToFileURL(dir).href;
+  return uri.endsWith('/') ? uri : `${uri}/`;
+}

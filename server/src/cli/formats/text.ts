@@ -1,0 +1,26 @@
+/** Compiler-style text: `path:line:col: severity: message [rule-id]`, one finding a line, one-based positions. */
+import { ScanReport, countBySeverity, messageOf } from './report';
+
+export function formatText(report: ScanReport): string {
+  const lines: string[] = [];
+  for (const f of report.findings) {
+    if (f.suppression && !report.showSuppressed) continue;
+    const where = `${f.path}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
+    const suppressed = f.suppression ? ` (suppressed: ${f.suppression.reason})` : '';
+    lines.push(`${where}: ${f.severity}: ${messageOf(f, report.locale)} [${f.ruleId}]${suppressed}`);
+  }
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}
+
+export function summaryLine(report: ScanReport): string {
+  const visible = report.findings.filter((f) => !f.suppression);
+  const counts = countBySeverity(visible);
+  const suppressed = report.findings.length - visible.length;
+  const parts = [
+    `${visible.length} finding${visible.length === 1 ? '' : 's'} (${counts.error} error, ${counts.warning} warning, ${counts.info} info)`,
+    `${report.filesScanned} file${report.filesScanned === 1 ? '' : 's'} scanned`,
+  ];
+  if (suppressed > 0) parts.push(`${suppressed} suppressed inline`);
+  if (report.skipped.length > 0) parts.push(`${report.skipped.length} skipped`);
+  return parts.join(', ');
+}

@@ -1,0 +1,91 @@
+/**
+ * The `rulebook` command line: a thin adapter over the engine. Each command lives in `commands/`; this file only
+ * declares them and maps errors to exit codes (2 for usage and rulebook errors).
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Locale } from '../engine';
+import { checkCommand } from './commands/check';
+import { UsageError } from './commands/load';
+import { scanCommand } from './commands/scan';
+import { testCommand } from './commands/test-fixtures';
+import { Output, processOutput } from './output';
+import { toolVersion } from './version';
+
+function defaultLocale(): Locale {
+  const lang = process.env.LC_ALL ?? process.env.LC_MESSAGES ?? process.env.LANG ?? '';
+  return lang.startsWith('ja') ? 'ja' : 'en';
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number');
+  return n;
+}
+
+/** Subcommands register here; later features (lsp, review, report…) add theirs the same way. */
+export type CommandRegistrar = (program: Command, run: (action: () => Promise<number>) => Promise<void>, output: Output) => void;
+const registrars: CommandRegistrar[] = [];
+
+export function registerCommands(registrar: CommandRegistrar): void {
+  registrars.push(registrar);
+}
+
+export async function main(argv: readonly string[], output: Output = processOutput): Promise<number> {
+  let exitCode = 0;
+  const run = async (action: () => Promise<number>): Promise<void> => {
+    exitCode = await action();
+  };
+  const program = new Command('rulebook')
+    .description('Apply a secure-coding rulebook: find hardcoded secrets, IP addresses, unsafe calls and test leftovers.')
+    .version(toolVersion(), '-v, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => output.out(s), writeErr: (s) => output.err(s) })
+    .showHelpAfterError();
+  const lang = new Option('--lang <lang>', 'language of messages').choices(['en', 'ja']).default(defaultLocale());
+
+  program
+    .command('scan')
+    .description('scan files and folders (.gitignore-aware) and print findings; exit 0 none, 1 findings, 2 error')
+    .argument('[paths...]', 'files and folders to scan', [])
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .option('-o, --output <file>', 'write the results to a file instead of stdout')
+    .option('-r, --rulebook <file>', 'rulebook file (default: .secure-coding/rulebook.yaml here or above)')
+    .option('--no-gitignore', 'scan files that .gitignore excludes')
+    .option('--exit-zero', 'exit 0 even when there are findings')
+    .option('--show-suppressed', 'also print findings suppressed inline (text format)')
+    .option('-q, --quiet', 'no progress, notes or summary on stderr')
+    .option('-j, --jobs <n>', 'worker threads (default: one per core; 0 scans on the main thread)', positiveInteger)
+    .addOption(lang)
+    .action((paths: string[], opts: { format: string; output?: string; rulebook?: string; gitignore: boolean; exitZero?: boolean; showSuppressed?: boolean; quiet?: boolean; jobs?: number; lang: Locale }) =>
+      run(() => scanCommand(paths, { ...opts, exitZero: Boolean(opts.exitZero), showSuppressed: Boolean(opts.showSuppressed), quiet: Boolean(opts.quiet) }, output)),
+    );
+
+  program
+    .command('check')
+    .description('validate the rulebook and run every rule\'s examples; exit 2 on any error')
+    .option('-r, --rulebook <file>', 'rulebook file')
+    .action((opts: { rulebook?: string }) => run(() => checkCommand(opts, output)));
+
+  program
+    .command('test')
+    .description('run the ruleid:/ok: annotations of rule fixtures (*.fixture.*); exit 1 on any failure')
+    .argument('[dir]', 'folder of fixtures (default: the built-in rules and the workspace rulebook folder)')
+    .option('-r, --rulebook <file>', 'rulebook file')
+    .action((dir: string | undefined, opts: { rulebook?: string }) => run(() => testCommand(dir, opts, output)));
+
+  for (const registrar of registrars) registrar(program, run, output);
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    if (err instanceof UsageError) {
+      output.err(`rulebook: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  return exitCode;
+}

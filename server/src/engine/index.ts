@@ -1,0 +1,66 @@
+/**
+ * The engine's public face, used by the CLI and the language server alike. Nothing here knows about LSP, VS Code
+ * or a terminal: in go texts and paths, out come findings, notes and problems.
+ */
+import * as path from 'path';
+import { Finding } from './findings';
+import { LanguageId, languageForPath } from './languages';
+import { FileReader, diskReader } from './reader';
+import { Rulebook } from './rulebook/rulebook';
+import { ScanInput, ScanOptions, ScanResult, scanWithRules } from './scanner';
+import { SkipNote, decodeSource } from './source-text';
+
+export { Finding, compareFindings, fingerprintOf, sha256 } from './findings';
+export { configureGrammarDirectory } from './grammars';
+export { LANGUAGES, LANGUAGE_IDS, LanguageId, languageForPath, resolveLanguageName } from './languages';
+export { maskSecret } from './mask';
+export { FileReader, diskReader } from './reader';
+export { BUILTIN_DEFAULT, RULEBOOK_RELATIVE_PATH, builtinRulesDirectory, configureBuiltinRulesDirectory, loadRulebook, rootOf } from './rulebook/load';
+export { ActiveRule, CompiledRule, Rulebook } from './rulebook/rulebook';
+export { Locale, LocalizedText, Rule, Severity, localize } from './rulebook/types';
+export { RulebookProblem, formatProblem } from './rulebook/yaml-source';
+export { RuleFailure, ScanInput, ScanResult } from './scanner';
+export { SkipNote } from './source-text';
+export { TextIndex, Position, Range } from './text-index';
+
+/** Scans a text as the file at `input.path` (workspace-relative) with the rules that apply to it. */
+export function scanDocument(rulebook: Rulebook, input: ScanInput, options: ScanOptions = {}): Promise<ScanResult> {
+  const languageId: LanguageId = input.languageId ?? languageForPath(input.path);
+  return scanWithRules(rulebook.rulesFor(input.path, languageId), { ...input, languageId }, options);
+}
+
+export interface FileScan {
+  /** Workspace-relative path with forward slashes. */
+  readonly path: string;
+  readonly findings: Finding[];
+  readonly skipped?: SkipNote;
+  readonly partialParse?: boolean;
+  readonly failures?: ScanResult['failures'];
+}
+
+export function relativePath(root: string, file: string): string {
+  const rel = path.relative(root, path.resolve(file));
+  return (rel === '' ? path.basename(file) : rel).split(path.sep).join('/');
+}
+
+/** Reads and scans one file, or says why it was skipped (too large, binary, minified, unreadable). */
+export async function scanFile(rulebook: Rulebook, file: string, reader: FileReader = diskReader): Promise<FileScan> {
+  const rel = relativePath(rulebook.root, file);
+  const limits = rulebook.config.limits;
+  const size = await reader.size(file);
+  if (size === undefined) return { path: rel, findings: [], skipped: { reason: 'unreadable', detail: 'not a readable file' } };
+  if (size > limits.maxFileSize) {
+    return { path: rel, findings: [], skipped: { reason: 'too-large', detail: `${size} bytes is over the ${limits.maxFileSize}-byte limit (settings.max_file_size)` } };
+  }
+  let bytes: Buffer | undefined;
+  try {
+    bytes = await reader.read(file);
+  } catch (err) {
+    return { path: rel, findings: [], skipped: { reason: 'unreadable', detail: (err as Error).message } };
+  }
+  if (bytes === undefined) return { path: rel, findings: [], skipped: { reason: 'unreadable', detail: 'file vanished' } };
+  const decoded = decodeSource(bytes, limits);
+  if ('skip' in decoded) return { path: rel, findings: [], skipped: decoded.skip };
+  const result = await scanDocument(rulebook, { path: rel, text: decoded.text });
+  return { path: rel, findings: result.findings, partialParse: result.partialParse, failures: result.failures };
+}

@@ -1,0 +1,97 @@
+/**
+ * `ip`: hardcoded IPv4 and IPv6 addresses in string literals and config values, with an optional port, mask or URL
+ * around them. Not addresses: versions and OIDs (more than four parts, or bound to `version`/`release`/`oid`),
+ * netmasks, and whatever the rule's allow list holds (loopback, unspecified, documentation ranges by default).
+ */
+import { BlockList, isIPv4, isIPv6 } from 'net';
+import { RegexSyntaxError, compileRuleRegex, RuleRegex } from '../regex';
+import { IpRule } from '../rulebook/types';
+import { StringFact } from '../syntax/facts';
+import { Matcher, RawMatch, RuleKind, ScanDocument } from './kind';
+import { snakeCase } from './secret-values';
+
+const IPV4 = /(?<![\w.])(\d{1,3}(?:\.\d{1,3}){3})(?![\w]|\.\d)/g;
+const IPV6 = /(?<![\w:.])((?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?)(?:%[\w.]+)?(?![\w:])/g;
+
+/** Contiguous ones followed by zeros: 255.255.255.0, 255.255.0.0… */
+function isNetmask(address: string): boolean {
+  const bits = address
+    .split('.')
+    .map((part) => Number(part).toString(2).padStart(8, '0'))
+    .join('');
+  return /^1+0*$/.test(bits) && bits.startsWith('1111');
+}
+
+function allowList(entries: readonly string[], report: (message: string, i: number) => void): BlockList {
+  const list = new BlockList();
+  entries.forEach((entry, i) => {
+    const [address, prefix] = entry.split('/');
+    const type = isIPv4(address) ? 'ipv4' : isIPv6(address) ? 'ipv6' : undefined;
+    if (!type) {
+      report(`not an IP address or CIDR range: ${entry}`, i);
+      return;
+    }
+    if (prefix === undefined) list.addAddress(address, type);
+    else {
+      const bits = Number(prefix);
+      if (!Number.isInteger(bits) || bits < 0 || bits > (type === 'ipv4' ? 32 : 128)) {
+        report(`invalid prefix length in ${entry}`, i);
+        return;
+      }
+      list.addSubnet(address, bits, type);
+    }
+  });
+  return list;
+}
+
+function addressesIn(fact: StringFact, ipv6: boolean): { start: number; end: number; address: string; type: 'ipv4' | 'ipv6' }[] {
+  const found: { start: number; end: number; address: string; type: 'ipv4' | 'ipv6' }[] = [];
+  for (const m of fact.value.matchAll(IPV4)) {
+    const before = fact.value.slice(0, m.index);
+    if (/\d\.$/.test(before)) continue;
+    if (isIPv4(m[1])) found.push({ start: fact.start + m.index, end: fact.start + m.index + m[1].length, address: m[1], type: 'ipv4' });
+  }
+  if (ipv6 && fact.value.includes(':')) {
+    for (const m of fact.value.matchAll(IPV6)) {
+      const address = m[1];
+      if (!isIPv6(address) || !/[0-9a-f]/i.test(address)) continue;
+      // "12:30:45" is a time, "00:1a:2b:3c:4d:5e" a MAC: net.isIPv6 already rejects both; "a::b" in prose is rare.
+      found.push({ start: fact.start + m.index, end: fact.start + m.index + address.length, address, type: 'ipv6' });
+    }
+  }
+  return found;
+}
+
+export const ipKind: RuleKind = {
+  kind: 'ip',
+  compile(rule, { trusted, report }): Matcher | undefined {
+    const ipRule = rule as IpRule;
+    const allowed = allowList(ipRule.allow ?? [], (message, i) => report(['allow', i], message));
+    let ignoreNames: RuleRegex | undefined;
+    if (ipRule.ignore_names) {
+      try {
+        ignoreNames = compileRuleRegex(ipRule.ignore_names, { trusted, caseInsensitive: true });
+      } catch (err) {
+        report(['ignore_names'], err instanceof RegexSyntaxError ? err.message : String(err));
+      }
+    }
+    const ipv6 = ipRule.ipv6 ?? true;
+    return {
+      needsTree: true,
+      prefilter: ({ text }) => /\d\.\d{1,3}\.\d{1,3}\.\d/.test(text) || (ipv6 && /[0-9a-f]:[0-9a-f]{0,4}:/i.test(text)),
+      match(doc: ScanDocument): RawMatch[] {
+        const matches: RawMatch[] = [];
+        for (const fact of doc.strings()) {
+          if (fact.value.length > 2000) continue;
+          if (fact.context && ignoreNames?.test(snakeCase(fact.context.name))) continue;
+          for (const found of addressesIn(fact, ipv6)) {
+            if (found.type === 'ipv4' && isNetmask(found.address)) continue;
+            if (allowed.check(found.address, found.type)) continue;
+            matches.push({ start: found.start, end: found.end, vars: { value: found.address } });
+          }
+        }
+        return matches;
+      },
+    };
+  },
+};

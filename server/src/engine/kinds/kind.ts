@@ -1,0 +1,63 @@
+/**
+ * The contract between the scanner and a rule kind. A kind compiles a rule once (reporting problems at the rule's
+ * own keys) into a matcher; the scanner runs matchers over a document whose facts are computed lazily and shared.
+ */
+import type { Tree } from 'web-tree-sitter';
+import { LanguageId } from '../languages';
+import { LocalizedText, Rule } from '../rulebook/types';
+import { CallFact, CommentFact, StringFact } from '../syntax/facts';
+import { TextIndex } from '../text-index';
+
+export interface ScanDocument {
+  /** Workspace-relative path with forward slashes. */
+  readonly path: string;
+  readonly languageId: LanguageId;
+  readonly text: string;
+  readonly index: TextIndex;
+  /** The syntax tree, for languages with a grammar (a tree with ERROR nodes still yields the parts that parse). */
+  readonly tree: Tree | undefined;
+  /** The text in lower case, computed once. */
+  readonly lower: string;
+  strings(): readonly StringFact[];
+  comments(): readonly CommentFact[];
+  calls(): readonly CallFact[];
+}
+
+export interface RawMatch {
+  /** Offsets of the flagged token. */
+  readonly start: number;
+  readonly end: number;
+  /** Values for the message's `{placeholders}`; a secret's value is passed here masked, never raw. */
+  readonly vars?: Readonly<Record<string, LocalizedText>>;
+  /** Rule severity for this match when a kind refines it (e.g. a per-function CWE). */
+  readonly cwe?: number;
+}
+
+/** The raw text, and its lower-case form computed once per file for case-insensitive keyword checks. */
+export interface PrefilterInput {
+  readonly text: string;
+  readonly lower: string;
+  /** Whether the file is parsed by a grammar (config files are read as key/value text instead). */
+  readonly parsed: boolean;
+}
+
+export interface Matcher {
+  /** Whether the matcher reads the syntax tree (calls, string contexts); config files never have one. */
+  readonly needsTree: boolean;
+  /** A cheap check on the raw text: false means the rule cannot match, so the file needs no parse for it. */
+  prefilter(input: PrefilterInput): boolean;
+  match(doc: ScanDocument): RawMatch[];
+}
+
+export type ReportProblem = (keyPath: readonly (string | number)[], message: string) => void;
+
+export interface CompileOptions {
+  /** Built-in rules are reviewed and run on V8's regex engine; a lead's run on RE2. */
+  readonly trusted: boolean;
+  readonly report: ReportProblem;
+}
+
+export interface RuleKind {
+  readonly kind: string;
+  compile(rule: Rule, options: CompileOptions): Matcher | undefined | Promise<Matcher | undefined>;
+}

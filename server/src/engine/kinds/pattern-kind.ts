@@ -1,0 +1,121 @@
+/**
+ * `pattern`: a lead's own rule, either a regex (RE2, linear time) over code, strings, comments or everything, or a
+ * tree-sitter query whose `capture` names the flagged node. Query rules need `languages`: a query is grammar-specific.
+ */
+import type { Query } from 'web-tree-sitter';
+import { queryFor } from '../grammars';
+import { GrammarLanguageId, hasGrammar, resolveLanguageName } from '../languages';
+import { RegexSyntaxError, RuleRegex, compileRuleRegex } from '../regex';
+import { PatternRule, PatternScope } from '../rulebook/types';
+import { Matcher, RawMatch, RuleKind, ScanDocument } from './kind';
+
+interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+function spansFor(doc: ScanDocument, scope: PatternScope): Span[] | undefined {
+  if (scope === 'any') return undefined;
+  if (scope === 'string') return [...doc.strings()].sort((a, b) => a.start - b.start);
+  if (scope === 'comment') return [...doc.comments()].sort((a, b) => a.start - b.start);
+  // Code: everything but strings and comments.
+  const excluded = [...doc.strings(), ...doc.comments()].sort((a, b) => a.start - b.start);
+  const code: Span[] = [];
+  let at = 0;
+  for (const span of excluded) {
+    if (span.start > at) code.push({ start: at, end: span.start });
+    at = Math.max(at, span.end);
+  }
+  if (at < doc.text.length) code.push({ start: at, end: doc.text.length });
+  return code;
+}
+
+function within(spans: readonly Span[], start: number, end: number): boolean {
+  let low = 0;
+  let high = spans.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const span = spans[mid];
+    if (span.end < start) low = mid + 1;
+    else if (span.start > start) high = mid - 1;
+    else return end <= span.end;
+  }
+  return false;
+}
+
+function regexMatcher(regex: RuleRegex, scope: PatternScope): Matcher {
+  return {
+    needsTree: scope !== 'any',
+    prefilter: ({ text }) => regex.test(text),
+    match(doc: ScanDocument): RawMatch[] {
+      const spans = spansFor(doc, scope);
+      const matches: RawMatch[] = [];
+      for (const m of regex.matches(doc.text)) {
+        const span = regex.groupCount > 0 && m.groups[0] ? m.groups[0] : m;
+        if (span.end === span.start) continue;
+        if (spans && !within(spans, span.start, span.end)) continue;
+        matches.push({ start: span.start, end: span.end, vars: { value: doc.text.slice(span.start, span.end).slice(0, 80) } });
+      }
+      return matches;
+    },
+  };
+}
+
+export const patternKind: RuleKind = {
+  kind: 'pattern',
+  async compile(rule, { trusted, report }): Promise<Matcher | undefined> {
+    const pattern = rule as PatternRule;
+    const scope = pattern.scope ?? 'code';
+    if (pattern.regex !== undefined && pattern.query !== undefined) {
+      report(['query'], 'a pattern rule has either `regex` or `query`, not both');
+      return undefined;
+    }
+    if (pattern.regex !== undefined) {
+      try {
+        return regexMatcher(compileRuleRegex(pattern.regex, { trusted }), scope);
+      } catch (err) {
+        report(['regex'], err instanceof RegexSyntaxError ? err.message : String(err));
+        return undefined;
+      }
+    }
+    const source = pattern.query ?? '';
+    const languages = (pattern.languages ?? []).map((name) => resolveLanguageName(name)).filter((id) => id !== undefined);
+    const grammarLanguages = languages.filter((id): id is GrammarLanguageId => hasGrammar(id));
+    if (grammarLanguages.length === 0) {
+      report(['languages'], 'a query rule needs `languages` with at least one language that has a grammar');
+      return undefined;
+    }
+    const queries = new Map<GrammarLanguageId, Query>();
+    for (const id of grammarLanguages) {
+      try {
+        queries.set(id, await queryFor(id, source));
+      } catch (err) {
+        report(['query'], `invalid tree-sitter query for ${id}: ${(err as Error).message}`);
+        return undefined;
+      }
+    }
+    const captureName = pattern.capture;
+    for (const query of queries.values()) {
+      if (captureName !== undefined && !query.captureNames.includes(captureName)) {
+        report(['capture'], `the query has no capture @${captureName} (it has ${query.captureNames.map((n) => '@' + n).join(', ') || 'none'})`);
+        return undefined;
+      }
+    }
+    return {
+      needsTree: true,
+      prefilter: () => true,
+      match(doc: ScanDocument): RawMatch[] {
+        const query = queries.get(doc.languageId as GrammarLanguageId);
+        if (!query || !doc.tree) return [];
+        const matches: RawMatch[] = [];
+        for (const match of query.matches(doc.tree.rootNode)) {
+          const capture = captureName === undefined ? match.captures[0] : match.captures.find((c) => c.name === captureName);
+          if (!capture) continue;
+          const node = capture.node;
+          matches.push({ start: node.startIndex, end: node.endIndex, vars: { value: node.text.slice(0, 80), name: node.text.slice(0, 80) } });
+        }
+        return matches;
+      },
+    };
+  },
+};

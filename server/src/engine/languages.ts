@@ -1,0 +1,222 @@
+/**
+ * The one table of languages the engine knows: how a file is recognised, which tree-sitter grammar parses it
+ * (if any), and how comments look in it. Everything else asks this module instead of keeping its own lists.
+ */
+
+/** Languages parsed through a tree-sitter grammar. */
+export type GrammarLanguageId =
+  | 'c'
+  | 'cpp'
+  | 'javascript'
+  | 'typescript'
+  | 'tsx'
+  | 'python'
+  | 'java'
+  | 'go'
+  | 'csharp'
+  | 'php'
+  | 'ruby'
+  | 'shell';
+
+/** Config and data formats scanned as text with key/value awareness. */
+export type ConfigLanguageId =
+  | 'dotenv'
+  | 'ini'
+  | 'properties'
+  | 'yaml'
+  | 'json'
+  | 'xml'
+  | 'toml'
+  | 'dockerfile';
+
+export type LanguageId = GrammarLanguageId | ConfigLanguageId | 'text';
+
+export interface LanguageInfo {
+  readonly id: LanguageId;
+  /** Grammar package and wasm file inside it, for languages parsed by tree-sitter. */
+  readonly grammar?: { readonly pkg: string; readonly wasm: string };
+  /** Line comment openers, used for suppression comments, fixture annotations and text scanning. */
+  readonly lineComments: readonly string[];
+  /** Block comment delimiters. */
+  readonly blockComments: readonly (readonly [string, string])[];
+  /** Aliases accepted in a rulebook's `languages:` (VS Code language ids among them). */
+  readonly aliases: readonly string[];
+}
+
+const C_COMMENTS = { lineComments: ['//'], blockComments: [['/*', '*/']] as const };
+const HASH_COMMENTS = { lineComments: ['#'], blockComments: [] as const };
+
+export const LANGUAGES: Readonly<Record<LanguageId, LanguageInfo>> = {
+  c: { id: 'c', grammar: { pkg: 'tree-sitter-c', wasm: 'tree-sitter-c.wasm' }, ...C_COMMENTS, aliases: [] },
+  cpp: {
+    id: 'cpp',
+    grammar: { pkg: 'tree-sitter-cpp', wasm: 'tree-sitter-cpp.wasm' },
+    ...C_COMMENTS,
+    aliases: ['c++', 'cuda-cpp'],
+  },
+  javascript: {
+    id: 'javascript',
+    grammar: { pkg: 'tree-sitter-javascript', wasm: 'tree-sitter-javascript.wasm' },
+    ...C_COMMENTS,
+    aliases: ['js', 'javascriptreact', 'jsx'],
+  },
+  typescript: {
+    id: 'typescript',
+    grammar: { pkg: 'tree-sitter-typescript', wasm: 'tree-sitter-typescript.wasm' },
+    ...C_COMMENTS,
+    aliases: ['ts'],
+  },
+  tsx: {
+    id: 'tsx',
+    grammar: { pkg: 'tree-sitter-typescript', wasm: 'tree-sitter-tsx.wasm' },
+    ...C_COMMENTS,
+    aliases: ['typescriptreact'],
+  },
+  python: {
+    id: 'python',
+    grammar: { pkg: 'tree-sitter-python', wasm: 'tree-sitter-python.wasm' },
+    ...HASH_COMMENTS,
+    aliases: ['py'],
+  },
+  java: { id: 'java', grammar: { pkg: 'tree-sitter-java', wasm: 'tree-sitter-java.wasm' }, ...C_COMMENTS, aliases: [] },
+  go: { id: 'go', grammar: { pkg: 'tree-sitter-go', wasm: 'tree-sitter-go.wasm' }, ...C_COMMENTS, aliases: ['golang'] },
+  csharp: {
+    id: 'csharp',
+    grammar: { pkg: 'tree-sitter-c-sharp', wasm: 'tree-sitter-c_sharp.wasm' },
+    ...C_COMMENTS,
+    aliases: ['c#', 'cs'],
+  },
+  php: {
+    id: 'php',
+    grammar: { pkg: 'tree-sitter-php', wasm: 'tree-sitter-php.wasm' },
+    lineComments: ['//', '#'],
+    blockComments: [['/*', '*/']],
+    aliases: [],
+  },
+  ruby: {
+    id: 'ruby',
+    grammar: { pkg: 'tree-sitter-ruby', wasm: 'tree-sitter-ruby.wasm' },
+    ...HASH_COMMENTS,
+    aliases: ['rb'],
+  },
+  shell: {
+    id: 'shell',
+    grammar: { pkg: 'tree-sitter-bash', wasm: 'tree-sitter-bash.wasm' },
+    ...HASH_COMMENTS,
+    aliases: ['shellscript', 'bash', 'sh'],
+  },
+  dotenv: { id: 'dotenv', ...HASH_COMMENTS, aliases: ['env'] },
+  ini: { id: 'ini', lineComments: [';', '#'], blockComments: [], aliases: [] },
+  properties: { id: 'properties', lineComments: ['#', '!'], blockComments: [], aliases: ['java-properties'] },
+  yaml: { id: 'yaml', ...HASH_COMMENTS, aliases: ['yml'] },
+  json: { id: 'json', lineComments: ['//'], blockComments: [['/*', '*/']], aliases: ['jsonc'] },
+  xml: { id: 'xml', lineComments: [], blockComments: [['<!--', '-->']], aliases: [] },
+  toml: { id: 'toml', ...HASH_COMMENTS, aliases: [] },
+  dockerfile: { id: 'dockerfile', ...HASH_COMMENTS, aliases: ['docker'] },
+  text: { id: 'text', lineComments: ['#', '//'], blockComments: [], aliases: ['plaintext'] },
+};
+
+export const LANGUAGE_IDS = Object.keys(LANGUAGES) as LanguageId[];
+
+const EXTENSIONS: Readonly<Record<string, LanguageId>> = {
+  '.c': 'c',
+  '.h': 'c',
+  '.cc': 'cpp',
+  '.cpp': 'cpp',
+  '.cxx': 'cpp',
+  '.c++': 'cpp',
+  '.hh': 'cpp',
+  '.hpp': 'cpp',
+  '.hxx': 'cpp',
+  '.h++': 'cpp',
+  '.ino': 'cpp',
+  '.cu': 'cpp',
+  '.js': 'javascript',
+  '.mjs': 'javascript',
+  '.cjs': 'javascript',
+  '.jsx': 'javascript',
+  '.ts': 'typescript',
+  '.mts': 'typescript',
+  '.cts': 'typescript',
+  '.tsx': 'tsx',
+  '.py': 'python',
+  '.pyw': 'python',
+  '.java': 'java',
+  '.go': 'go',
+  '.cs': 'csharp',
+  '.php': 'php',
+  '.rb': 'ruby',
+  '.rake': 'ruby',
+  '.sh': 'shell',
+  '.bash': 'shell',
+  '.zsh': 'shell',
+  '.ksh': 'shell',
+  '.env': 'dotenv',
+  '.ini': 'ini',
+  '.cfg': 'ini',
+  '.conf': 'ini',
+  '.properties': 'properties',
+  '.yaml': 'yaml',
+  '.yml': 'yaml',
+  '.json': 'json',
+  '.jsonc': 'json',
+  '.xml': 'xml',
+  '.config': 'xml',
+  '.plist': 'xml',
+  '.toml': 'toml',
+  '.dockerfile': 'dockerfile',
+};
+
+const FILE_NAMES: Readonly<Record<string, LanguageId>> = {
+  dockerfile: 'dockerfile',
+  containerfile: 'dockerfile',
+  '.env': 'dotenv',
+  '.bashrc': 'shell',
+  '.profile': 'shell',
+  gemfile: 'ruby',
+  rakefile: 'ruby',
+  '.npmrc': 'ini',
+  '.pypirc': 'ini',
+  '.netrc': 'text',
+  'pom.xml': 'xml',
+};
+
+/** Recognises a language from a path's base name and extension; `text` when nothing matches. */
+export function languageForPath(path: string): LanguageId {
+  const base = path.replace(/\\/g, '/').split('/').pop()?.toLowerCase() ?? '';
+  const byName = FILE_NAMES[base];
+  if (byName) return byName;
+  if (base.startsWith('.env.') || base.endsWith('.env')) return 'dotenv';
+  if (base.startsWith('dockerfile.') || base.endsWith('.dockerfile')) return 'dockerfile';
+  const dot = base.lastIndexOf('.');
+  if (dot >= 0) {
+    const byExt = EXTENSIONS[base.slice(dot)];
+    if (byExt) return byExt;
+  }
+  return 'text';
+}
+
+/** Maps a rulebook or editor language name (`c++`, `typescriptreact`, `shellscript`…) to an engine id. */
+export function resolveLanguageName(name: string): LanguageId | undefined {
+  const lower = name.toLowerCase();
+  if (lower in LANGUAGES) return lower as LanguageId;
+  return LANGUAGE_IDS.find((id) => LANGUAGES[id].aliases.includes(lower));
+}
+
+export function hasGrammar(id: LanguageId): id is GrammarLanguageId {
+  return LANGUAGES[id].grammar !== undefined;
+}
+
+/** Languages that share a family: a rule written for `javascript` also applies to TypeScript and TSX, `c` to C++. */
+export function languageFamily(id: LanguageId): readonly LanguageId[] {
+  switch (id) {
+    case 'javascript':
+      return ['javascript', 'typescript', 'tsx'];
+    case 'typescript':
+      return ['typescript', 'tsx'];
+    case 'c':
+      return ['c', 'cpp'];
+    default:
+      return [id];
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * The rulebook as the engine sees it after loading: plain data, validated against `rulebook.schema.json`.
+ * Field names follow the YAML a lead writes, so an error can always be pointed at the key it came from.
+ */
+import { LanguageId } from '../languages';
+
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** Text a developer reads, in English and (optionally) Japanese. A plain string is English. */
+export type LocalizedText = string | { readonly en: string; readonly ja?: string };
+
+export type Locale = 'en' | 'ja';
+
+export function localize(text: LocalizedText | undefined, locale: Locale = 'en'): string {
+  if (text === undefined) return '';
+  if (typeof text === 'string') return text;
+  return (locale === 'ja' ? text.ja : undefined) ?? text.en;
+}
+
+/** Where something was written: the file and the one-based line and column of its key. */
+export interface SourceLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface RuleExample {
+  readonly language?: string;
+  /** A file name for the example, when the rule's paths or the language need one (e.g. `settings.py`). */
+  readonly path?: string;
+  readonly code: string;
+}
+
+export interface PathFilter {
+  readonly include?: readonly string[];
+  readonly exclude?: readonly string[];
+}
+
+export interface RuleCommon {
+  readonly id: string;
+  readonly kind: string;
+  readonly severity: Severity;
+  readonly message: LocalizedText;
+  readonly rationale: LocalizedText;
+  readonly languages?: readonly string[];
+  readonly paths?: PathFilter;
+  readonly cwe?: readonly number[];
+  readonly guide?: 7 | 8;
+  readonly fix?: LocalizedText;
+  readonly confidence?: 'high' | 'medium' | 'low';
+  readonly tags?: readonly string[];
+  readonly helpUri?: string;
+  readonly examples?: { readonly bad?: readonly (RuleExample | string)[]; readonly good?: readonly (RuleExample | string)[] };
+}
+
+/** One function of a `call` rule, with its own risk, replacement and optional condition on an argument. */
+export interface CallFunction {
+  readonly name: string;
+  readonly risk?: LocalizedText;
+  readonly replacement?: LocalizedText;
+  readonly cwe?: number;
+  /** Flag only when the format argument at `formatArg` (zero-based) is not a literal, or scans a string without width. */
+  readonly when?: { readonly formatArg: number; readonly format: 'non-literal' | 'unbounded-scan' };
+}
+
+export interface CallRule extends RuleCommon {
+  readonly kind: 'call';
+  readonly functions: readonly (CallFunction | string)[];
+}
+
+export interface SecretPattern {
+  readonly regex: string;
+  /** The capture group holding the secret (default: 1 if the regex has groups, else the whole match). */
+  readonly group?: number;
+}
+
+export interface SecretRule extends RuleCommon {
+  readonly kind: 'secret';
+  /** Precise provider patterns, run over the whole text (a token in a comment is leaked too). */
+  readonly patterns?: readonly SecretPattern[];
+  /** Cheap substrings, one of which must occur in the text before any pattern runs (case-insensitive). */
+  readonly keywords?: readonly string[];
+  /** Minimum Shannon entropy (bits per character) of the secret. */
+  readonly entropy?: number;
+  /** Name-aware generic credentials: a regex (case-insensitive) over the name a string literal is bound to. */
+  readonly names?: string;
+  /** Names that look like credentials but are not (`password_field`, `token_type`). */
+  readonly ignore_names?: string;
+  readonly min_length?: number;
+  /** Values that are never secrets (regex, case-insensitive), added to the built-in placeholders. */
+  readonly ignore_values?: string;
+}
+
+export interface IpRule extends RuleCommon {
+  readonly kind: 'ip';
+  /** Addresses and CIDR ranges that are never flagged. */
+  readonly allow?: readonly string[];
+  /** A regex over the bound name: values bound to such names (`version`, `release`) are not addresses. */
+  readonly ignore_names?: string;
+  readonly ipv6?: boolean;
+}
+
+export type PatternScope = 'code' | 'string' | 'comment' | 'any';
+
+export interface PatternRule extends RuleCommon {
+  readonly kind: 'pattern';
+  readonly regex?: string;
+  readonly scope?: PatternScope;
+  /** A tree-sitter query; `capture` names the flagged node (default: the first capture). */
+  readonly query?: string;
+  readonly capture?: string;
+}
+
+export type Rule = CallRule | SecretRule | IpRule | PatternRule | (RuleCommon & Record<string, unknown>);
+
+/** A rule as loaded, with where it was defined. */
+export interface LoadedRule {
+  readonly rule: Rule;
+  readonly source: SourceLocation;
+  /** The resolved engine languages the rule applies to; undefined means every language. */
+  readonly languages?: ReadonlySet<LanguageId>;
+}
+
+export interface PathSection {
+  readonly disable?: readonly string[];
+  readonly severity?: Severity;
+  readonly overrides?: Readonly<Record<string, RuleOverride>>;
+}
+
+export interface RuleOverride {
+  readonly severity?: Severity;
+  readonly paths?: PathFilter;
+  readonly allow?: readonly string[];
+  readonly message?: LocalizedText;
+}
+
+export interface RulebookSettings {
+  /** Files larger than this many bytes are skipped with a note (default 2 MB). */
+  readonly max_file_size?: number;
+  /** Lines longer than this mark a file as minified, skipped with a note (default 1,000 characters on average over long lines). */
+  readonly max_line_length?: number;
+}
+
+/** One rulebook file as written. */
+export interface RulebookDocument {
+  readonly version?: number;
+  readonly name?: string;
+  readonly extends?: readonly string[];
+  readonly rules?: readonly Rule[];
+  readonly overrides?: Readonly<Record<string, RuleOverride>>;
+  readonly disable?: readonly string[];
+  readonly paths?: Readonly<Record<string, PathSection>>;
+  readonly settings?: RulebookSettings;
+  readonly review?: Readonly<Record<string, unknown>>;
+}

@@ -1,0 +1,189 @@
+/**
+ * Scans one document's text with a set of active rules: prefilter, parse only if a rule that passed needs the tree,
+ * run matchers over shared lazily computed facts, apply inline suppressions, and turn matches into findings.
+ * A matcher that throws is reported as a problem and never stops the others.
+ */
+import type { Tree } from 'web-tree-sitter';
+import { Finding, fingerprintOf, sha256 } from './findings';
+import { parserFor } from './grammars';
+import { PrefilterInput, RawMatch, ScanDocument } from './kinds/kind';
+import { LanguageId, hasGrammar, languageForPath } from './languages';
+import { ActiveRule } from './rulebook/rulebook';
+import { Locale, LocalizedText, localize } from './rulebook/types';
+import { Suppression, isValidSuppression, parseSuppressions, suppressionCovers, SUPPRESSION_MARKER } from './suppressions';
+import { configFacts } from './syntax/config-facts';
+import { CallFact, CommentFact, StringFact } from './syntax/facts';
+import { callFacts, commentFacts, stringFacts } from './syntax/tree-facts';
+import { TextIndex } from './text-index';
+
+export interface ScanInput {
+  /** Workspace-relative path with forward slashes (used for path globs and in findings). */
+  readonly path: string;
+  readonly text: string;
+  readonly languageId?: LanguageId;
+  /** A previous tree of this document, already `edit()`ed to match `text`, for incremental reparsing. */
+  readonly previousTree?: Tree;
+}
+
+export interface RuleFailure {
+  readonly ruleId: string;
+  readonly message: string;
+}
+
+export interface ScanResult {
+  readonly findings: Finding[];
+  /** The syntax tree when one was parsed (the caller owns it and must `delete()` it when done). */
+  readonly tree?: Tree;
+  /** True when the tree has ERROR or MISSING nodes: findings then come from the parts that parse. */
+  readonly partialParse: boolean;
+  /** Rules that threw; their findings are missing, the others' are not. */
+  readonly failures: RuleFailure[];
+}
+
+function fill(template: LocalizedText, vars: RawMatch['vars'], locale: Locale): string {
+  const text = localize(template, locale);
+  return text.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const value = vars?.[key];
+    return value === undefined ? whole : localize(value, locale);
+  });
+}
+
+class LazyDocument implements ScanDocument {
+  readonly index: TextIndex;
+  private stringCache?: StringFact[];
+  private commentCache?: CommentFact[];
+  private callCache?: CallFact[];
+  private lowerCache?: string;
+
+  constructor(
+    readonly path: string,
+    readonly languageId: LanguageId,
+    readonly text: string,
+    readonly tree: Tree | undefined,
+  ) {
+    this.index = new TextIndex(text);
+  }
+
+  get lower(): string {
+    this.lowerCache ??= this.text.toLowerCase();
+    return this.lowerCache;
+  }
+
+  private config(): void {
+    if (this.stringCache && this.commentCache) return;
+    const facts = configFacts(hasGrammar(this.languageId) ? 'text' : this.languageId, this.text);
+    this.stringCache = facts.strings;
+    this.commentCache = facts.comments;
+  }
+
+  strings(): readonly StringFact[] {
+    if (!this.stringCache) {
+      if (this.tree && hasGrammar(this.languageId)) this.stringCache = stringFacts(this.languageId, this.tree);
+      else this.config();
+    }
+    return this.stringCache!;
+  }
+
+  comments(): readonly CommentFact[] {
+    if (!this.commentCache) {
+      if (this.tree && hasGrammar(this.languageId)) this.commentCache = commentFacts(this.languageId, this.tree);
+      else this.config();
+    }
+    return this.commentCache!;
+  }
+
+  calls(): readonly CallFact[] {
+    if (!this.callCache) {
+      this.callCache = this.tree && hasGrammar(this.languageId) ? callFacts(this.languageId, this.tree) : [];
+    }
+    return this.callCache;
+  }
+}
+
+export interface ScanOptions {
+  /** Keep the parsed tree in the result (the language server does, for incremental reparsing). */
+  readonly keepTree?: boolean;
+}
+
+export async function scanWithRules(rules: readonly ActiveRule[], input: ScanInput, options: ScanOptions = {}): Promise<ScanResult> {
+  const languageId = input.languageId ?? languageForPath(input.path);
+  const grammar = hasGrammar(languageId);
+  let lowerCache: string | undefined;
+  const prefilterInput: PrefilterInput = {
+    text: input.text,
+    get lower() {
+      return (lowerCache ??= input.text.toLowerCase());
+    },
+    // Shell assigns unquoted values (PASSWORD=x), so quote-based prefilters must not skip it.
+    parsed: grammar && languageId !== 'shell',
+  };
+  const failures: RuleFailure[] = [];
+  const candidates = rules.filter((rule) => {
+    try {
+      return rule.compiled.matcher.prefilter(prefilterInput);
+    } catch (err) {
+      failures.push({ ruleId: rule.compiled.rule.id, message: (err as Error).message });
+      return false;
+    }
+  });
+  const needsSuppressions = input.text.includes(SUPPRESSION_MARKER);
+  if (candidates.length === 0 && !options.keepTree) return { findings: [], partialParse: false, failures };
+
+  let tree: Tree | undefined;
+  if (grammar && (options.keepTree || candidates.some((rule) => rule.compiled.matcher.needsTree))) {
+    const parser = await parserFor(languageId);
+    tree = parser.parse(input.text, input.previousTree) ?? undefined;
+  }
+  const doc = new LazyDocument(input.path, languageId, input.text, tree);
+  const raw: { rule: ActiveRule; match: RawMatch }[] = [];
+  for (const rule of candidates) {
+    try {
+      for (const match of rule.compiled.matcher.match(doc)) raw.push({ rule, match });
+    } catch (err) {
+      failures.push({ ruleId: rule.compiled.rule.id, message: (err as Error).message });
+    }
+  }
+  const suppressions: Suppression[] = needsSuppressions && raw.length > 0 ? parseSuppressions(doc.comments(), doc.index).filter(isValidSuppression) : [];
+  const findings = toFindings(raw, doc, suppressions);
+  const partialParse = tree?.rootNode.hasError ?? false;
+  if (tree && !options.keepTree) {
+    tree.delete();
+    tree = undefined;
+  }
+  return { findings, tree, partialParse, failures };
+}
+
+function toFindings(raw: { rule: ActiveRule; match: RawMatch }[], doc: LazyDocument, suppressions: Suppression[]): Finding[] {
+  raw.sort((a, b) => a.match.start - b.match.start || a.rule.compiled.rule.id.localeCompare(b.rule.compiled.rule.id));
+  const occurrences = new Map<string, number>();
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const { rule, match } of raw) {
+    const r = rule.compiled.rule;
+    const dedupeKey = `${r.id}\0${match.start}\0${match.end}`;
+    if (seen.has(dedupeKey)) continue;
+    seen.add(dedupeKey);
+    const range = doc.index.rangeOf(match.start, match.end);
+    const lineText = doc.index.lineText(range.start.line);
+    const token = doc.text.slice(match.start, match.end);
+    const occurrenceKey = `${r.id}\0${lineText.trim()}`;
+    const occurrence = occurrences.get(occurrenceKey) ?? 0;
+    occurrences.set(occurrenceKey, occurrence + 1);
+    const suppression = suppressions.find((s) => suppressionCovers(s, r.id, range.start.line));
+    const cwe = match.cwe !== undefined ? [match.cwe, ...(r.cwe ?? []).filter((c) => c !== match.cwe)] : [...(r.cwe ?? [])];
+    findings.push({
+      ruleId: r.id,
+      severity: rule.severity,
+      message: fill(r.message, match.vars, 'en'),
+      messageJa: typeof r.message === 'object' && r.message.ja ? fill(r.message, match.vars, 'ja') : undefined,
+      path: doc.path,
+      range,
+      fingerprint: fingerprintOf(r.id, lineText, token, occurrence),
+      snippetHash: sha256(token),
+      cwe,
+      guide: r.guide,
+      suppression: suppression ? { reason: suppression.reason, line: suppression.line } : undefined,
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,293 @@
+/**
+ * Facts from a tree-sitter syntax tree: string literals with the name each is bound to, comments and calls.
+ * Nodes are collected with queries (run inside the wasm runtime, much faster than walking the tree in JavaScript);
+ * the context of a string is found by climbing from it to the nearest binding.
+ */
+import type { Language, Node, Query, Tree } from 'web-tree-sitter';
+import { Query as TsQuery } from 'web-tree-sitter';
+import { GrammarLanguageId } from '../languages';
+import { ArgumentFact, CallFact, CommentFact, ContextKind, NameContext, StringFact } from './facts';
+import { COMPARE_FUNCTIONS, EQUALITY_OPERATORS, NODE_TYPES, TRANSPARENT_PARENTS } from './node-types';
+import { literalValueSpan, unquote } from './string-literal';
+
+interface LanguageQueries {
+  readonly strings: Query;
+  readonly comments: Query;
+  readonly calls: Query;
+  readonly defines?: Query;
+}
+
+const compiled = new Map<Language, LanguageQueries>();
+
+function existingTypes(language: Language, types: readonly string[]): string[] {
+  return types.filter((type) => language.idForNodeType(type, true) !== null);
+}
+
+function alternatives(types: readonly string[], capture: string): string {
+  return types.length === 0 ? '' : `[${types.map((type) => `(${type})`).join(' ')}] @${capture}`;
+}
+
+function queriesFor(id: GrammarLanguageId, language: Language): LanguageQueries {
+  let queries = compiled.get(language);
+  if (queries) return queries;
+  const types = NODE_TYPES[id];
+  const commentTypes = existingTypes(language, ['comment', 'line_comment', 'block_comment']);
+  const callTypes = existingTypes(
+    language,
+    types.calls.map((call) => call.type),
+  );
+  const stringTypes = existingTypes(language, types.strings);
+  if (id === 'shell') stringTypes.push(...existingTypes(language, ['heredoc_body']));
+  queries = {
+    strings: new TsQuery(language, alternatives(stringTypes, 's')),
+    comments: new TsQuery(language, alternatives(commentTypes, 'c')),
+    calls: new TsQuery(language, alternatives(callTypes, 'call')),
+    defines:
+      id === 'c' || id === 'cpp'
+        ? new TsQuery(language, '(preproc_def name: (identifier) @name value: (preproc_arg) @value)')
+        : undefined,
+  };
+  compiled.set(language, queries);
+  return queries;
+}
+
+/** The last identifier in a name as written: `this.cfg["db.password"]` → `password`, `*pw` → `pw`. */
+export function lastIdentifier(text: string): string {
+  const matches = text.slice(-200).match(/[A-Za-z_\u00C0-\uFFFF][\w\u00C0-\uFFFF-]*/g);
+  return matches ? matches[matches.length - 1] : '';
+}
+
+function nameContext(kind: ContextKind, node: Node, callee?: string): NameContext | undefined {
+  const fullName = node.text.replace(/\s+/g, ' ').trim().slice(0, 120);
+  const name = lastIdentifier(unquote(fullName));
+  return name ? { kind, name, fullName, callee } : undefined;
+}
+
+const NAME_FIELDS = ['left', 'name', 'key', 'declarator', 'designator'] as const;
+
+function isEqualityComparison(node: Node): boolean {
+  if (!['binary_expression', 'comparison_operator', 'binary'].includes(node.type)) return false;
+  return node.children.some((child) => child !== null && !child.isNamed && EQUALITY_OPERATORS.has(child.type));
+}
+
+function kindForBinding(type: string, field: string): ContextKind {
+  if (type.includes('assignment') || field === 'left') return 'assign';
+  if (type === 'preproc_def') return 'define';
+  if (type === 'default_parameter' || type === 'assignment_pattern' || type.includes('parameter')) return 'parameter';
+  if (field === 'key' || field === 'designator' || type === 'pair') return 'key';
+  return 'declare';
+}
+
+function calleeNode(call: Node): Node | null {
+  return (
+    call.childForFieldName('function') ??
+    call.childForFieldName('method') ??
+    call.childForFieldName('name') ??
+    call.childForFieldName('type')
+  );
+}
+
+function calleeText(call: Node): string {
+  const callee = calleeNode(call);
+  if (!callee) return '';
+  const receiver = call.childForFieldName('object') ?? call.childForFieldName('receiver') ?? call.childForFieldName('scope');
+  const own = callee.text.replace(/\s+/g, '');
+  return receiver && !callee.text.includes(receiver.text) ? `${receiver.text.replace(/\s+/g, '')}.${own}` : own;
+}
+
+/** A string passed to a call: compared (strcmp, equals), keyed (put("password", …)) or passed to a named function. */
+function argumentContext(args: Node, child: Node): NameContext | undefined {
+  const call = args.parent;
+  if (!call) return undefined;
+  const callee = calleeText(call);
+  const calleeName = lastIdentifier(callee);
+  const siblings = args.namedChildren.filter((n): n is Node => n !== null && !n.type.includes('comment'));
+  const index = siblings.findIndex((n) => n.id === child.id);
+  if (COMPARE_FUNCTIONS.has(calleeName)) {
+    const other = siblings.find((n, i) => i !== index && i < 2);
+    const receiver = call.childForFieldName('object') ?? call.childForFieldName('receiver');
+    const target = other ?? receiver;
+    if (target) return nameContext('compare', target, callee);
+  }
+  const previous = index > 0 ? siblings[index - 1] : undefined;
+  const previousValue = previous ? stringNodeValue(previous) : undefined;
+  if (previousValue !== undefined && /^[\w.\-[\]]{2,64}$/.test(previousValue)) {
+    const name = lastIdentifier(previousValue);
+    if (name) return { kind: 'key', name, fullName: previousValue, callee };
+  }
+  return calleeName ? { kind: 'argument', name: calleeName, fullName: callee.slice(0, 120), callee } : undefined;
+}
+
+function stringNodeValue(node: Node): string | undefined {
+  let inner: Node = node;
+  while (inner.type === 'argument' && inner.namedChildCount === 1 && inner.namedChild(0)) inner = inner.namedChild(0)!;
+  if (!/string|literal/.test(inner.type) || /number|integer|char/.test(inner.type)) return undefined;
+  const span = literalValueSpan(inner.text);
+  return inner.text.slice(span.start, span.end);
+}
+
+/** Climbs from a string literal to the name it is bound to, through wrappers such as parentheses or `argument`. */
+export function contextOf(node: Node): NameContext | undefined {
+  let child = node;
+  let parent = node.parent;
+  for (let depth = 0; parent && depth < 6; depth++) {
+    if (TRANSPARENT_PARENTS.has(parent.type)) {
+      child = parent;
+      parent = parent.parent;
+      continue;
+    }
+    if (parent.type === 'arguments' || parent.type === 'argument_list') return argumentContext(parent, child);
+    if (isEqualityComparison(parent)) {
+      const other = parent.namedChildren.find((n) => n !== null && n.id !== child.id && !n.type.includes('comment'));
+      return other ? nameContext('compare', other) : undefined;
+    }
+    for (const field of NAME_FIELDS) {
+      const target = parent.childForFieldName(field);
+      if (target && target.id !== child.id && !(target.startIndex <= child.startIndex && child.endIndex <= target.endIndex)) {
+        return nameContext(kindForBinding(parent.type, field), target);
+      }
+    }
+    if (['keyed_element', 'array_element_initializer', 'pair', 'hash_pair'].includes(parent.type)) {
+      const key = parent.namedChild(0);
+      if (key && key.id !== child.id) return nameContext('key', key);
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+function hasSubstitution(node: Node): boolean {
+  return node.namedChildren.some(
+    (child) => child !== null && /substitution|interpolation|expansion|simple_expansion/.test(child.type),
+  );
+}
+
+export interface TreeFacts {
+  readonly strings: StringFact[];
+  readonly comments: CommentFact[];
+  readonly calls: CallFact[];
+}
+
+export function stringFacts(id: GrammarLanguageId, tree: Tree): StringFact[] {
+  const queries = queriesFor(id, tree.language);
+  const facts: StringFact[] = [];
+  for (const capture of queries.strings.captures(tree.rootNode)) {
+    const node = capture.node;
+    // Keep only the outermost literal: PHP and C# nest string nodes inside interpolated ones.
+    if (node.parent && queries.strings.captureNames.length > 0 && isInsideString(node, id)) continue;
+    const span = literalValueSpan(node.text);
+    const start = node.startIndex + span.start;
+    const end = node.startIndex + span.end;
+    facts.push({
+      start,
+      end,
+      value: node.text.slice(span.start, span.end),
+      interpolated: hasSubstitution(node),
+      context: contextOf(node),
+    });
+  }
+  if (queries.defines) facts.push(...defineFacts(queries.defines, tree));
+  if (id === 'shell') facts.push(...shellWordFacts(tree));
+  return facts;
+}
+
+function isInsideString(node: Node, id: GrammarLanguageId): boolean {
+  const types = NODE_TYPES[id].strings;
+  for (let p = node.parent; p; p = p.parent) if (types.includes(p.type)) return true;
+  return false;
+}
+
+/** `#define PASSWORD "…"`: the preprocessor keeps the value as raw text, so the literal is found in it here. */
+function defineFacts(query: Query, tree: Tree): StringFact[] {
+  const facts: StringFact[] = [];
+  for (const match of query.matches(tree.rootNode)) {
+    const name = match.captures.find((c) => c.name === 'name')?.node;
+    const value = match.captures.find((c) => c.name === 'value')?.node;
+    if (!name || !value) continue;
+    const literal = /^(\s*)((?:u8|[LuU])?"(?:[^"\\\n]|\\.)*")\s*(?:\/[/*].*)?$/.exec(value.text);
+    if (!literal) continue;
+    const span = literalValueSpan(literal[2]);
+    const start = value.startIndex + literal[1].length + span.start;
+    facts.push({
+      start,
+      end: start + (span.end - span.start),
+      value: literal[2].slice(span.start, span.end),
+      interpolated: false,
+      context: { kind: 'define', name: name.text, fullName: name.text },
+    });
+  }
+  return facts;
+}
+
+/** `PASSWORD=hunter2` in a shell script: an unquoted word is a string value there. */
+function shellWordFacts(tree: Tree): StringFact[] {
+  const facts: StringFact[] = [];
+  for (const node of tree.rootNode.descendantsOfType('variable_assignment')) {
+    if (!node) continue;
+    const name = node.childForFieldName('name');
+    const value = node.childForFieldName('value');
+    if (!name || !value || value.type !== 'word') continue;
+    facts.push({
+      start: value.startIndex,
+      end: value.endIndex,
+      value: value.text,
+      interpolated: false,
+      context: { kind: 'assign', name: name.text, fullName: name.text },
+    });
+  }
+  return facts;
+}
+
+export function commentFacts(id: GrammarLanguageId, tree: Tree): CommentFact[] {
+  const queries = queriesFor(id, tree.language);
+  return queries.comments
+    .captures(tree.rootNode)
+    .map(({ node }) => ({ start: node.startIndex, end: node.endIndex, text: node.text }));
+}
+
+/** In C++, `std::strcpy` and `::strcpy` are the C function itself; other qualifiers name something else. */
+function isBareCallee(id: GrammarLanguageId, node: Node): boolean {
+  if (node.type === 'identifier' || node.type === 'command_name') return true;
+  if (id === 'cpp' && node.type === 'qualified_identifier') {
+    const scope = node.childForFieldName('scope');
+    return !scope || scope.text === 'std';
+  }
+  return false;
+}
+
+function unwrapParentheses(node: Node): Node {
+  let current = node;
+  while (current.type === 'parenthesized_expression' && current.namedChildCount === 1 && current.namedChild(0)) {
+    current = current.namedChild(0)!;
+  }
+  return current;
+}
+
+function argumentFacts(call: Node): ArgumentFact[] {
+  const args = call.childForFieldName('arguments');
+  if (!args) return [];
+  return args.namedChildren
+    .filter((n): n is Node => n !== null && !n.type.includes('comment'))
+    .map((arg) => ({ start: arg.startIndex, end: arg.endIndex, stringValue: stringNodeValue(arg) }));
+}
+
+export function callFacts(id: GrammarLanguageId, tree: Tree): CallFact[] {
+  const queries = queriesFor(id, tree.language);
+  const facts: CallFact[] = [];
+  for (const { node: call } of queries.calls.captures(tree.rootNode)) {
+    const rawCallee = calleeNode(call);
+    if (!rawCallee) continue;
+    const callee = unwrapParentheses(rawCallee);
+    const nameNode = callee.childForFieldName('name') ?? callee.childForFieldName('property') ?? callee.childForFieldName('field') ?? callee.childForFieldName('attribute') ?? callee;
+    const receiver = call.childForFieldName('object') ?? call.childForFieldName('receiver') ?? call.childForFieldName('scope');
+    facts.push({
+      callee: calleeText(call),
+      name: lastIdentifier(nameNode.text),
+      bare: !receiver && isBareCallee(id, callee),
+      nameStart: nameNode.startIndex,
+      nameEnd: nameNode.endIndex,
+      args: argumentFacts(call),
+    });
+  }
+  return facts;
+}
