@@ -13,7 +13,8 @@ import { Locale, LocalizedText, localize } from './rulebook/types';
 import { Suppression, isValidSuppression, parseSuppressions, suppressionCovers, SUPPRESSION_MARKER } from './suppressions';
 import { configFacts } from './syntax/config-facts';
 import { CallFact, CommentFact, StringFact } from './syntax/facts';
-import { callFacts, commentFacts, stringFacts } from './syntax/tree-facts';
+import { callFacts } from './syntax/call-facts';
+import { commentFacts, stringFacts } from './syntax/string-facts';
 import { TextIndex } from './text-index';
 
 export interface ScanInput {

@@ -5,7 +5,7 @@
  */
 import { ConfigLanguageId, LANGUAGES } from '../languages';
 import { CommentFact, StringFact } from './facts';
-import { lastIdentifier } from './tree-facts';
+import { lastIdentifier } from './tree-util';
 
 export interface ConfigFacts {
   readonly strings: StringFact[];

@@ -1,61 +1,15 @@
 /**
- * Facts from a tree-sitter syntax tree: string literals with the name each is bound to, comments and calls.
+ * Facts from a tree-sitter syntax tree: string literals with the name each is bound to, and comments.
  * Nodes are collected with queries (run inside the wasm runtime, much faster than walking the tree in JavaScript);
  * the context of a string is found by climbing from it to the nearest binding.
  */
-import type { Language, Node, Query, Tree } from 'web-tree-sitter';
-import { Query as TsQuery } from 'web-tree-sitter';
+import type { Node, Query, Tree } from 'web-tree-sitter';
 import { GrammarLanguageId } from '../languages';
-import { ArgumentFact, CallFact, CommentFact, ContextKind, NameContext, StringFact } from './facts';
+import { CommentFact, ContextKind, NameContext, StringFact } from './facts';
 import { COMPARE_FUNCTIONS, EQUALITY_OPERATORS, NODE_TYPES, TRANSPARENT_PARENTS } from './node-types';
+import { queriesFor } from './queries';
 import { literalValueSpan, unquote } from './string-literal';
-
-interface LanguageQueries {
-  readonly strings: Query;
-  readonly comments: Query;
-  readonly calls: Query;
-  readonly defines?: Query;
-}
-
-const compiled = new Map<Language, LanguageQueries>();
-
-function existingTypes(language: Language, types: readonly string[]): string[] {
-  return types.filter((type) => language.idForNodeType(type, true) !== null);
-}
-
-function alternatives(types: readonly string[], capture: string): string {
-  return types.length === 0 ? '' : `[${types.map((type) => `(${type})`).join(' ')}] @${capture}`;
-}
-
-function queriesFor(id: GrammarLanguageId, language: Language): LanguageQueries {
-  let queries = compiled.get(language);
-  if (queries) return queries;
-  const types = NODE_TYPES[id];
-  const commentTypes = existingTypes(language, ['comment', 'line_comment', 'block_comment']);
-  const callTypes = existingTypes(
-    language,
-    types.calls.map((call) => call.type),
-  );
-  const stringTypes = existingTypes(language, types.strings);
-  if (id === 'shell') stringTypes.push(...existingTypes(language, ['heredoc_body']));
-  queries = {
-    strings: new TsQuery(language, alternatives(stringTypes, 's')),
-    comments: new TsQuery(language, alternatives(commentTypes, 'c')),
-    calls: new TsQuery(language, alternatives(callTypes, 'call')),
-    defines:
-      id === 'c' || id === 'cpp'
-        ? new TsQuery(language, '(preproc_def name: (identifier) @name value: (preproc_arg) @value)')
-        : undefined,
-  };
-  compiled.set(language, queries);
-  return queries;
-}
-
-/** The last identifier in a name as written: `this.cfg["db.password"]` → `password`, `*pw` → `pw`. */
-export function lastIdentifier(text: string): string {
-  const matches = text.slice(-200).match(/[A-Za-z_\u00C0-\uFFFF][\w\u00C0-\uFFFF-]*/g);
-  return matches ? matches[matches.length - 1] : '';
-}
+import { calleeText, lastIdentifier, stringNodeValue } from './tree-util';
 
 function nameContext(kind: ContextKind, node: Node, callee?: string): NameContext | undefined {
   const fullName = node.text.replace(/\s+/g, ' ').trim().slice(0, 120);
@@ -76,23 +30,6 @@ function kindForBinding(type: string, field: string): ContextKind {
   if (type === 'default_parameter' || type === 'assignment_pattern' || type.includes('parameter')) return 'parameter';
   if (field === 'key' || field === 'designator' || type === 'pair') return 'key';
   return 'declare';
-}
-
-function calleeNode(call: Node): Node | null {
-  return (
-    call.childForFieldName('function') ??
-    call.childForFieldName('method') ??
-    call.childForFieldName('name') ??
-    call.childForFieldName('type')
-  );
-}
-
-function calleeText(call: Node): string {
-  const callee = calleeNode(call);
-  if (!callee) return '';
-  const receiver = call.childForFieldName('object') ?? call.childForFieldName('receiver') ?? call.childForFieldName('scope');
-  const own = callee.text.replace(/\s+/g, '');
-  return receiver && !callee.text.includes(receiver.text) ? `${receiver.text.replace(/\s+/g, '')}.${own}` : own;
 }
 
 /** A string passed to a call: compared (strcmp, equals), keyed (put("password", …)) or passed to a named function. */
@@ -116,14 +53,6 @@ function argumentContext(args: Node, child: Node): NameContext | undefined {
     if (name) return { kind: 'key', name, fullName: previousValue, callee };
   }
   return calleeName ? { kind: 'argument', name: calleeName, fullName: callee.slice(0, 120), callee } : undefined;
-}
-
-function stringNodeValue(node: Node): string | undefined {
-  let inner: Node = node;
-  while (inner.type === 'argument' && inner.namedChildCount === 1 && inner.namedChild(0)) inner = inner.namedChild(0)!;
-  if (!/string|literal/.test(inner.type) || /number|integer|char/.test(inner.type)) return undefined;
-  const span = literalValueSpan(inner.text);
-  return inner.text.slice(span.start, span.end);
 }
 
 /** Climbs from a string literal to the name it is bound to, through wrappers such as parentheses or `argument`. */
@@ -160,12 +89,6 @@ function hasSubstitution(node: Node): boolean {
   return node.namedChildren.some(
     (child) => child !== null && /substitution|interpolation|expansion|simple_expansion/.test(child.type),
   );
-}
-
-export interface TreeFacts {
-  readonly strings: StringFact[];
-  readonly comments: CommentFact[];
-  readonly calls: CallFact[];
 }
 
 export function stringFacts(id: GrammarLanguageId, tree: Tree): StringFact[] {
@@ -245,49 +168,3 @@ export function commentFacts(id: GrammarLanguageId, tree: Tree): CommentFact[] {
     .map(({ node }) => ({ start: node.startIndex, end: node.endIndex, text: node.text }));
 }
 
-/** In C++, `std::strcpy` and `::strcpy` are the C function itself; other qualifiers name something else. */
-function isBareCallee(id: GrammarLanguageId, node: Node): boolean {
-  if (node.type === 'identifier' || node.type === 'command_name') return true;
-  if (id === 'cpp' && node.type === 'qualified_identifier') {
-    const scope = node.childForFieldName('scope');
-    return !scope || scope.text === 'std';
-  }
-  return false;
-}
-
-function unwrapParentheses(node: Node): Node {
-  let current = node;
-  while (current.type === 'parenthesized_expression' && current.namedChildCount === 1 && current.namedChild(0)) {
-    current = current.namedChild(0)!;
-  }
-  return current;
-}
-
-function argumentFacts(call: Node): ArgumentFact[] {
-  const args = call.childForFieldName('arguments');
-  if (!args) return [];
-  return args.namedChildren
-    .filter((n): n is Node => n !== null && !n.type.includes('comment'))
-    .map((arg) => ({ start: arg.startIndex, end: arg.endIndex, stringValue: stringNodeValue(arg) }));
-}
-
-export function callFacts(id: GrammarLanguageId, tree: Tree): CallFact[] {
-  const queries = queriesFor(id, tree.language);
-  const facts: CallFact[] = [];
-  for (const { node: call } of queries.calls.captures(tree.rootNode)) {
-    const rawCallee = calleeNode(call);
-    if (!rawCallee) continue;
-    const callee = unwrapParentheses(rawCallee);
-    const nameNode = callee.childForFieldName('name') ?? callee.childForFieldName('property') ?? callee.childForFieldName('field') ?? callee.childForFieldName('attribute') ?? callee;
-    const receiver = call.childForFieldName('object') ?? call.childForFieldName('receiver') ?? call.childForFieldName('scope');
-    facts.push({
-      callee: calleeText(call),
-      name: lastIdentifier(nameNode.text),
-      bare: !receiver && isBareCallee(id, callee),
-      nameStart: nameNode.startIndex,
-      nameEnd: nameNode.endIndex,
-      args: argumentFacts(call),
-    });
-  }
-  return facts;
-}
