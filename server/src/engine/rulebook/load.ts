@@ -13,7 +13,7 @@ import { checkExamples } from './examples';
 import { CompiledRule, Provenance, Rulebook, RulebookConfig } from './rulebook';
 import { validateRulebook } from './schema';
 import { didYouMean } from './suggest';
-import { PathSection, Rule, RulebookDocument, RuleOverride } from './types';
+import { PathSection, Rule, RulebookDocument, RuleOverride, SourceLocation } from './types';
 import { KeyPath, RulebookProblem, YamlSource } from './yaml-source';
 
 export const RULEBOOK_RELATIVE_PATH = '.secure-coding/rulebook.yaml';
@@ -171,18 +171,21 @@ class Loader {
   }
 
   private collectSettings(source: YamlSource, doc: RulebookDocument, invalid: readonly KeyPath[]): void {
-    const from = (keyPath: KeyPath): string => where(source, keyPath);
+    const at = <T>(value: T, keyPath: KeyPath): Provenance<T> => {
+      const { file, line, column } = source.locationOf(keyPath);
+      return { value, from: `${file}:${line}`, location: { file, line, column } };
+    };
     asArray(doc.disable).forEach((id, i) => {
-      if (!isInvalid(invalid, ['disable', i])) this.collected.disable.push({ value: id, from: from(['disable', i]) });
+      if (!isInvalid(invalid, ['disable', i])) this.collected.disable.push(at(id, ['disable', i]));
     });
     for (const [id, override] of Object.entries(asRecord(doc.overrides))) {
       if (isInvalid(invalid, ['overrides', id])) continue;
       const list = this.collected.overrides.get(id) ?? [];
-      list.push({ value: override, from: from(['overrides', id]) });
+      list.push(at(override, ['overrides', id]));
       this.collected.overrides.set(id, list);
     }
     for (const [glob, section] of Object.entries(asRecord(doc.paths))) {
-      if (!isInvalid(invalid, ['paths', glob])) this.collected.pathSections.push({ value: { glob, section }, from: from(['paths', glob]) });
+      if (!isInvalid(invalid, ['paths', glob])) this.collected.pathSections.push(at({ glob, section }, ['paths', glob]));
     }
     if (doc.settings && !isInvalid(invalid, ['settings'])) this.collected.settings = { ...this.collected.settings, ...doc.settings };
     if (doc.review && !isInvalid(invalid, ['review'])) this.collected.review = doc.review;
@@ -240,13 +243,12 @@ async function compileRules(collected: Collected, options: LoadOptions): Promise
 
 function warnUnknownIds(collected: Collected, known: ReadonlySet<string>): void {
   const ids = [...known];
-  const check = (id: string, from: string): void => {
+  const check = (id: string, location: SourceLocation): void => {
     if (id === 'all' || id.endsWith('*') || known.has(id)) return;
-    const [file, line] = [from.slice(0, from.lastIndexOf(':')), Number(from.slice(from.lastIndexOf(':') + 1))];
-    collected.problems.push({ file, line, column: 1, severity: 'warning', message: `no rule has the id \`${id}\`${didYouMean(id, ids)}` });
+    collected.problems.push({ ...location, severity: 'warning', message: `no rule has the id \`${id}\`${didYouMean(id, ids)}` });
   };
-  for (const d of collected.disable) check(d.value, d.from);
-  for (const [id, list] of collected.overrides) for (const o of list) check(id, o.from);
+  for (const d of collected.disable) check(d.value, d.location);
+  for (const [id, list] of collected.overrides) for (const o of list) check(id, o.location);
 }
 
 export async function loadRulebook(options: LoadOptions = {}): Promise<Rulebook> {

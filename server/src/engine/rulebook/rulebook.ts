@@ -6,7 +6,7 @@ import { Minimatch } from 'minimatch';
 import { Matcher } from '../kinds/kind';
 import { LanguageId } from '../languages';
 import { DEFAULT_LIMITS, ScanLimits } from '../source-text';
-import { LoadedRule, PathFilter, PathSection, RuleOverride, Severity } from './types';
+import { LoadedRule, PathFilter, PathSection, RuleOverride, Severity, SourceLocation } from './types';
 import { RulebookProblem } from './yaml-source';
 
 export interface CompiledRule extends LoadedRule {
@@ -23,7 +23,9 @@ export interface ActiveRule {
 /** A setting and the rulebook file (and line) it came from, for `rulebook explain`. */
 export interface Provenance<T> {
   readonly value: T;
+  /** `file:line` of the key that set it. */
   readonly from: string;
+  readonly location: SourceLocation;
 }
 
 export interface RulebookConfig {
