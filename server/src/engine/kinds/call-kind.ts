@@ -39,10 +39,13 @@ export const callKind: RuleKind = {
       if (specs.has(fn.name)) report(['functions', i], `function ${fn.name} is listed twice`);
       specs.set(fn.name, { name: fn.name, qualified: /[.:]/.test(fn.name), fn });
     });
-    const names = [...specs.keys()].map((name) => name.split(/[.:]+/).pop()!);
+    const names = [...new Set([...specs.keys()].map((name) => name.split(/[.:]+/).pop()!))];
+    // A call needs the name as a whole word followed by `(` (or `)` for `(gets)(b)`): "targets" or a prose
+    // mention does not make a file worth parsing.
+    const callShape = new RegExp(`\\b(?:${names.map((n) => n.replace(/[$]/g, '\\$&')).join('|')})\\s*[()]`);
     return {
       needsTree: true,
-      prefilter: ({ text }) => names.some((name) => text.includes(name)),
+      prefilter: ({ text }) => callShape.test(text),
       match(doc: ScanDocument): RawMatch[] {
         const matches: RawMatch[] = [];
         for (const call of doc.calls()) {
