@@ -20,6 +20,7 @@ export { ActiveRule, CompiledRule, Rulebook } from './rulebook/rulebook';
 export { Locale, LocalizedText, Rule, Severity, localize } from './rulebook/types';
 export { RulebookProblem, formatProblem } from './rulebook/yaml-source';
 export { RuleFailure, ScanInput, ScanResult } from './scanner';
+export * from './review';
 export { SkipNote } from './source-text';
 export { TextIndex, Position, Range } from './text-index';
 
