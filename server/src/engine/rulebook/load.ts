@@ -9,6 +9,7 @@ import { kindFor, kindNames } from '../kinds';
 import { LANGUAGE_IDS, LanguageId, languageFamily, resolveLanguageName } from '../languages';
 import { FileReader, diskReader } from '../reader';
 import { DEFAULT_LIMITS } from '../source-text';
+import { EMPTY_POLICY, ReviewPolicy, buildReviewPolicy } from '../review/policy';
 import { checkExamples } from './examples';
 import { CompiledRule, Provenance, Rulebook, RulebookConfig } from './rulebook';
 import { validateRulebook } from './schema';
@@ -59,7 +60,7 @@ interface Collected {
   readonly overrides: Map<string, Provenance<RuleOverride>[]>;
   readonly pathSections: Provenance<{ glob: string; section: PathSection }>[];
   settings: RulebookDocument['settings'];
-  review?: Readonly<Record<string, unknown>>;
+  review?: ReviewPolicy;
   name?: string;
 }
 
@@ -188,7 +189,14 @@ class Loader {
       if (!isInvalid(invalid, ['paths', glob])) this.collected.pathSections.push(at({ glob, section }, ['paths', glob]));
     }
     if (doc.settings && !isInvalid(invalid, ['settings'])) this.collected.settings = { ...this.collected.settings, ...doc.settings };
-    if (doc.review && !isInvalid(invalid, ['review'])) this.collected.review = doc.review;
+    if (doc.review !== undefined) {
+      // Only errors at or above a reviewer drop it, so one bad reviewer leaves the others able to approve.
+      const atOrAbove = (keyPath: KeyPath): boolean => invalid.some((bad) => bad.length > 0 && bad.every((segment, i) => keyPath[i] === segment));
+      const report = (keyPath: KeyPath, message: string, severity: 'error' | 'warning' = 'error'): void => {
+        this.collected.problems.push(source.problemAt(keyPath, message, severity, 'value'));
+      };
+      this.collected.review = buildReviewPolicy(doc.review, atOrAbove, report);
+    }
     if (doc.name) this.collected.name = doc.name;
   }
 }
@@ -269,7 +277,7 @@ export async function loadRulebook(options: LoadOptions = {}): Promise<Rulebook>
       maxFileSize: collected.settings?.max_file_size ?? DEFAULT_LIMITS.maxFileSize,
       maxLineLength: collected.settings?.max_line_length ?? DEFAULT_LIMITS.maxLineLength,
     },
-    review: collected.review,
+    review: collected.review ?? EMPTY_POLICY,
     name: collected.name,
     version: sha256(collected.texts.join('\0')).slice(0, 12),
   };

@@ -5,6 +5,7 @@
 import { Minimatch } from 'minimatch';
 import { Matcher } from '../kinds/kind';
 import { LanguageId } from '../languages';
+import { EMPTY_POLICY, ReviewPolicy } from '../review/policy';
 import { DEFAULT_LIMITS, ScanLimits } from '../source-text';
 import { LoadedRule, PathFilter, PathSection, RuleOverride, Severity, SourceLocation } from './types';
 import { RulebookProblem } from './yaml-source';
@@ -33,7 +34,8 @@ export interface RulebookConfig {
   readonly overrides: ReadonlyMap<string, Provenance<RuleOverride>[]>;
   readonly pathSections: readonly Provenance<{ glob: string; section: PathSection }>[];
   readonly limits: ScanLimits;
-  readonly review?: Readonly<Record<string, unknown>>;
+  /** The `review:` section: reviewers and sign-off policy (empty when the rulebook has none). */
+  readonly review: ReviewPolicy;
   /** The rulebook's name, and a short hash of all its files: the "rulebook version" reports cite. */
   readonly name?: string;
   readonly version: string;
@@ -117,5 +119,6 @@ export const DEFAULT_CONFIG: RulebookConfig = {
   overrides: new Map(),
   pathSections: [],
   limits: DEFAULT_LIMITS,
+  review: EMPTY_POLICY,
   version: 'none',
 };

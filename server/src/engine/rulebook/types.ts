@@ -3,6 +3,7 @@
  * Field names follow the YAML a lead writes, so an error can always be pointed at the key it came from.
  */
 import { LanguageId } from '../languages';
+import type { ReviewSection } from '../review/policy';
 
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -152,5 +153,5 @@ export interface RulebookDocument {
   readonly disable?: readonly string[];
   readonly paths?: Readonly<Record<string, PathSection>>;
   readonly settings?: RulebookSettings;
-  readonly review?: Readonly<Record<string, unknown>>;
+  readonly review?: ReviewSection;
 }
