@@ -6,12 +6,13 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { Locale } from '../engine';
 import { checkCommand } from './commands/check';
 import { UsageError } from './commands/load';
+import { reviewCommands } from './commands/review';
 import { scanCommand } from './commands/scan';
 import { testCommand } from './commands/test-fixtures';
 import { Output, processOutput } from './output';
 import { toolVersion } from './version';
 
-function defaultLocale(): Locale {
+export function defaultLocale(): Locale {
   const lang = process.env.LC_ALL ?? process.env.LC_MESSAGES ?? process.env.LANG ?? '';
   return lang.startsWith('ja') ? 'ja' : 'en';
 }
@@ -73,7 +74,7 @@ export async function main(argv: readonly string[], output: Output = processOutp
     .option('-r, --rulebook <file>', 'rulebook file')
     .action((dir: string | undefined, opts: { rulebook?: string }) => run(() => testCommand(dir, opts, output)));
 
-  for (const registrar of registrars) registrar(program, run, output);
+  for (const registrar of [reviewCommands, ...registrars]) registrar(program, run, output);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -9,6 +9,7 @@ import { formatSarif } from '../formats/sarif';
 import { formatText, summaryLine } from '../formats/text';
 import { Output, progress, writeResult } from '../output';
 import { scanInParallel } from '../parallel-scan';
+import { reviewsOf } from '../review-scan';
 import { walkFiles } from '../walk';
 import { toolVersion } from '../version';
 import { UsageError, loadForCommand } from './load';
@@ -59,6 +60,7 @@ export async function scanCommand(paths: readonly string[], options: ScanOptions
     locale: options.lang,
     toolVersion: toolVersion(),
     showSuppressed: options.showSuppressed,
+    reviews: await reviewsOf(rulebook, findings),
   };
   await writeResult(output, format(report), options.output);
   if (!options.quiet) {
@@ -67,5 +69,5 @@ export async function scanCommand(paths: readonly string[], options: ScanOptions
     output.err(`${summaryLine(report)}\n`);
   }
   if (options.exitZero) return 0;
-  return findings.some((f) => !f.suppression) ? 1 : 0;
+  return findings.some((f) => !f.suppression && report.reviews?.get(f)?.state !== 'approved') ? 1 : 0;
 }

@@ -1,5 +1,5 @@
 /** What a scan produced, handed to an output format. */
-import { FileScan, Finding, Locale, Rulebook } from '../../engine';
+import { FileScan, Finding, FindingReview, Locale, Rulebook } from '../../engine';
 
 export interface ScanReport {
   readonly rulebook: Rulebook;
@@ -9,6 +9,8 @@ export interface ScanReport {
   readonly locale: Locale;
   readonly toolVersion: string;
   readonly showSuppressed: boolean;
+  /** Review states, when the workspace has a review ledger: approved findings are reported as reviewed. */
+  readonly reviews?: ReadonlyMap<Finding, FindingReview>;
 }
 
 export function messageOf(finding: Finding, locale: Locale): string {

@@ -6,6 +6,7 @@ import type * as Sarif from 'sarif';
 import { pathToFileURL } from 'url';
 import { CompiledRule, Finding, localize } from '../../engine';
 import { ScanReport, messageOf } from './report';
+import { approvalSuppression } from './sarif-review';
 
 const LEVEL: Record<Finding['severity'], Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -61,7 +62,7 @@ export function formatSarif(report: ScanReport): string {
       },
     ],
     partialFingerprints: { 'rulebookFingerprint/v1': f.fingerprint },
-    ...(f.suppression ? { suppressions: [{ kind: 'inSource' as const, justification: f.suppression.reason }] } : {}),
+    ...suppressionsOf(f, report),
   }));
   const log: Sarif.Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -94,6 +95,14 @@ export function formatSarif(report: ScanReport): string {
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function suppressionsOf(f: Finding, report: ScanReport): { suppressions?: Sarif.Suppression[] } {
+  const suppressions: Sarif.Suppression[] = [
+    ...(f.suppression ? [{ kind: 'inSource' as const, justification: f.suppression.reason }] : []),
+    ...approvalSuppression(report.reviews?.get(f)),
+  ];
+  return suppressions.length > 0 ? { suppressions } : {};
 }
 
 function pathToFileUri(dir: string): string {

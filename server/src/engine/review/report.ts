@@ -4,6 +4,8 @@
  * needs a sign-off is either approved or suppressed inline with a reason). Level 2: every such finding is approved
  * by a designated reviewer who is not its author; inline suppressions do not count.
  */
+import * as path from 'path';
+import { builtinRulesDirectory } from '../rulebook/load';
 import { Rulebook } from '../rulebook/rulebook';
 import { Severity } from '../rulebook/types';
 import { AuthorshipProvider, LineAuthor } from './authorship';
@@ -107,7 +109,7 @@ export async function buildReviewReport(input: ReportInput): Promise<ReviewRepor
   return {
     level,
     shortfalls,
-    rulebook: { name: rulebook.config.name, version: rulebook.config.version, files: rulebook.files, rules: rulebook.rules.length, require: policy.require },
+    rulebook: { name: rulebook.config.name, version: rulebook.config.version, files: describeFiles(rulebook), rules: rulebook.rules.length, require: policy.require },
     filesScanned: input.filesScanned,
     required: required.length,
     counts: [...counts.values()].sort((a, b) => a.ruleId.localeCompare(b.ruleId)),
@@ -117,6 +119,14 @@ export async function buildReviewReport(input: ReportInput): Promise<ReviewRepor
     ledgerProblems: overview.ledgerProblems.length,
     generated: input.now,
   };
+}
+
+/** Rulebook files relative to the workspace, the built-in rule files as one `builtin:default`. */
+function describeFiles(rulebook: Rulebook): string[] {
+  const builtin = builtinRulesDirectory();
+  const inBuiltin = (f: string): boolean => !path.relative(builtin, f).startsWith('..');
+  const own = rulebook.files.filter((f) => !inBuiltin(f)).map((f) => path.relative(rulebook.root, f).split(path.sep).join('/'));
+  return rulebook.files.some(inBuiltin) ? [...own, 'builtin:default'] : own;
 }
 
 /** The not-approved finding whose line was written longest ago (by git), or the first one when git cannot tell. */

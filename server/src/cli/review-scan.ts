@@ -1,0 +1,90 @@
+/**
+ * What every review command starts from: the rulebook, the findings of the workspace (or of the paths given),
+ * the ledger, and the review state of each finding, with ledger problems printed as `file:line: warning: …`.
+ */
+import { existsSync } from 'fs';
+import * as path from 'path';
+import { FileScan, Finding, FindingReview, Ledger, ReviewOverview, Rulebook, compareFindings, reviewStates } from '../engine';
+import { GitAuthorship } from '../review-io/git-authorship';
+import { ledgerFile, readLedger } from '../review-io/ledger-file';
+import { RulebookChoice } from './locate-rulebook';
+import { Output, progress } from './output';
+import { scanInParallel } from './parallel-scan';
+import { walkFiles } from './walk';
+import { UsageError, loadForCommand } from './commands/load';
+
+export interface ReviewScanOptions {
+  readonly rulebook?: string;
+  readonly jobs?: number;
+  readonly quiet?: boolean;
+  readonly now?: Date;
+}
+
+export interface ReviewScan {
+  readonly rulebook: Rulebook;
+  readonly choice: RulebookChoice;
+  readonly findings: readonly Finding[];
+  readonly results: readonly FileScan[];
+  readonly ledger: Ledger;
+  readonly overview: ReviewOverview;
+  readonly now: Date;
+}
+
+/** Loads the rulebook or says why not; `undefined` means exit 2 (the problems were printed). */
+export async function loadRulebookForReview(output: Output, explicit: string | undefined): Promise<{ rulebook: Rulebook; choice: RulebookChoice } | undefined> {
+  // Rule examples are `rulebook check`'s business; the review commands need only the rules and the policy.
+  const loaded = await loadForCommand(output, explicit, { checkExamples: false });
+  if (loaded.rulebook.hasErrors) {
+    output.err('rulebook: the rulebook has errors (above); fix them or run `rulebook check`\n');
+    return undefined;
+  }
+  return loaded;
+}
+
+export function printLedgerProblems(output: Output, root: string, overview: Pick<ReviewOverview, 'ledgerProblems'>): void {
+  const where = path.relative(process.cwd(), ledgerFile(root)).split(path.sep).join('/') || ledgerFile(root);
+  for (const p of overview.ledgerProblems) output.err(`${where}:${p.line}: warning: ${p.message}\n`);
+}
+
+export async function scanForReview(paths: readonly string[], options: ReviewScanOptions, output: Output): Promise<ReviewScan | undefined> {
+  const loaded = await loadRulebookForReview(output, options.rulebook);
+  if (!loaded) return undefined;
+  const { rulebook, choice } = loaded;
+  const files: string[] = [];
+  try {
+    for await (const file of walkFiles(paths.length > 0 ? paths : [rulebook.root], { gitignore: true })) files.push(file);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const bar = progress(options.quiet ? { ...output, isTTY: false } : output, 'scanning');
+  const results = await scanInParallel(files, {
+    rulebook,
+    setup: { load: { rulebookFile: choice.file, root: choice.root } },
+    workers: options.jobs,
+    onResult: (_, done, total) => bar.update(done, total),
+  });
+  bar.done();
+  const findings = results.flatMap((r) => r.findings).sort(compareFindings);
+  const ledger = await readLedger(rulebook.root);
+  const now = options.now ?? new Date();
+  const overview = await reviewStates(findings, ledger, rulebook, { now, authorship: new GitAuthorship(rulebook.root) });
+  if (!options.quiet) printLedgerProblems(output, rulebook.root, overview);
+  return { rulebook, choice, findings, results, ledger, overview, now };
+}
+
+/** `FILE:LINE` → the absolute file and the one-based line. */
+export function parseFileLine(spec: string): { file: string; line: number } {
+  const m = /^(.+):(\d+)$/.exec(spec);
+  if (!m || Number(m[2]) < 1) throw new UsageError(`expected FILE:LINE (e.g. src/net.c:42), got "${spec}"`);
+  const file = path.resolve(m[1]);
+  if (!existsSync(file)) throw new UsageError(`no such file: ${m[1]}`);
+  return { file, line: Number(m[2]) };
+}
+
+/** The review state of each finding of a scan, or undefined when the workspace has no review ledger. */
+export async function reviewsOf(rulebook: Rulebook, findings: readonly Finding[]): Promise<Map<Finding, FindingReview> | undefined> {
+  const ledger = await readLedger(rulebook.root);
+  if (ledger.entries.length === 0) return undefined;
+  const overview = await reviewStates(findings, ledger, rulebook, { now: new Date(), authorship: new GitAuthorship(rulebook.root) });
+  return new Map(overview.reviews.map((r) => [r.finding, r]));
+}
