@@ -57,6 +57,7 @@ export function parseBlamePorcelain(output: string): Map<number, { sha: string; 
 
 export class GitAuthorship implements AuthorshipProvider {
   private localUser?: Promise<LineAuthor | undefined>;
+  private insideWorkTree?: Promise<boolean>;
 
   /** `root` is the workspace root that finding paths are relative to. */
   constructor(private readonly root: string) {}
@@ -75,8 +76,8 @@ export class GitAuthorship implements AuthorshipProvider {
     const wanted = [...new Set(lines)].filter((n) => n >= 1).sort((a, b) => a - b);
     const out = new Map<number, LineAuthor>();
     if (wanted.length === 0) return out;
-    const inside = (await git(this.root, ['rev-parse', '--is-inside-work-tree']))?.trim() === 'true';
-    if (!inside) return out;
+    this.insideWorkTree ??= git(this.root, ['rev-parse', '--is-inside-work-tree']).then((o) => o?.trim() === 'true');
+    if (!(await this.insideWorkTree)) return out;
     const ranges = wanted.flatMap((n) => ['-L', `${n},${n}`]);
     const output = await git(this.root, ['blame', '--porcelain', '-M', ...ranges, '--', path]);
     const blamed = parseBlamePorcelain(output ?? '');

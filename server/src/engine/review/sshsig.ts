@@ -4,7 +4,7 @@
  * `ssh-keygen -Y verify -n secure-coding-review`, and one made by `ssh-keygen -Y sign` verifies here.
  */
 import { constants, createHash, sign as cryptoSign, verify as cryptoVerify } from 'crypto';
-import { SshPrivateKey, SshPublicKey, parsePublicKeyBlob, sameKey } from './ssh-keys';
+import { SshPrivateKey, SshPublicKey, parsePublicKeyBlob } from './ssh-keys';
 import { SshReader, SshWriter } from './ssh-wire';
 
 const MAGIC = Buffer.from('SSHSIG', 'latin1');
@@ -18,7 +18,8 @@ export const REVIEW_NAMESPACE = 'secure-coding-review';
 export type HashAlgorithm = 'sha256' | 'sha512';
 
 export interface SshSignature {
-  readonly publicKey: SshPublicKey;
+  /** The signer's public key blob, as embedded (parsed only when needed: verifying compares bytes). */
+  readonly publicKeyBlob: Buffer;
   readonly namespace: string;
   readonly hashAlgorithm: HashAlgorithm;
   /** The inner signature's algorithm: `ssh-ed25519`, `rsa-sha2-512` or `rsa-sha2-256`. */
@@ -62,7 +63,7 @@ export function parseSignature(blob: Buffer): SshSignature {
   const reader = new SshReader(blob.subarray(MAGIC.length));
   const version = reader.uint32();
   if (version !== VERSION) throw new Error(`unsupported SSH signature version ${version}`);
-  const publicKey = parsePublicKeyBlob(reader.string());
+  const publicKeyBlob = reader.string();
   const namespace = reader.text();
   reader.string();
   const hashAlgorithm = reader.text();
@@ -71,7 +72,7 @@ export function parseSignature(blob: Buffer): SshSignature {
   const algorithm = inner.text();
   const signature = inner.string();
   if (!reader.done || !inner.done) throw new Error('trailing data after the SSH signature');
-  return { publicKey, namespace, hashAlgorithm, algorithm, signature };
+  return { publicKeyBlob, namespace, hashAlgorithm, algorithm, signature };
 }
 
 export type VerifyResult = { readonly ok: true } | { readonly ok: false; readonly reason: string };
@@ -88,7 +89,7 @@ export function verifyMessage(message: Buffer, blob: Buffer, expected: SshPublic
     return { ok: false, reason: (err as Error).message };
   }
   if (sig.namespace !== namespace) return { ok: false, reason: `signed for \`${sig.namespace}\`, not \`${namespace}\`` };
-  if (!sameKey(sig.publicKey, expected)) return { ok: false, reason: `signed with another key (${sig.publicKey.fingerprint})` };
+  if (!sig.publicKeyBlob.equals(expected.blob)) return { ok: false, reason: `signed with another key (${describeKey(sig.publicKeyBlob)})` };
   const data = signedData(namespace, sig.hashAlgorithm, message);
   let good: boolean;
   if (expected.type === 'ssh-ed25519' && sig.algorithm === 'ssh-ed25519') {
@@ -100,6 +101,14 @@ export function verifyMessage(message: Buffer, blob: Buffer, expected: SshPublic
     return { ok: false, reason: `unsupported signature algorithm ${sig.algorithm} for a ${expected.type} key` };
   }
   return good ? { ok: true } : { ok: false, reason: 'the signature does not match the signed fields' };
+}
+
+function describeKey(blob: Buffer): string {
+  try {
+    return parsePublicKeyBlob(blob).fingerprint;
+  } catch (err) {
+    return `an unreadable key: ${(err as Error).message}`;
+  }
 }
 
 /** The text form `ssh-keygen -Y sign` writes to `FILE.sig`. */

@@ -7,7 +7,7 @@
 import { Finding } from '../findings';
 import { Rulebook } from '../rulebook/rulebook';
 import { LocalizedText } from '../rulebook/types';
-import { AuthorshipProvider, sameEmail } from './authorship';
+import { AuthorshipProvider, LineAuthor, sameEmail } from './authorship';
 import { addDays, ruleDefinitionHash } from './entry';
 import { EntryCheck, checkEntry } from './entry-check';
 import { Ledger, LedgerLine, LedgerProblem } from './ledger';
@@ -225,6 +225,8 @@ export async function reviewStates(findings: readonly Finding[], ledger: Ledger,
   return { reviews, ledgerProblems: ledgerProblems.sort((a, b) => a.line - b.line), unmatched };
 }
 
+const AUTHORSHIP_CONCURRENCY = 4;
+
 /** Turns approvals by the line's own author into `self-approved`, one git call per file. */
 async function checkAuthors(
   drafts: readonly { finding: Finding; candidate?: Candidate; evaluated: Evaluated }[],
@@ -240,8 +242,18 @@ async function checkAuthors(
     list.push(i);
     byPath.set(d.finding.path, list);
   });
+  // A few files at a time: each asks git, and git processes overlap well even on two cores.
+  const files = [...byPath];
+  const blamed = new Map<string, ReadonlyMap<number, LineAuthor>>();
+  const worker = async (): Promise<void> => {
+    for (let next = files.shift(); next; next = files.shift()) {
+      const [path, indexes] = next;
+      blamed.set(path, await authorship.authorsOf(path, indexes.map((i) => drafts[i].finding.range.start.line + 1)));
+    }
+  };
+  await Promise.all(Array.from({ length: AUTHORSHIP_CONCURRENCY }, worker));
   for (const [path, indexes] of byPath) {
-    const authors = await authorship.authorsOf(path, indexes.map((i) => drafts[i].finding.range.start.line + 1));
+    const authors = blamed.get(path)!;
     for (const i of indexes) {
       const d = drafts[i];
       const check = d.candidate?.check;
