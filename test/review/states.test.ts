@@ -6,6 +6,7 @@
 import * as assert from 'assert';
 import { readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
+import { countByState, expiresWithin, reviewHover } from '@secure-coding/server';
 import { ALICE, BOB, CAROL, KeyPair, commitAs, gitRepo, keygen, removeTempDirs, rulebookYaml, tempDir, writeFile } from './fixtures';
 import { DAY, T0, act, states, stateAt } from './engine-flow';
 
@@ -163,6 +164,19 @@ describe('review states', function () {
     assert.ok(review.finding.suppression);
     assert.strictEqual(review.required, true);
     assert.strictEqual(review.state, 'pending');
+  });
+
+  it('gives the editor its hover lines, expiring approvals and counts', async function () {
+    await act(root, { file: 'src/a.c', line: 5, as: BOB, key: keys.bob, now: T0, reason: 'the caller bounds it' });
+    const overview = await states(root, ['src/a.c'], T0);
+    const [gets, strcpy] = overview.reviews;
+    assert.strictEqual(reviewHover(gets), 'Approved by Bob Sato on 2026-03-02, until 2026-08-29: the caller bounds it');
+    assert.strictEqual(reviewHover(gets, 'ja'), 'Bob Sato が 2026-03-02 に承認（2026-08-29 まで）: the caller bounds it');
+    assert.strictEqual(reviewHover(strcpy), "Needs a reviewer's sign-off");
+    assert.deepStrictEqual([expiresWithin(gets, T0), expiresWithin(gets, new Date(T0.getTime() + 160 * DAY))], [false, true]);
+    assert.deepStrictEqual([countByState(overview.reviews).approved, countByState(overview.reviews).pending], [1, 1]);
+    const later = (await states(root, ['src/a.c'], new Date(T0.getTime() + 200 * DAY))).reviews[0];
+    assert.strictEqual(reviewHover(later), 'Approval expired: the approval by Bob Sato on 2026-03-02 expired on 2026-08-29');
   });
 
   describe('refusals', function () {

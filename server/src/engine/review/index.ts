@@ -10,3 +10,4 @@ export { EncryptedKeyError, SshPrivateKey, SshPublicKey, formatPublicKey, parseP
 export { REVIEW_NAMESPACE, armor, signMessage, unarmor, verifyMessage } from './sshsig';
 export { FindingReview, REVIEW_STATES, ReviewOverview, ReviewState, STATE_LABELS, reviewStates } from './states';
 export { Level, ReviewReport, ReviewerActivity, RuleCount, Shortfall, buildReviewReport } from './report';
+export { countByState, expiresWithin, reviewHover } from './presentation';
