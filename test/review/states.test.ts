@@ -149,6 +149,14 @@ describe('review states', function () {
     assert.strictEqual(stateAt(await states(root, ['src/a.c'], T0), 'src/a.c', 5), 'bad-signature');
   });
 
+  it('does not count an approval dated in the future (it would outlast max_days)', async function () {
+    await act(root, { file: 'src/a.c', line: 5, as: BOB, key: keys.bob, now: new Date(T0.getTime() + 10 * DAY) });
+    const review = (await states(root, ['src/a.c'], T0)).reviews.find((r) => r.finding.ruleId === 'c.banned.gets')!;
+    assert.strictEqual(review.state, 'bad-signature');
+    assert.match(String((review.detail as { en: string }).en), /dated 2026-03-12, in the future/);
+    assert.strictEqual(stateAt(await states(root, ['src/a.c'], new Date(T0.getTime() + 10 * DAY)), 'src/a.c', 5), 'approved');
+  });
+
   it('flags a self-approval once self-review is no longer allowed', async function () {
     writeFile(root, '.secure-coding/rulebook.yaml', rulebookYaml(reviewers(), '  allow_self_review: true\n'));
     assert.ok((await act(root, { file: 'src/a.c', line: 5, as: ALICE, key: keys.alice, now: T0 })).ok);

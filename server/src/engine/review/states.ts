@@ -57,6 +57,8 @@ export interface ReviewStateOptions {
 }
 
 const day = (date: Date): string => date.toISOString().slice(0, 10);
+/** How far ahead of this machine's clock a reviewer's clock may be. */
+const CLOCK_SKEW_MS = 86_400_000;
 const keyOf = (path: string, rule: string, fingerprint: string): string => `${path}\0${rule}\0${fingerprint}`;
 const timeOf = (line: LedgerLine): number => Date.parse(line.entry.time);
 const later = (a: LedgerLine, b: LedgerLine): boolean => timeOf(a) > timeOf(b) || (timeOf(a) === timeOf(b) && a.line > b.line);
@@ -95,6 +97,16 @@ function evaluate(candidate: Candidate, policy: ReviewPolicy, ruleHash: string |
       detail: {
         en: `the approval by ${who(candidate)} (ledger line ${candidate.line.line}) does not verify: ${candidate.check.reason}`,
         ja: `${who(candidate)} の承認（台帳 ${candidate.line.line} 行目）の署名を検証できません: ${candidate.check.reason}`,
+      },
+    };
+  }
+  // The signer's clock sets `time`, and expiry counts from it: an entry dated ahead would hold too long.
+  if (Date.parse(entry.time) > now.getTime() + CLOCK_SKEW_MS) {
+    return {
+      state: 'bad-signature',
+      detail: {
+        en: `the approval by ${who(candidate)} is dated ${on}, in the future; it does not count`,
+        ja: `${who(candidate)} の承認の日付 ${on} は未来のため、無効です`,
       },
     };
   }
