@@ -7,6 +7,7 @@ import { execFileSync, spawn } from 'child_process';
 import { readFileSync, writeFileSync, chmodSync } from 'fs';
 import * as path from 'path';
 import type * as Sarif from 'sarif';
+import { armor, canonicalMessage, parseLedger } from '@secure-coding/server';
 import { ALICE, BOB, CAROL, KeyPair, commitAs, git, gitRepo, keygen, removeTempDirs, rulebookYaml, runCli, tempDir, writeFile } from './fixtures';
 import { DAY, act } from './engine-flow';
 
@@ -59,6 +60,17 @@ describe('rulebook review (CLI)', function () {
     assert.strictEqual(ledgerLines().length, 2);
     for (const text of ['gets(b)', 'strcpy(dst', 'char b[8]']) assert.ok(!ledger.includes(text), `the ledger must not hold the flagged text ${text}`);
     assert.strictEqual(readFileSync(path.join(root, '.secure-coding/.gitattributes'), 'utf8'), 'reviews.jsonl merge=union\n');
+
+    // Each entry's signature is a standard SSH signature over the canonical message: ssh-keygen accepts it too.
+    const entry = parseLedger(readFileSync(ledgerPath(), 'utf8')).entries[1].entry;
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'allowed'), `carol ${keys.carol.publicLine}\n`);
+    writeFileSync(path.join(dir, 'entry.sig'), armor(Buffer.from(entry.sig, 'base64')));
+    const checked = execFileSync('ssh-keygen', ['-Y', 'verify', '-f', path.join(dir, 'allowed'), '-I', 'carol', '-n', 'secure-coding-review', '-s', path.join(dir, 'entry.sig')], {
+      input: canonicalMessage(entry),
+      encoding: 'utf8',
+    });
+    assert.match(checked, /Good "secure-coding-review" signature for carol with RSA key/);
   });
 
   it('refuses with exit 1 and says exactly why', async function () {
