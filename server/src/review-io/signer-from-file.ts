@@ -29,7 +29,8 @@ function sshKeygenSign(keyPath: string, message: Buffer): Promise<Buffer> {
     child.on('error', (e) => reject(new KeyFileError(`cannot run ssh-keygen to sign with ${keyPath}: ${e.message}`)));
     child.on('close', (code) => {
       if (code !== 0) {
-        reject(new KeyFileError(`ssh-keygen could not sign with ${keyPath}: ${Buffer.concat(err).toString('utf8').trim() || `exit code ${code}`}`));
+        const why = Buffer.concat(err).toString('utf8').replace(/Enter passphrase[^:]*:\s*/g, '').trim();
+        reject(new KeyFileError(`ssh-keygen could not sign with ${keyPath}: ${why || `exit code ${code}`}`));
         return;
       }
       try {

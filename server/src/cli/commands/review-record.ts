@@ -8,7 +8,7 @@ import { Locale, localize, prepareReview, relativePath, scanFile } from '../../e
 import { ReviewAction } from '../../engine/review/entry';
 import { GitAuthorship } from '../../review-io/git-authorship';
 import { appendEntries, ledgerFile, readLedger } from '../../review-io/ledger-file';
-import { signerFromKeyFile } from '../../review-io/signer-from-file';
+import { KeyFileError, signerFromKeyFile } from '../../review-io/signer-from-file';
 import { Output } from '../output';
 import { loadRulebookForReview, parseFileLine, printLedgerProblems } from '../review-scan';
 import { UsageError } from './load';
@@ -42,10 +42,17 @@ export async function recordReviewCommand(action: ReviewAction, spec: string, op
   }
   const ledger = await readLedger(rulebook.root);
   printLedgerProblems(output, rulebook.root, { ledgerProblems: ledger.problems });
-  const outcome = await prepareReview(
-    { action, path: rel, line, ruleId: options.rule, reviewerId: options.as, reason: options.reason },
-    { rulebook, findings: scan.findings, ledger, signer, authorship: new GitAuthorship(rulebook.root), now: new Date() },
-  );
+  let outcome;
+  try {
+    outcome = await prepareReview(
+      { action, path: rel, line, ruleId: options.rule, reviewerId: options.as, reason: options.reason },
+      { rulebook, findings: scan.findings, ledger, signer, authorship: new GitAuthorship(rulebook.root), now: new Date() },
+    );
+  } catch (err) {
+    // ssh-keygen could not sign (no passphrase given, key not in the agent): a usage problem, not a refusal.
+    if (err instanceof KeyFileError) throw new UsageError(err.message);
+    throw err;
+  }
   if (!outcome.ok) {
     output.err(`rulebook: refused: ${localize(outcome.refusal.message, options.lang)}\n`);
     return 1;
