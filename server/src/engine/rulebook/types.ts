@@ -61,9 +61,17 @@ export interface CallFunction {
   readonly risk?: LocalizedText;
   readonly replacement?: LocalizedText;
   readonly cwe?: number;
-  /** Flag only when the format argument at `formatArg` (zero-based) is not a literal, or scans a string without width. */
-  readonly when?: { readonly formatArg: number; readonly format: 'non-literal' | 'unbounded-scan' };
+  readonly when?: CallCondition;
 }
+
+/**
+ * Narrows a function to its risky calls (argument positions are zero-based): a format argument that is not fixed
+ * at build time (`non-literal`) or that scans a string without a width (`unbounded-scan`); or a copy whose size
+ * argument is not `sizeof` the destination (`not-destination-size`).
+ */
+export type CallCondition =
+  | { readonly formatArg: number; readonly format: 'non-literal' | 'unbounded-scan' }
+  | { readonly destinationArg: number; readonly sizeArg: number; readonly size: 'not-destination-size' };
 
 export interface CallRule extends RuleCommon {
   readonly kind: 'call';

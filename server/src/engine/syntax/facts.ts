@@ -45,7 +45,10 @@ export interface CommentFact {
 export interface ArgumentFact {
   readonly start: number;
   readonly end: number;
-  /** The literal's value when the argument is a plain string literal. */
+  /**
+   * The constant text when the argument is fixed at build time: a string literal, adjacent literals (`"%" PRIu64`),
+   * a literal in `_T("…")` / `_("…")`, or a choice between literals.
+   */
   readonly stringValue?: string;
 }
 
@@ -60,4 +63,6 @@ export interface CallFact {
   readonly nameStart: number;
   readonly nameEnd: number;
   readonly args: readonly ArgumentFact[];
+  /** True for a call written inside a C or C++ macro body (`#define COPY(d, s) strcpy(d, s)`). */
+  readonly inMacro?: boolean;
 }
