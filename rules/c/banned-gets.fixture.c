@@ -23,3 +23,16 @@ void read_name(struct reader *r) {
     // ok: c.banned.gets
     puts("call gets(name) to read");
 }
+
+void read_wide(wchar_t *w, TCHAR *t) {
+    // ruleid: c.banned.gets
+    _getws(w);
+    // ruleid: c.banned.gets
+    _getts(t);
+    // ruleid: c.banned.gets
+    _gettws(t);
+    // ok: c.banned.gets
+    fgetws(w, 64, stdin);
+    // ok: c.banned.gets
+    gets_s(t, 64);
+}
