@@ -1,129 +1,85 @@
 /**
- * Calls from a tree-sitter syntax tree: the called name as written, whether it is a bare name (not a member of
- * something else), the token to flag and the arguments, for every grammar's call node types.
+ * Calls from a tree-sitter syntax tree, for every grammar's call node types (see `call-node.ts` for one call).
  *
  * Only call nodes count, so a comment, a string, `my_strcpy`, a prototype or `&strcpy` never yields a call. In C and
- * C++ two more places hold real calls the first pass cannot see: macro bodies (kept as raw text by the grammar,
- * parsed again in `macro-bodies.ts`) and regions the parser could not make sense of (`error-calls.ts`).
+ * C++ two more places hold real calls: macro bodies, kept as raw text by the grammar and parsed again
+ * (`macro-bodies.ts`), and statements the parser misread around a syntax error (`error-calls.ts`). One query
+ * collects all three kinds of node in a single walk of the tree: walking a large tree costs more than parsing it.
  */
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Language, Node, Query, Tree } from 'web-tree-sitter';
+import { Query as TsQuery } from 'web-tree-sitter';
 import { GrammarLanguageId } from '../languages';
-import { constantCText, constantText } from './constant-text';
-import { errorRegionCalls } from './error-calls';
-import { ArgumentFact, CallFact } from './facts';
-import { OffsetMap, visitMacroBodies } from './macro-bodies';
-import { queriesFor } from './queries';
-import { calleeNode, calleeText, lastIdentifier } from './tree-util';
+import { IDENTITY, OffsetMap, callFact } from './call-node';
+import { ERROR_CANDIDATE_PATTERNS, errorScopes, inScopes, recoveredCall } from './error-calls';
+import { CallFact } from './facts';
+import { parseMacroBodies } from './macro-bodies';
+import { NODE_TYPES } from './node-types';
 
-const IDENTITY: OffsetMap = (offset) => offset;
-
-/**
- * A bare callee is a plain name. In C++ the C library is also reached as `std::strcpy`, `::strcpy` and
- * `::std::strcpy`; any other qualifier (`Foo::strcpy`) names something else.
- */
-function isBareCallee(id: GrammarLanguageId, node: Node): boolean {
-  if (node.type === 'identifier' || node.type === 'command_name') return true;
-  if (id === 'cpp' && node.type === 'qualified_identifier') {
-    const written = node.text.replace(/\s+/g, '').replace(/^::/, '').replace(/^std::/, '');
-    return /^[A-Za-z_]\w*$/.test(written);
-  }
-  return false;
+interface CallQueries {
+  /** Calls, plus macro bodies in C and C++. */
+  readonly clean: Query;
+  /** The same, plus the names a parser may have misread as declarations (C and C++ only). */
+  readonly withErrors: Query;
 }
 
-function unwrapParentheses(node: Node): Node {
-  let current = node;
-  while (current.type === 'parenthesized_expression' && current.namedChildCount === 1 && current.namedChild(0)) {
-    current = current.namedChild(0)!;
-  }
-  return current;
+const compiled = new Map<Language, CallQueries>();
+
+function queriesFor(id: GrammarLanguageId, language: Language): CallQueries {
+  let queries = compiled.get(language);
+  if (queries) return queries;
+  const has = (type: string): boolean => language.idForNodeType(type, true) !== null;
+  const calls = NODE_TYPES[id].calls.filter((call) => has(call.type)).map((call) => `(${call.type}) @call`);
+  const cLike = id === 'c' || id === 'cpp';
+  const bodies = cLike ? ['(preproc_def value: (preproc_arg) @body)', '(preproc_function_def value: (preproc_arg) @body)'] : [];
+  const candidates = cLike ? ERROR_CANDIDATE_PATTERNS.filter((p) => has(p.type)).map((p) => p.pattern) : [];
+  const clean = new TsQuery(language, `[${[...calls, ...bodies].join(' ')}]`);
+  queries = { clean, withErrors: candidates.length > 0 ? new TsQuery(language, `[${[...calls, ...bodies, ...candidates].join(' ')}]`) : clean };
+  compiled.set(language, queries);
+  return queries;
 }
 
-/** The innermost name of a callee: `strcpy` in `std::strcpy`, `system` in `os.system`, `exec` in `a.b.exec`. */
-function nameNodeOf(callee: Node): Node {
-  let node = callee;
-  for (let depth = 0; depth < 8; depth++) {
-    const next =
-      node.childForFieldName('name') ??
-      node.childForFieldName('property') ??
-      node.childForFieldName('field') ??
-      node.childForFieldName('attribute');
-    if (!next || next.id === node.id) break;
-    node = next;
-  }
-  return node;
+/** The text a tree was parsed from, as far as offsets go: its root starts at the first token, not at 0. */
+function sourceOf(root: Node): string {
+  return ' '.repeat(root.startIndex) + root.text;
 }
 
 /**
- * Arguments are the pieces between top-level commas. Usually each is one node, but a parser that stumbles
- * (C++ reads `"%" PRIu64 "x"` as an error followed by a literal) leaves several nodes in one argument.
+ * A macro body's tree is deleted once read, so its facts are read out at once. They win over a fact for the same
+ * name from the file's own tree: there, the rest of a body after a comment is misread as code at file level.
  */
-function argumentGroups(args: Node): Node[][] {
-  const groups: Node[][] = [[]];
-  for (const child of args.children) {
-    if (!child) continue;
-    if (!child.isNamed && child.type === ',') groups.push([]);
-    else if (child.isNamed && !child.type.includes('comment')) groups[groups.length - 1].push(child);
-  }
-  return groups.filter((group) => group.length > 0);
+function materialized(fact: CallFact): CallFact {
+  const { callee, name, bare, nameStart, nameEnd, args, recovered } = fact;
+  return { callee, name, bare, nameStart, nameEnd, args, recovered, inMacro: true };
 }
 
-function groupConstantText(id: GrammarLanguageId, group: readonly Node[]): string | undefined {
-  const fromTree = group.length === 1 ? constantText(group[0]) : undefined;
-  if (fromTree !== undefined || (id !== 'c' && id !== 'cpp')) return fromTree;
-  return constantCText(group.map((node) => node.text).join(' '));
-}
-
-function argumentFacts(id: GrammarLanguageId, call: Node, toOriginal: OffsetMap): ArgumentFact[] {
-  const args = call.childForFieldName('arguments');
-  if (!args) return [];
-  const facts: ArgumentFact[] = [];
-  for (const group of argumentGroups(args)) {
-    const start = toOriginal(group[0].startIndex);
-    const end = toOriginal(group[group.length - 1].endIndex);
-    if (start === undefined || end === undefined) break;
-    facts.push({ start, end, stringValue: groupConstantText(id, group) });
-  }
-  return facts;
-}
-
-/** The fact for one call node, with offsets mapped to the original text (none when its name lies outside it). */
-export function callFact(id: GrammarLanguageId, call: Node, toOriginal: OffsetMap = IDENTITY): CallFact | undefined {
-  const rawCallee = calleeNode(call);
-  if (!rawCallee) return undefined;
-  const callee = unwrapParentheses(rawCallee);
-  const nameNode = nameNodeOf(callee);
-  const nameStart = toOriginal(nameNode.startIndex);
-  const nameEnd = toOriginal(nameNode.endIndex);
-  if (nameStart === undefined || nameEnd === undefined) return undefined;
-  const receiver = call.childForFieldName('object') ?? call.childForFieldName('receiver') ?? call.childForFieldName('scope');
-  return {
-    callee: calleeText(call),
-    name: lastIdentifier(nameNode.text),
-    bare: !receiver && isBareCallee(id, callee),
-    nameStart,
-    nameEnd,
-    args: argumentFacts(id, call, toOriginal),
+function collect(id: GrammarLanguageId, root: Node, toOriginal: OffsetMap, into: Map<number, CallFact>, inMacro?: boolean): void {
+  const add = (fact: CallFact | undefined): void => {
+    if (!fact) return;
+    if (inMacro) into.set(fact.nameStart, materialized(fact));
+    else if (!into.has(fact.nameStart)) into.set(fact.nameStart, fact);
   };
-}
-
-function treeCalls(id: GrammarLanguageId, root: Node, toOriginal: OffsetMap, into: Map<number, CallFact>, macro: boolean): void {
   const queries = queriesFor(id, root.tree.language);
-  for (const { node } of queries.calls.captures(root)) {
-    const fact = callFact(id, node, toOriginal);
-    if (fact && !into.has(fact.nameStart)) into.set(fact.nameStart, macro ? { ...fact, inMacro: true } : fact);
+  const scopes = root.hasError ? errorScopes(root) : [];
+  const bodies: Node[] = [];
+  let source: string | undefined;
+  for (const { name, node } of (root.hasError ? queries.withErrors : queries.clean).captures(root)) {
+    if (name === 'call') add(callFact(id, node, toOriginal, inMacro));
+    else if (name === 'body') bodies.push(node);
+    else if (inScopes(scopes, node)) add(recoveredCall(node, (source ??= sourceOf(root)), toOriginal, inMacro));
   }
-  if (root.hasError) {
-    for (const fact of errorRegionCalls(id, root, toOriginal)) {
-      if (!into.has(fact.nameStart)) into.set(fact.nameStart, macro ? { ...fact, inMacro: true } : fact);
-    }
+  if (bodies.length > 0) {
+    parseMacroBodies(root.tree.language, (source ??= sourceOf(root)), bodies, (body, toSource) => {
+      const bodyToOriginal: OffsetMap = (offset) => {
+        const inSource = toSource(offset);
+        return inSource === undefined ? undefined : toOriginal(inSource);
+      };
+      collect(id, body, bodyToOriginal, into, true);
+    });
   }
 }
 
 export function callFacts(id: GrammarLanguageId, tree: Tree): CallFact[] {
   const found = new Map<number, CallFact>();
-  treeCalls(id, tree.rootNode, IDENTITY, found, false);
-  if (id === 'c' || id === 'cpp') {
-    visitMacroBodies(tree, (root, toOriginal) => treeCalls(id, root, toOriginal, found, true));
-  }
+  collect(id, tree.rootNode, IDENTITY, found);
   return [...found.values()].sort((a, b) => a.nameStart - b.nameStart);
 }

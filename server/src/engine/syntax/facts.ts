@@ -65,4 +65,6 @@ export interface CallFact {
   readonly args: readonly ArgumentFact[];
   /** True for a call written inside a C or C++ macro body (`#define COPY(d, s) strcpy(d, s)`). */
   readonly inMacro?: boolean;
+  /** True for a call the parser misread (as a declaration or a macro type) in a region with syntax errors. */
+  readonly recovered?: boolean;
 }

@@ -8,10 +8,8 @@
  * not balance (`#define BEGIN {`) could swallow its neighbours, so it is parsed alone.
  */
 import type { Language, Node, Tree } from 'web-tree-sitter';
-import { Parser, Query } from 'web-tree-sitter';
-
-/** Maps an offset in the re-parsed text to the original file, or undefined outside any macro body. */
-export type OffsetMap = (offset: number) => number | undefined;
+import { Parser } from 'web-tree-sitter';
+import { OffsetMap } from './call-node';
 
 interface Segment {
   /** Where the body starts in the re-parsed text and in the original text. */
@@ -27,7 +25,6 @@ const SUFFIX = '\n;}\n';
 const MAY_CALL = /[A-Za-z_$][\w$]*\s*\(/;
 
 const parsers = new Map<Language, Parser>();
-const bodyQueries = new Map<Language, Query>();
 
 function parserFor(language: Language): Parser {
   let parser = parsers.get(language);
@@ -39,18 +36,13 @@ function parserFor(language: Language): Parser {
   return parser;
 }
 
-function bodyQuery(language: Language): Query {
-  let query = bodyQueries.get(language);
-  if (!query) {
-    query = new Query(language, '[(preproc_def value: (preproc_arg) @body) (preproc_function_def value: (preproc_arg) @body)]');
-    bodyQueries.set(language, query);
-  }
-  return query;
-}
-
-/** Bracket balance, skipping string and character literals and comments, which may hold any bracket. */
-export function bracketsBalance(code: string): boolean {
+/**
+ * Whether a body can share a batch: its brackets balance and no comment or literal is left open, once string and
+ * character literals and comments (which may hold any bracket) are skipped.
+ */
+export function selfContained(code: string): boolean {
   const stripped = code.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '');
+  if (/\/\*|["']/.test(stripped)) return false;
   let round = 0;
   let curly = 0;
   let square = 0;
@@ -64,6 +56,21 @@ export function bracketsBalance(code: string): boolean {
     if (round < 0 || curly < 0 || square < 0) return false;
   }
   return round === 0 && curly === 0 && square === 0;
+}
+
+/**
+ * The whole body of a definition: from its value to the end of the logical line. Tree-sitter ends the value at
+ * a comment (`do { /* note *\/ \` continues the macro, but not the grammar's `preproc_arg`).
+ */
+function logicalLineEnd(text: string, from: number): number {
+  let at = from;
+  for (;;) {
+    const newline = text.indexOf('\n', at);
+    if (newline < 0) return text.length;
+    const before = text[newline - 1] === '\r' ? newline - 2 : newline - 1;
+    if (text[before] !== '\\') return newline;
+    at = newline + 1;
+  }
 }
 
 /** Line continuations become a space and a newline: the same length, so offsets stay put, and valid C. */
@@ -86,12 +93,17 @@ function mapFor(segments: readonly Segment[]): OffsetMap {
   };
 }
 
-function parseBatch(language: Language, bodies: readonly Node[], visit: (root: Node, toOriginal: OffsetMap) => void): void {
+interface Body {
+  readonly start: number;
+  readonly text: string;
+}
+
+function parseBatch(language: Language, bodies: readonly Body[], visit: (root: Node, toOriginal: OffsetMap) => void): void {
   let text = '';
   const segments: Segment[] = [];
   for (const body of bodies) {
     text += PREFIX;
-    segments.push({ parsedStart: text.length, originalStart: body.startIndex, length: body.endIndex - body.startIndex });
+    segments.push({ parsedStart: text.length, originalStart: body.start, length: body.text.length });
     text += asCode(body.text) + SUFFIX;
   }
   let tree: Tree | null = null;
@@ -104,16 +116,21 @@ function parseBatch(language: Language, bodies: readonly Node[], visit: (root: N
 }
 
 /**
- * Calls `visit` with the re-parsed macro bodies of a C or C++ tree (possibly several times, one per batch) and the
- * map from their offsets back to the original text.
+ * Parses the bodies of the `#define`s whose values (`preproc_arg` nodes of a tree parsed from `source`) may hold a
+ * call, and calls `visit` with each resulting tree (one per batch) and the map from its offsets to `source`'s.
  */
-export function visitMacroBodies(tree: Tree, visit: (root: Node, toOriginal: OffsetMap) => void): void {
-  const batch: Node[] = [];
-  for (const { node } of bodyQuery(tree.language).captures(tree.rootNode)) {
-    const body = node.text;
-    if (!MAY_CALL.test(body)) continue;
-    if (bracketsBalance(body)) batch.push(node);
-    else parseBatch(tree.language, [node], visit);
+export function parseMacroBodies(
+  language: Language,
+  source: string,
+  values: readonly Node[],
+  visit: (root: Node, toSource: OffsetMap) => void,
+): void {
+  const batch: Body[] = [];
+  for (const value of values) {
+    const body = { start: value.startIndex, text: source.slice(value.startIndex, logicalLineEnd(source, value.startIndex)) };
+    if (!MAY_CALL.test(body.text)) continue;
+    if (selfContained(body.text)) batch.push(body);
+    else parseBatch(language, [body], visit);
   }
-  if (batch.length > 0) parseBatch(tree.language, batch, visit);
+  if (batch.length > 0) parseBatch(language, batch, visit);
 }

@@ -10,7 +10,6 @@ import { NODE_TYPES } from './node-types';
 interface LanguageQueries {
   readonly strings: Query;
   readonly comments: Query;
-  readonly calls: Query;
   readonly defines?: Query;
 }
 
@@ -29,16 +28,11 @@ export function queriesFor(id: GrammarLanguageId, language: Language): LanguageQ
   if (queries) return queries;
   const types = NODE_TYPES[id];
   const commentTypes = existingTypes(language, ['comment', 'line_comment', 'block_comment']);
-  const callTypes = existingTypes(
-    language,
-    types.calls.map((call) => call.type),
-  );
   const stringTypes = existingTypes(language, types.strings);
   if (id === 'shell') stringTypes.push(...existingTypes(language, ['heredoc_body']));
   queries = {
     strings: new TsQuery(language, alternatives(stringTypes, 's')),
     comments: new TsQuery(language, alternatives(commentTypes, 'c')),
-    calls: new TsQuery(language, alternatives(callTypes, 'call')),
     defines:
       id === 'c' || id === 'cpp'
         ? new TsQuery(language, '(preproc_def name: (identifier) @name value: (preproc_arg) @value)')
