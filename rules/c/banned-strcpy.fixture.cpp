@@ -31,6 +31,10 @@ void copy(char *dst, const char *src, Buffer &b, Buffer *p) {
     strcpy(dst, src);
     // ruleid: c.banned.strcpy
     auto copy = [&]() { return std::wcscpy(nullptr, L""); };
+    // ruleid: c.banned.strcpy
+    (::strcpy)(dst, src);
+    // ruleid: c.banned.strcpy
+    (std::strcpy)(dst, src);
 
     // ok: c.banned.strcpy
     b.strcpy(src);
@@ -40,6 +44,8 @@ void copy(char *dst, const char *src, Buffer &b, Buffer *p) {
     Buffer::strcpy(p);
     // ok: c.banned.strcpy
     text::strcpy(dst, src);
+    // ok: c.banned.strcpy
+    (text::strcpy)(dst, src);
     // ok: c.banned.strcpy
     std::string s = "strcpy(dst, src)";
     // ok: c.banned.strcpy

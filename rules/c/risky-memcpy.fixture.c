@@ -41,6 +41,12 @@ void copy(char *dst, const char *src, size_t n, const unsigned char *packet, str
     // ok: c.risky.memcpy
     bcopy(src, tag, sizeof tag);
     // ok: c.risky.memcpy
+    memcpy(tag, src, MIN(n, sizeof tag));
+    // ok: c.risky.memcpy
+    memcpy(tag, src, n < sizeof tag ? n : sizeof tag);
+    // ruleid: c.risky.memcpy
+    memcpy(tag, src, n < sizeof tag ? sizeof tag : n);
+    // ok: c.risky.memcpy
     memcpy_s(dst, n, src, n);
     // ok: c.risky.memcpy
     memset(dst, 0, n);

@@ -24,6 +24,10 @@ describe('call conditions', function () {
       ['h.tag', 'sizeof(h.tag)'],
       ['(p)->iv', 'sizeof((p)->iv)'],
       ['&a[i]', 'sizeof a[i]'],
+      ['buf', 'MIN(n, sizeof buf)'],
+      ['cie->insn', 'len <= sizeof (cie->insn) ? len : sizeof (cie->insn)'],
+      ['buf', 'n > sizeof(buf) ? sizeof(buf) : n'],
+      ['buf', 'p->len < sizeof buf ? p->len : sizeof buf'],
     ];
     const unsized: [string, string][] = [
       ['dst', 'n'],
@@ -31,6 +35,10 @@ describe('call conditions', function () {
       ['dst', 'sizeof(src)'],
       ['dst', 'sizeof(dst) * 2'],
       ['dst', 'strlen(src)'],
+      ['buf', 'MAX(n, sizeof buf)'],
+      ['buf', 'ok ? n : sizeof buf'],
+      ['buf', 'n <= sizeof buf ? m : sizeof buf'],
+      ['buf', 'n < sizeof buf ? sizeof buf : n'],
     ];
     assert.deepStrictEqual(sized.filter(([d, n]) => !sizedToDestination(d, n)), []);
     assert.deepStrictEqual(unsized.filter(([d, n]) => sizedToDestination(d, n)), []);

@@ -45,11 +45,25 @@ function balanced(text: string): boolean {
   return depth === 0;
 }
 
-/**
- * True when the size is `sizeof` the destination: `memcpy(&hdr, p, sizeof hdr)`, `memcpy(buf, s, sizeof(buf))`,
- * `memcpy(dst, src, sizeof *dst)`. Such a copy cannot write past the destination.
- */
-export function sizedToDestination(destination: string, size: string): boolean {
+/** Splits `text` at the top-level occurrences of `separator` (outside any brackets). */
+function topLevelSplit(text: string, separator: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '(' || ch === '[') depth++;
+    else if (ch === ')' || ch === ']') depth--;
+    else if (depth === 0 && ch === separator) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
+function isSizeofDestination(destination: string, size: string): boolean {
   const sized = /^sizeof(.+)$/.exec(normalized(size));
   if (!sized) return false;
   const measured = normalized(sized[1]);
@@ -57,6 +71,39 @@ export function sizedToDestination(destination: string, size: string): boolean {
   const target = dest.startsWith('&') ? normalized(dest.slice(1)) : dest;
   if (measured === target) return true;
   return /^[A-Za-z_][\w.>-]*$/.test(dest) && (measured === `*${dest}` || measured === `${dest}[0]`);
+}
+
+/**
+ * True when the size is `sizeof` the destination — `memcpy(&hdr, p, sizeof hdr)`, `memcpy(buf, s, sizeof(buf))`,
+ * `memcpy(dst, src, sizeof *dst)` — or is clamped to it: `MIN(n, sizeof buf)`, `n <= sizeof buf ? n : sizeof buf`.
+ * Such a copy cannot write past the destination.
+ */
+export function sizedToDestination(destination: string, size: string): boolean {
+  if (isSizeofDestination(destination, size)) return true;
+  const text = normalized(size);
+  const min = /^(?:std::)?(?:MIN|min|Min|MIN2|min2)\((.*)\)$/.exec(text);
+  if (min && balanced(min[1])) {
+    return topLevelSplit(min[1], ',').some((arg) => isSizeofDestination(destination, arg));
+  }
+  const [condition, rest] = topLevelSplit(text, '?');
+  if (rest === undefined) return false;
+  const branches = topLevelSplit(text.slice(condition.length + 1), ':');
+  if (branches.length !== 2) return false;
+  const sizedBranch = branches.findIndex((b) => isSizeofDestination(destination, b));
+  if (sizedBranch < 0) return false;
+  // The other branch must be taken only when the condition says it is no larger than the destination.
+  const other = normalized(branches[1 - sizedBranch]);
+  const limit = normalized(branches[sizedBranch]);
+  const comparison = /^(.+?)(<=|>=|<|(?<!-)>)(.+)$/.exec(normalized(condition));
+  if (!comparison) return false;
+  const [, left, op, right] = comparison;
+  const otherIsSmaller =
+    (normalized(left) === other && normalized(right) === limit && op.startsWith('<')) ||
+    (normalized(left) === limit && normalized(right) === other && op.startsWith('>'));
+  const otherIsLarger =
+    (normalized(left) === other && normalized(right) === limit && op.startsWith('>')) ||
+    (normalized(left) === limit && normalized(right) === other && op.startsWith('<'));
+  return sizedBranch === 1 ? otherIsSmaller : otherIsLarger;
 }
 
 function argumentText(text: string, arg: ArgumentFact | undefined): string | undefined {

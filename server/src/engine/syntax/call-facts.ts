@@ -10,13 +10,13 @@ import type { Language, Node, Query, Tree } from 'web-tree-sitter';
 import { Query as TsQuery } from 'web-tree-sitter';
 import { GrammarLanguageId } from '../languages';
 import { IDENTITY, OffsetMap, callFact } from './call-node';
-import { ERROR_CANDIDATE_PATTERNS, errorScopes, inScopes, recoveredCall } from './error-calls';
+import { CAST_CALL_PATTERN, ERROR_CANDIDATE_PATTERNS, castCall, errorScopes, inScopes, recoveredCall } from './error-calls';
 import { CallFact } from './facts';
 import { parseMacroBodies } from './macro-bodies';
 import { NODE_TYPES } from './node-types';
 
 interface CallQueries {
-  /** Calls, plus macro bodies in C and C++. */
+  /** Calls, plus macro bodies in C and C++ and casts that may be calls in C++. */
   readonly clean: Query;
   /** The same, plus the names a parser may have misread as declarations (C and C++ only). */
   readonly withErrors: Query;
@@ -31,6 +31,7 @@ function queriesFor(id: GrammarLanguageId, language: Language): CallQueries {
   const calls = NODE_TYPES[id].calls.filter((call) => has(call.type)).map((call) => `(${call.type}) @call`);
   const cLike = id === 'c' || id === 'cpp';
   const bodies = cLike ? ['(preproc_def value: (preproc_arg) @body)', '(preproc_function_def value: (preproc_arg) @body)'] : [];
+  if (id === 'cpp') bodies.push(CAST_CALL_PATTERN);
   const candidates = cLike ? ERROR_CANDIDATE_PATTERNS.filter((p) => has(p.type)).map((p) => p.pattern) : [];
   const clean = new TsQuery(language, `[${[...calls, ...bodies].join(' ')}]`);
   queries = { clean, withErrors: candidates.length > 0 ? new TsQuery(language, `[${[...calls, ...bodies, ...candidates].join(' ')}]`) : clean };
@@ -65,6 +66,7 @@ function collect(id: GrammarLanguageId, root: Node, toOriginal: OffsetMap, into:
   for (const { name, node } of (root.hasError ? queries.withErrors : queries.clean).captures(root)) {
     if (name === 'call') add(callFact(id, node, toOriginal, inMacro));
     else if (name === 'body') bodies.push(node);
+    else if (name === 'castcall') add(castCall(node, (source ??= sourceOf(root)), toOriginal, inMacro));
     else if (inScopes(scopes, node)) add(recoveredCall(node, (source ??= sourceOf(root)), toOriginal, inMacro));
   }
   if (bodies.length > 0) {

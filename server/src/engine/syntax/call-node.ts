@@ -45,6 +45,17 @@ function macroNamedCallee(id: GrammarLanguageId, callee: Node): Node | undefined
   return args.length === 1 && args[0]?.type === 'identifier' ? args[0] : undefined;
 }
 
+/**
+ * The C grammar does not know `::`, so `(::strcpy)(d, s)` in a C++ header read as C has an error beside the name in
+ * its parentheses. Written exactly so, the name is the C function's.
+ */
+function scopedInParentheses(id: GrammarLanguageId, callee: Node): Node | undefined {
+  if (id !== 'c' || callee.type !== 'parenthesized_expression') return undefined;
+  if (!/^\((?:::)?(?:std::)?[A-Za-z_]\w*\)$/.test(callee.text.replace(/\s+/g, ''))) return undefined;
+  const last = callee.namedChild(callee.namedChildCount - 1);
+  return last?.type === 'identifier' ? last : undefined;
+}
+
 /** The innermost name of a callee: `strcpy` in `std::strcpy`, `system` in `os.system`, `exec` in `a.b.exec`. */
 function nameNodeOf(callee: Node): Node {
   let node = callee;
@@ -130,7 +141,7 @@ export function callFact(id: GrammarLanguageId, call: Node, toOriginal: OffsetMa
   if (!rawCallee) return undefined;
   const callee = unwrapParentheses(rawCallee);
   const simple = callee.type === 'identifier';
-  const macroNamed = simple ? undefined : macroNamedCallee(id, callee);
+  const macroNamed = simple ? undefined : (macroNamedCallee(id, callee) ?? scopedInParentheses(id, callee));
   const nameNode = simple ? callee : (macroNamed ?? nameNodeOf(callee));
   const nameStart = toOriginal(nameNode.startIndex);
   const nameEnd = toOriginal(nameNode.endIndex);

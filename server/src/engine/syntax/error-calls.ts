@@ -179,16 +179,7 @@ export function inScopes(scopes: readonly Scope[], node: Node): boolean {
   return false;
 }
 
-/**
- * The call a misread name starts, if it does: `source` is the text the tree was parsed from (the root padded to
- * offset 0); offsets are mapped to the original file with `toOriginal`.
- */
-export function recoveredCall(name: Node, source: string, toOriginal: OffsetMap, inMacro?: boolean): CallFact | undefined {
-  if (NOT_FUNCTIONS.has(name.text)) return undefined;
-  const declarator = name.parent;
-  if (declarator?.type === 'function_declarator' && declarator.parent?.type === 'function_definition') return undefined;
-  const open = openParenAfter(source, name.endIndex);
-  if (open === undefined || !startsCall(name)) return undefined;
+function callAt(name: Node, callee: string, open: number, source: string, toOriginal: OffsetMap, inMacro?: boolean): CallFact | undefined {
   const nameStart = toOriginal(name.startIndex);
   const nameEnd = toOriginal(name.endIndex);
   if (nameStart === undefined || nameEnd === undefined) return undefined;
@@ -199,6 +190,36 @@ export function recoveredCall(name: Node, source: string, toOriginal: OffsetMap,
     if (start === undefined || end === undefined) break;
     args.push({ start, end, stringValue: constantCText(source.slice(span.start, span.end)) });
   }
-  const text = name.text;
-  return { callee: text, name: text, bare: true, nameStart, nameEnd, args, recovered: true, inMacro };
+  return { callee, name: name.text, bare: true, nameStart, nameEnd, args, recovered: true, inMacro };
+}
+
+/**
+ * The call a misread name starts, if it does: `source` is the text the tree was parsed from (the root padded to
+ * offset 0); offsets are mapped to the original file with `toOriginal`.
+ */
+export function recoveredCall(name: Node, source: string, toOriginal: OffsetMap, inMacro?: boolean): CallFact | undefined {
+  if (NOT_FUNCTIONS.has(name.text)) return undefined;
+  const declarator = name.parent;
+  if (declarator?.type === 'function_declarator' && declarator.parent?.type === 'function_definition') return undefined;
+  const open = openParenAfter(source, name.endIndex);
+  if (open === undefined || !startsCall(name)) return undefined;
+  return callAt(name, name.text, open, source, toOriginal, inMacro);
+}
+
+/**
+ * C++ reads `(::strcpy)(d, s)` and `(std::strcpy)(d, s)` as a cast of `(d, s)` to a type `::strcpy`. Captured as
+ * `castcall`: the qualified name of such a cast, when its value is in parentheses.
+ */
+export const CAST_CALL_PATTERN =
+  '(cast_expression type: (type_descriptor type: (qualified_identifier) @castcall) value: (parenthesized_expression))';
+
+/** The call behind a cast to a qualified C name (`::name`, `std::name`, `::std::name`); other casts are casts. */
+export function castCall(qualified: Node, source: string, toOriginal: OffsetMap, inMacro?: boolean): CallFact | undefined {
+  const written = qualified.text.replace(/\s+/g, '');
+  if (!/^(?:::)?(?:std::)?[A-Za-z_]\w*$/.test(written)) return undefined;
+  let name: Node = qualified;
+  for (let next = name.childForFieldName('name'); next; next = name.childForFieldName('name')) name = next;
+  const value = qualified.parent?.parent?.childForFieldName('value');
+  if (!value) return undefined;
+  return callAt(name, written, value.startIndex + 1, source, toOriginal, inMacro);
 }
