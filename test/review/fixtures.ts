@@ -77,10 +77,14 @@ export interface ReviewerSpec {
   readonly key: KeyPair;
 }
 
-/** A rulebook with the default rules, a warning-level `strcpy` rule and the given review section. */
+/**
+ * A rulebook with the default rules, a warning-level `strcpy` rule and the given review section. The default
+ * strcpy and strcat rules are disabled so that the test's own rule is the only one on those lines.
+ */
 export function rulebookYaml(reviewers: readonly ReviewerSpec[], extra = '', strcpyFunctions = '[strcpy]'): string {
   const list = reviewers.map((r) => `    - { id: ${r.person.id}, name: ${r.person.name}, email: ${r.person.email}, key: "${r.key.publicLine}" }`).join('\n');
   return `name: Review test
+disable: [c.banned.strcpy, c.banned.strcat]
 rules:
   - id: c.test.strcpy
     kind: call
