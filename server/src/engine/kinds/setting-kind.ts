@@ -1,0 +1,47 @@
+/**
+ * `setting`: a named setting given a literal value that opens the product — `NO_AUTH = true`,
+ * `#define SKIP_LOGIN 1`, `app.run(debug=True)`, `DEBUG = True` in a Django settings module, `debug: true` or
+ * `APP_DEBUG=true` in a config file, `os.getenv("DISABLE_AUTH", "true")` (a default that is on).
+ * A setting only made inside a development-only branch (`if settings.DEBUG:`, `if env == "dev":`) is not flagged,
+ * nor a function parameter's default or a comparison: they do not set anything.
+ */
+import { RuleRegex } from '../regex';
+import { SettingRule } from '../rulebook/types';
+import { LiteralFact, literalFacts } from '../syntax/literal-facts';
+import { lastIdentifier } from '../syntax/tree-util';
+import { Matcher, RawMatch, RuleKind, ScanDocument } from './kind';
+import { optionalRegex } from './rule-regex';
+import { snakeCase } from './secret-values';
+
+const TRUTHY = '^(?:true|1|yes|on|enabled?)$';
+const SETTING_CONTEXTS = new Set(['assign', 'declare', 'define', 'key']);
+
+function isSetting(fact: LiteralFact, names: RuleRegex, values: RuleRegex, callees: RuleRegex | undefined, topLevel: boolean): boolean {
+  const context = fact.context;
+  if (!context || fact.interpolated || fact.developmentOnly || !SETTING_CONTEXTS.has(context.kind)) return false;
+  if (topLevel && !fact.topLevel) return false;
+  if (callees && (!fact.callee || !callees.test(lastIdentifier(fact.callee)))) return false;
+  return names.test(snakeCase(context.name)) && values.test(fact.value.trim());
+}
+
+export const settingKind: RuleKind = {
+  kind: 'setting',
+  compile(rule, { trusted, report }): Matcher | undefined {
+    const setting = rule as SettingRule;
+    const names = optionalRegex(setting.names, 'names', { trusted, report });
+    const values = optionalRegex(setting.values ?? TRUTHY, 'values', { trusted, report });
+    const callees = optionalRegex(setting.callees, 'callees', { trusted, report });
+    if (!names || !values || (setting.callees !== undefined && !callees)) return undefined;
+    const keywords = (setting.keywords ?? []).map((k) => k.toLowerCase());
+    const topLevel = setting.top_level ?? false;
+    return {
+      needsTree: true,
+      prefilter: ({ lower }) => keywords.length === 0 || keywords.some((k) => lower.includes(k)),
+      match(doc: ScanDocument): RawMatch[] {
+        return literalFacts(doc)
+          .filter((fact) => isSetting(fact, names, values, callees, topLevel))
+          .map((fact) => ({ start: fact.start, end: fact.end, vars: { name: fact.context!.fullName.slice(0, 60), value: fact.value.slice(0, 20) } }));
+      },
+    };
+  },
+};

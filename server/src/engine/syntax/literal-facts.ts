@@ -1,0 +1,158 @@
+/**
+ * Literal facts: every constant a name is set to — strings, but also booleans and numbers (`NO_AUTH = true`,
+ * `app.run(debug=True)`, `#define SKIP_LOGIN 1`) — with the name, the function a keyword argument is passed to,
+ * and whether the literal is top-level code. String facts come from the shared extraction; booleans and numbers
+ * are found here with their own query, and climb to their name the same way strings do.
+ */
+import type { Language, Node, Query, Tree } from 'web-tree-sitter';
+import { Query as TsQuery } from 'web-tree-sitter';
+import type { ScanDocument } from '../kinds/kind';
+import { hasGrammar } from '../languages';
+import { NameContext, StringFact } from './facts';
+import { isInsideDevelopmentGuard, isTopLevel, nodeAt } from './scope';
+import { contextOf } from './string-facts';
+import { calleeText, stringNodeValue } from './tree-util';
+
+export type LiteralType = 'string' | 'boolean' | 'number';
+
+export interface LiteralFact {
+  readonly start: number;
+  readonly end: number;
+  /** The value as written; booleans keep their spelling (`True`, `TRUE`). */
+  readonly value: string;
+  readonly type: LiteralType;
+  readonly interpolated: boolean;
+  readonly context?: NameContext;
+  /** For keyword arguments and options: the function they are passed to (`app.run` for `app.run(debug=True)`). */
+  readonly callee?: string;
+  /** False inside a function body (config files are all top-level). */
+  readonly topLevel: boolean;
+  /** True when an enclosing `if` only holds in development (`if settings.DEBUG:` …). */
+  readonly developmentOnly: boolean;
+  readonly fromConfig: boolean;
+}
+
+const BOOLEAN_TYPES = ['true', 'false', 'boolean_literal', 'boolean'];
+const NUMBER_TYPES = ['number_literal', 'number', 'integer', 'decimal_integer_literal', 'int_literal', 'integer_literal'];
+const ARGUMENT_LISTS = new Set(['arguments', 'argument_list']);
+
+const queries = new Map<Language, { literals: Query; defines?: Query }>();
+
+function queriesFor(language: Language): { literals: Query; defines?: Query } {
+  let cached = queries.get(language);
+  if (cached) return cached;
+  const types = [...BOOLEAN_TYPES, ...NUMBER_TYPES].filter((type) => language.idForNodeType(type, true) !== null);
+  const defines = language.idForNodeType('preproc_def', true) !== null;
+  cached = {
+    literals: new TsQuery(language, types.length > 0 ? `[${types.map((t) => `(${t})`).join(' ')}] @v` : ''),
+    defines: defines ? new TsQuery(language, '(preproc_def name: (identifier) @name value: (preproc_arg) @value)') : undefined,
+  };
+  queries.set(language, cached);
+  return cached;
+}
+
+/** The call a keyword argument or an option object is passed to, within a few levels. */
+function enclosingCall(node: Node): Node | undefined {
+  for (let p = node.parent, depth = 0; p && depth < 5; p = p.parent, depth++) {
+    if (ARGUMENT_LISTS.has(p.type)) {
+      const call = p.parent;
+      return call && call.childForFieldName('arguments')?.id === p.id ? call : undefined;
+    }
+    if (/statement|declaration|block|body/.test(p.type)) return undefined;
+  }
+  return undefined;
+}
+
+function firstStringArgument(call: Node): string | undefined {
+  const args = call.childForFieldName('arguments');
+  const first = args?.namedChildren.find((n) => n !== null && !n.type.includes('comment'));
+  return first ? stringNodeValue(first) : undefined;
+}
+
+/**
+ * `env.bool("DEBUG", default=True)` and `config("DEBUG", default=True)`: a keyword `default` belongs to the setting
+ * named by the call's first argument.
+ */
+function settingContext(context: NameContext | undefined, call: Node | undefined): NameContext | undefined {
+  if (!context || !call || context.name !== 'default') return context;
+  const name = firstStringArgument(call);
+  return name ? { kind: 'key', name, fullName: name, callee: calleeText(call) } : context;
+}
+
+function fromNode(node: Node, languageId: string, base: { start: number; end: number; value: string; type: LiteralType; interpolated: boolean; context?: NameContext }): LiteralFact {
+  const call = enclosingCall(node);
+  return {
+    ...base,
+    context: settingContext(base.context, call),
+    callee: call ? calleeText(call) : undefined,
+    topLevel: isTopLevel(node, languageId),
+    developmentOnly: isInsideDevelopmentGuard(node),
+    fromConfig: false,
+  };
+}
+
+function stringLiteral(tree: Tree, languageId: string, fact: StringFact): LiteralFact {
+  const base = { start: fact.start, end: fact.end, value: fact.value, type: 'string' as const, interpolated: fact.interpolated, context: fact.context };
+  // An empty string has no node of its own inside the quotes: step back onto the opening quote.
+  const node = nodeAt(tree, fact.end > fact.start ? fact.start : Math.max(0, fact.start - 1), fact.end > fact.start ? fact.end : fact.start);
+  if (!node) return { ...base, topLevel: true, developmentOnly: false, fromConfig: false };
+  return fromNode(node, languageId, base);
+}
+
+function treeLiterals(tree: Tree, languageId: string): LiteralFact[] {
+  const { literals, defines } = queriesFor(tree.language);
+  const facts: LiteralFact[] = [];
+  for (const { node } of literals.captures(tree.rootNode)) {
+    const type: LiteralType = BOOLEAN_TYPES.includes(node.type) ? 'boolean' : 'number';
+    facts.push(fromNode(node, languageId, { start: node.startIndex, end: node.endIndex, value: node.text, type, interpolated: false, context: contextOf(node) }));
+  }
+  for (const match of defines?.matches(tree.rootNode) ?? []) {
+    const name = match.captures.find((c) => c.name === 'name')?.node;
+    const value = match.captures.find((c) => c.name === 'value')?.node;
+    const literal = value ? /^(\s*)(\d+|true|false|TRUE|FALSE)\s*(?:\/[/*].*)?$/.exec(value.text) : null;
+    if (!name || !value || !literal) continue;
+    const start = value.startIndex + literal[1].length;
+    const type: LiteralType = /^\d/.test(literal[2]) ? 'number' : 'boolean';
+    facts.push({
+      start,
+      end: start + literal[2].length,
+      value: literal[2],
+      type,
+      interpolated: false,
+      context: { kind: 'define', name: name.text, fullName: name.text },
+      topLevel: true,
+      developmentOnly: isInsideDevelopmentGuard(value),
+      fromConfig: false,
+    });
+  }
+  return facts;
+}
+
+const cache = new WeakMap<ScanDocument, LiteralFact[]>();
+
+/** All literal facts of a document, computed once per scan and shared by every rule that asks. */
+export function literalFacts(doc: ScanDocument): readonly LiteralFact[] {
+  const cached = cache.get(doc);
+  if (cached) return cached;
+  let facts: LiteralFact[];
+  const tree = doc.tree;
+  if (tree && hasGrammar(doc.languageId)) {
+    facts = doc.strings().map((fact) => stringLiteral(tree, doc.languageId, fact));
+    facts.push(...treeLiterals(tree, doc.languageId));
+  } else {
+    facts = doc.strings().map((fact) => ({
+      start: fact.start,
+      end: fact.end,
+      value: fact.value,
+      type: 'string' as const,
+      interpolated: fact.interpolated,
+      context: fact.context,
+      topLevel: true,
+      developmentOnly: false,
+      fromConfig: fact.fromConfig ?? true,
+    }));
+  }
+  facts.sort((a, b) => a.start - b.start);
+  cache.set(doc, facts);
+  return facts;
+}
