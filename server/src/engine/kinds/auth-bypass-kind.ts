@@ -68,11 +68,12 @@ function keyText(leaf: Node): string {
 
 /** True when the leaf is the key of a read from the request: the access expression starts at a request object. */
 function isRequestKey(leaf: Node, text: string): boolean {
-  let top = leaf;
-  for (let p = leaf.parent, depth = 0; p && depth < 6 && ACCESS_PARTS.test(p.type); p = p.parent, depth++) top = p;
-  if (top.id === leaf.id) return false;
-  const access = text.slice(top.startIndex, leaf.endIndex).replace(/\s+/g, '');
-  return REQUEST_ROOT.test(access) && access.length > keyText(leaf).length + 2;
+  const minimum = keyText(leaf).length + 2;
+  for (let p = leaf.parent, depth = 0; p && depth < 6 && ACCESS_PARTS.test(p.type); p = p.parent, depth++) {
+    const access = text.slice(p.startIndex, leaf.endIndex).replace(/\s+/g, '');
+    if (access.length > minimum && REQUEST_ROOT.test(access)) return true;
+  }
+  return false;
 }
 
 /** `NODE_ENV !== "production"`: everywhere but production is a debug condition too. */

@@ -11,7 +11,7 @@ import { hasGrammar } from '../languages';
 import { NameContext, StringFact } from './facts';
 import { isInsideDevelopmentGuard, isTopLevel, nodeAt } from './scope';
 import { contextOf } from './string-facts';
-import { calleeText, stringNodeValue } from './tree-util';
+import { calleeText, lastIdentifier, stringNodeValue } from './tree-util';
 
 export type LiteralType = 'string' | 'boolean' | 'number';
 
@@ -70,11 +70,16 @@ function firstStringArgument(call: Node): string | undefined {
 }
 
 /**
- * `env.bool("DEBUG", default=True)` and `config("DEBUG", default=True)`: a keyword `default` belongs to the setting
- * named by the call's first argument.
+ * `DEBUG = env.bool("DJANGO_DEBUG", default=True)`, `config("DEBUG", default=True)`: a keyword `default` belongs to
+ * the setting the call's result is assigned to, or else to the one named by the call's first argument.
  */
 function settingContext(context: NameContext | undefined, call: Node | undefined): NameContext | undefined {
   if (!context || !call || context.name !== 'default') return context;
+  const target = call.parent?.childForFieldName('left') ?? call.parent?.childForFieldName('name');
+  if (target && target.endIndex <= call.startIndex) {
+    const name = lastIdentifier(target.text);
+    if (name) return { kind: 'assign', name, fullName: target.text.slice(0, 120), callee: calleeText(call) };
+  }
   const name = firstStringArgument(call);
   return name ? { kind: 'key', name, fullName: name, callee: calleeText(call) } : context;
 }
@@ -128,6 +133,28 @@ function treeLiterals(tree: Tree, languageId: string): LiteralFact[] {
   return facts;
 }
 
+/** `"debug": true` in JSON: booleans and numbers, which the key/value reading of config files leaves out. */
+function jsonScalars(text: string): LiteralFact[] {
+  const facts: LiteralFact[] = [];
+  for (const m of text.matchAll(/"((?:[^"\\\n]|\\.){1,128})"\s*:\s*(true|false|-?\d+(?:\.\d+)?)(?=\s*[,}\]\n])/g)) {
+    const start = m.index + m[0].length - m[2].length;
+    const name = lastIdentifier(m[1]);
+    if (!name) continue;
+    facts.push({
+      start,
+      end: start + m[2].length,
+      value: m[2],
+      type: /^[tf]/.test(m[2]) ? 'boolean' : 'number',
+      interpolated: false,
+      context: { kind: 'key', name, fullName: m[1].slice(0, 120) },
+      topLevel: true,
+      developmentOnly: false,
+      fromConfig: true,
+    });
+  }
+  return facts;
+}
+
 const cache = new WeakMap<ScanDocument, LiteralFact[]>();
 
 /** All literal facts of a document, computed once per scan and shared by every rule that asks. */
@@ -140,7 +167,7 @@ export function literalFacts(doc: ScanDocument): readonly LiteralFact[] {
     facts = doc.strings().map((fact) => stringLiteral(tree, doc.languageId, fact));
     facts.push(...treeLiterals(tree, doc.languageId));
   } else {
-    facts = doc.strings().map((fact) => ({
+    facts = [...doc.strings().map((fact) => ({
       start: fact.start,
       end: fact.end,
       value: fact.value,
@@ -150,7 +177,7 @@ export function literalFacts(doc: ScanDocument): readonly LiteralFact[] {
       topLevel: true,
       developmentOnly: false,
       fromConfig: fact.fromConfig ?? true,
-    }));
+    })), ...(doc.languageId === 'json' ? jsonScalars(doc.text) : [])];
   }
   facts.sort((a, b) => a.start - b.start);
   cache.set(doc, facts);
