@@ -2,36 +2,41 @@
  * Precision check for the test-account, backdoor and debug rules (guide item 8) on real code: scans folders with
  * only those rules and lists every finding with its line, so a person can label each one true or false.
  *
- *   node bench/out/account-precision.js [--rules account.,debug.] [--labels file.tsv] DIR...
+ *   node bench/out/account-precision.js [--rules account.,debug.] [--labels file.tsv] [--all-paths] DIR...
  *
  * Each DIR is its own workspace root, so the rules' default path filters apply (test folders are skipped as they
  * would be in a real project). Quoted values on the printed lines of credential findings are masked. With
  * `--labels`, a TSV of `fingerprint<TAB>true|false<TAB>note` lines written earlier is applied and precision per
- * rule is printed; unlabelled findings are listed for review.
+ * rule is printed; unlabelled findings are listed for review. `--all-paths` ignores the rules' path filters (test
+ * folders included), to see what the filters keep out.
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { Finding, Rulebook, loadRulebook, maskSecret, scanDocument } from '@secure-coding/server';
+import { Finding, Rulebook, languageForPath, loadRulebook, maskSecret, scanDocument } from '@secure-coding/server';
+import { scanWithRules } from '@secure-coding/server/out/engine/scanner';
 import { walkFiles } from '@secure-coding/server/out/cli/walk';
 import { decodeSource, DEFAULT_LIMITS } from '@secure-coding/server/out/engine/source-text';
 
 interface Options {
   readonly prefixes: string[];
   readonly labels?: string;
+  readonly allPaths: boolean;
   readonly dirs: string[];
 }
 
 function parseArgs(argv: string[]): Options {
   let prefixes = ['account.', 'debug.'];
   let labels: string | undefined;
+  let allPaths = false;
   const dirs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--rules') prefixes = argv[++i].split(',');
     else if (argv[i] === '--labels') labels = argv[++i];
+    else if (argv[i] === '--all-paths') allPaths = true;
     else dirs.push(argv[i]);
   }
   if (dirs.length === 0) throw new Error('usage: account-precision [--rules a.,b.] [--labels file.tsv] DIR...');
-  return { prefixes, labels, dirs };
+  return { prefixes, labels, allPaths, dirs };
 }
 
 /** Credential rules print their lines with every quoted value masked: a bench never shows a password. */
@@ -60,7 +65,7 @@ interface Seen {
   readonly line: string;
 }
 
-async function scanDir(dir: string, prefixes: string[]): Promise<{ seen: Seen[]; files: number; bytes: number; ms: number }> {
+async function scanDir(dir: string, prefixes: string[], allPaths: boolean): Promise<{ seen: Seen[]; files: number; bytes: number; ms: number }> {
   const root = path.resolve(dir);
   const base: Rulebook = await loadRulebook({ root, checkExamples: false });
   const rulebook = new Rulebook(
@@ -82,7 +87,9 @@ async function scanDir(dir: string, prefixes: string[]): Promise<{ seen: Seen[];
     files++;
     bytes += raw.length;
     const rel = path.relative(root, file).split(path.sep).join('/');
-    const result = await scanDocument(rulebook, { path: rel, text: decoded.text });
+    const result = allPaths
+      ? await scanWithRules(rulebook.rulesFor(rel, languageForPath(rel), { ignorePaths: true }), { path: rel, text: decoded.text })
+      : await scanDocument(rulebook, { path: rel, text: decoded.text });
     const lines = result.findings.length > 0 ? decoded.text.split('\n') : [];
     for (const finding of result.findings) seen.push({ finding, dir, line: lines[finding.range.start.line] ?? '' });
   }
@@ -95,7 +102,7 @@ async function main(): Promise<void> {
   const perRule = new Map<string, { total: number; right: number; wrong: number }>();
   const unlabelled: Seen[] = [];
   for (const dir of options.dirs) {
-    const { seen, files, bytes, ms } = await scanDir(dir, options.prefixes);
+    const { seen, files, bytes, ms } = await scanDir(dir, options.prefixes, options.allPaths);
     process.stdout.write(`# ${dir}: ${files} files, ${(bytes / 1e6).toFixed(1)} MB, ${seen.length} findings, ${(ms / 1000).toFixed(1)} s\n`);
     for (const s of seen) {
       const f = s.finding;

@@ -3,8 +3,9 @@
  * `strcmp(pw, "…") == 0`, `pw.equals("…")`, `sha256(pw) == "5e88…"`) lets anyone who reads the code in. The
  * finding covers the comparison; when a user id is compared with a literal in the same `&&` / `and` chain
  * (`strcmp(login, "maint") == 0 && strcmp(pw, "…") == 0`), it covers both and names the account.
- * Not flagged: an empty or placeholder password (`pw == ""`, `pw == "changeme"` checks that a default was changed),
- * type checks (`typeof pw === "string"`), and values read from the environment.
+ * Not flagged: an empty, short or placeholder password (`pw == ""`, `pw == "changeme"` checks that a default was
+ * changed), protocol keywords (`password == "x-oauth-basic"`), type checks (`typeof pw === "string"`), and values
+ * read from the environment.
  */
 import type { Node } from 'web-tree-sitter';
 import { maskSecret } from '../mask';
@@ -74,9 +75,17 @@ function comparedText(fact: StringFact): string {
   return fact.context?.fullName ?? '';
 }
 
+const NOT_A_SECRET = /^x-[a-z][\w-]*$|\s|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^(?:\.{0,2}\/|~\/|[a-z][a-z0-9+.-]*:\/\/)/;
+
+/** Shorter values are protocol markers or user names (`pw == "x"`, `user_pass == "git"`), not passwords. */
+const MIN_LENGTH = 4;
+
 function isBackdoorValue(fact: StringFact): boolean {
   const value = fact.value;
-  if (fact.interpolated || isStructuralPlaceholder(value) || isPlaceholder(value) || TYPE_NAMES.test(value)) return false;
+  if (fact.interpolated || value.length < MIN_LENGTH || isStructuralPlaceholder(value) || isPlaceholder(value) || TYPE_NAMES.test(value)) return false;
+  // `password == "x-oauth-basic"`, `pw == "Enter a password"`, `pw == "DB_PASSWORD"`: a protocol keyword, a label
+  // or a variable name, not a secret someone types.
+  if (NOT_A_SECRET.test(value)) return false;
   const other = comparedText(fact);
   return !TYPE_CHECK.test(other) && !FROM_ENVIRONMENT.test(other);
 }

@@ -80,6 +80,8 @@ export const routeKind: RuleKind = {
           const literal = nodeAt(tree, fact.start, fact.end);
           const registrar = literal && registrarOf(literal);
           if (!registrar || !isRouteRegistration(registrar) || isInsideDevelopmentGuard(registrar.node)) continue;
+          // A path has a slash (`/debug`, `debug/`); only annotations and attributes name a route without one.
+          if (!fact.value.includes('/') && registrar.node.type !== 'annotation' && registrar.node.type !== 'attribute') continue;
           matches.push({ start: fact.start, end: fact.end, vars: { value: fact.value.slice(0, 80), name: registrar.name } });
         }
         return matches;

@@ -9,7 +9,7 @@ import { Query as TsQuery } from 'web-tree-sitter';
 import type { ScanDocument } from '../kinds/kind';
 import { hasGrammar } from '../languages';
 import { NameContext, StringFact } from './facts';
-import { isInsideDevelopmentGuard, isTopLevel, nodeAt } from './scope';
+import { isInsideDebugFacility, isInsideDevelopmentGuard, isTopLevel, nodeAt } from './scope';
 import { contextOf } from './string-facts';
 import { calleeText, lastIdentifier, stringNodeValue } from './tree-util';
 
@@ -27,7 +27,7 @@ export interface LiteralFact {
   readonly callee?: string;
   /** False inside a function body (config files are all top-level). */
   readonly topLevel: boolean;
-  /** True when an enclosing `if` only holds in development (`if settings.DEBUG:` …). */
+  /** True when an enclosing `if` only holds in development (`if settings.DEBUG:` …), or inside a debug facility. */
   readonly developmentOnly: boolean;
   readonly fromConfig: boolean;
 }
@@ -91,7 +91,7 @@ function fromNode(node: Node, languageId: string, base: { start: number; end: nu
     context: settingContext(base.context, call),
     callee: call ? calleeText(call) : undefined,
     topLevel: isTopLevel(node, languageId),
-    developmentOnly: isInsideDevelopmentGuard(node),
+    developmentOnly: isInsideDevelopmentGuard(node) || isInsideDebugFacility(node, languageId),
     fromConfig: false,
   };
 }

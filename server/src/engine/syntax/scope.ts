@@ -125,6 +125,23 @@ export function isInsideDevelopmentGuard(node: Node): boolean {
   return false;
 }
 
+const CLASS_TYPES = new Set(['class_declaration', 'class_definition', 'class', 'class_specifier', 'struct_specifier', 'module', 'object_declaration', 'trait_declaration']);
+const DEBUG_NAME = /(?:^|[^a-z])(?:debug|debugger|debugging|dev|development)(?:[^a-z]|$)/;
+
+/**
+ * True inside a function or class whose name says it is the debugging facility itself (`Debug::enable()`,
+ * `def enable_debug_mode():`): what it switches on is its purpose, and whether it runs in production is decided
+ * where it is called.
+ */
+export function isInsideDebugFacility(node: Node, languageId: string): boolean {
+  for (let p = node.parent; p; p = p.parent) {
+    if (!isFunctionNode(p, languageId) && !CLASS_TYPES.has(p.type)) continue;
+    const name = CLASS_TYPES.has(p.type) ? p.childForFieldName('name')?.text : functionName(p);
+    if (name && DEBUG_NAME.test(name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase())) return true;
+  }
+  return false;
+}
+
 /** The smallest named node covering an offset range (string facts carry offsets, not nodes). */
 export function nodeAt(tree: Tree, start: number, end: number): Node | undefined {
   return tree.rootNode.namedDescendantForIndex(start, Math.max(start, end - 1)) ?? undefined;
