@@ -10,3 +10,7 @@ print(settings.SECRET_KEY)
 # ok: debug.leftover-marker
 # The test suite lives in tests/.
 x = 1
+
+# A test account comment is the account rule's finding, not this one.
+# ok: debug.leftover-marker
+# テスト用アカウント
