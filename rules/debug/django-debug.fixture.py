@@ -23,3 +23,7 @@ def debug_toolbar_visible(request):
     # ok: debug.django-debug
     DEBUG = True
     return DEBUG
+
+# An option of one object is not the module's setting.
+# ok: debug.django-debug
+engine = Engine(debug=True)

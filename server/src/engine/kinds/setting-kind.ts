@@ -19,7 +19,9 @@ const SETTING_CONTEXTS = new Set(['assign', 'declare', 'define', 'key']);
 function isSetting(fact: LiteralFact, names: RuleRegex, values: RuleRegex, callees: RuleRegex | undefined, topLevel: boolean): boolean {
   const context = fact.context;
   if (!context || fact.interpolated || fact.developmentOnly || !SETTING_CONTEXTS.has(context.kind)) return false;
-  if (topLevel && !fact.topLevel) return false;
+  // A settings module sets things by top-level assignment; a keyword argument there (`Engine(debug=True)`) is an
+  // option of one object, not the module's setting.
+  if (topLevel && (!fact.topLevel || context.kind === 'key' || (context.kind === 'declare' && fact.callee !== undefined))) return false;
   if (callees && (!fact.callee || !callees.test(lastIdentifier(fact.callee)))) return false;
   return names.test(snakeCase(context.name)) && values.test(fact.value.trim());
 }

@@ -164,7 +164,7 @@ export interface SettingRule extends RuleCommon {
   readonly values?: string;
   /** Only keyword arguments or options of these calls (regex over the called name, e.g. `^run$`). */
   readonly callees?: string;
-  /** Only settings outside functions (module or class level, as in a settings module). */
+  /** Only top-level assignments (module or class level, as in a settings module), not options passed to calls. */
   readonly top_level?: boolean;
   /** Cheap substrings one of which must occur in the file (case-insensitive). */
   readonly keywords?: readonly string[];
