@@ -75,7 +75,7 @@ function comparedText(fact: StringFact): string {
   return fact.context?.fullName ?? '';
 }
 
-const NOT_A_SECRET = /^x-[a-z][\w-]*$|\s|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^(?:\.{0,2}\/|~\/|[a-z][a-z0-9+.-]*:\/\/)/;
+const NOT_A_SECRET = /^x-[a-z][\w-]*$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^(?:\.{0,2}\/|~\/|[a-z][a-z0-9+.-]*:\/\/)/;
 
 /** Shorter values are protocol markers or user names (`pw == "x"`, `user_pass == "git"`), not passwords. */
 const MIN_LENGTH = 4;
@@ -83,8 +83,8 @@ const MIN_LENGTH = 4;
 function isBackdoorValue(fact: StringFact): boolean {
   const value = fact.value;
   if (fact.interpolated || value.length < MIN_LENGTH || isStructuralPlaceholder(value) || isPlaceholder(value) || TYPE_NAMES.test(value)) return false;
-  // `password == "x-oauth-basic"`, `pw == "Enter a password"`, `pw == "DB_PASSWORD"`: a protocol keyword, a label
-  // or a variable name, not a secret someone types.
+  // `password == "x-oauth-basic"`, `pw == "DB_PASSWORD"`: a protocol keyword or a variable name, not a secret
+  // someone types (a passphrase with spaces is one).
   if (NOT_A_SECRET.test(value)) return false;
   const other = comparedText(fact);
   return !TYPE_CHECK.test(other) && !FROM_ENVIRONMENT.test(other);
