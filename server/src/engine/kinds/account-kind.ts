@@ -12,7 +12,7 @@ import { maskSecret } from '../mask';
 import { RuleRegex } from '../regex';
 import { AccountRule } from '../rulebook/types';
 import { StringFact } from '../syntax/facts';
-import { hasWord, isStructuralPlaceholder } from './account-words';
+import { hasWord, isStructuralPlaceholder, mayHoldCredentials } from './account-words';
 import { Matcher, RawMatch, RuleKind, ScanDocument } from './kind';
 import { optionalRegex } from './rule-regex';
 import { ENVIRONMENT_READERS, looksLikeNameOrText, snakeCase } from './secret-values';
@@ -51,30 +51,25 @@ function boundName(fact: StringFact): string | undefined {
   return context.name;
 }
 
-/** Accounts written as two arguments of a login call, or as a two-element pair value. */
+/**
+ * Accounts written as two arguments of a login call (`login("testuser", "…")`: the second string's context names
+ * the first as its key), or as a two-element pair value (`auth=("test", "test")`).
+ */
 function groupedAccounts(doc: ScanDocument, unordered: readonly StringFact[]): Account[] {
   const facts = [...unordered].sort((a, b) => a.start - b.start);
   const accounts: Account[] = [];
-  for (const call of doc.calls()) {
-    const [user, password] = call.args;
-    if (!LOGIN_CALLS.test(snakeCase(call.name)) || user?.stringValue === undefined || password?.stringValue === undefined) continue;
-    const bind = (arg: typeof user, name: string): Binding => {
-      const literal = facts.find((f) => f.start >= arg.start && f.end <= arg.end);
-      const [start, end] = literal ? [literal.start, literal.end] : [arg.start, arg.end];
-      return { start, end, value: arg.stringValue!, name, line: lineOf(doc, arg.start) };
-    };
-    accounts.push({ user: bind(user, `${call.name} user`), password: bind(password, `${call.name} password`) });
-  }
   for (let i = 0; i + 1 < facts.length; i++) {
     const [a, b] = [facts[i], facts[i + 1]];
-    const name = a.context?.name;
-    if (!name || !PAIR_NAMES.test(snakeCase(name)) || b.context?.fullName !== a.context?.fullName) continue;
-    if (a.context?.kind === 'compare' || a.interpolated || b.interpolated) continue;
+    const [ca, cb] = [a.context, b.context];
+    if (!ca || !cb || ca.kind === 'compare' || a.interpolated || b.interpolated) continue;
+    const loginCall = ca.kind === 'argument' && ca.callee !== undefined && LOGIN_CALLS.test(snakeCase(ca.name)) && cb.kind === 'key' && cb.callee === ca.callee && cb.fullName === a.value;
+    const pair = PAIR_NAMES.test(snakeCase(ca.name)) && cb.fullName === ca.fullName;
+    if (!loginCall && !pair) continue;
     const line = lineOf(doc, a.start);
-    if (lineOf(doc, b.start) !== line) continue;
+    if (pair && lineOf(doc, b.start) !== line) continue;
     accounts.push({
-      user: { start: a.start, end: a.end, value: a.value, name: `${name} user`, line },
-      password: { start: b.start, end: b.end, value: b.value, name: `${name} password`, line },
+      user: { start: a.start, end: a.end, value: a.value, name: `${ca.name} user`, line },
+      password: { start: b.start, end: b.end, value: b.value, name: `${ca.name} password`, line: lineOf(doc, b.start) },
     });
     i++;
   }
@@ -142,7 +137,7 @@ export const accountKind: RuleKind = {
 
     return {
       needsTree: true,
-      prefilter: ({ lower }) => /pass|pwd|pw\b|secret|credential|login|auth/.test(lower),
+      prefilter: mayHoldCredentials,
       match(doc: ScanDocument): RawMatch[] {
         const { paired, lonePasswords } = accountsOf(doc, userNames, passwordNames);
         const matches: RawMatch[] = [];

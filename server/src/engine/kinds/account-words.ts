@@ -33,3 +33,15 @@ export function isStructuralPlaceholder(value: string): boolean {
   const v = value.trim();
   return v === '' || STRUCTURAL_PLACEHOLDER.test(v) || STATE_WORDS.test(v);
 }
+
+/**
+ * A credential word and a quote on one line: the least a literal account or password comparison needs in code.
+ * Most files that mention passwords or logins never bind one to a literal, and are then not parsed for these rules.
+ */
+const CREDENTIAL_NEAR_QUOTE =
+  /(?:pass|pwd|\bpw\b|\bpin\b|login|logon|sign_?in|auth|credential)[^\n]{0,120}?["'`]|["'`][^\n]{0,120}?(?:pass|pwd|\bpw\b|\bpin\b|login|logon|sign_?in|auth|credential)/;
+const CREDENTIAL_WORD = /pass|pwd|\bpw\b|\bpin\b|login|logon|sign_?in|auth|credential/;
+
+export function mayHoldCredentials(input: { readonly lower: string; readonly parsed: boolean }): boolean {
+  return input.parsed ? CREDENTIAL_NEAR_QUOTE.test(input.lower) : CREDENTIAL_WORD.test(input.lower);
+}

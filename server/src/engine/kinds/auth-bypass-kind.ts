@@ -20,6 +20,11 @@ import { snakeCase } from './secret-values';
 const REQUEST_ROOT =
   /^(?:\$_(?:GET|POST|REQUEST|COOKIE|SERVER)\b|params\[|(?:this\.|self\.|\$this->|@)?(?:req|request|ctx|context|event|r|c|Request|HttpContext\.Request|\$request)(?:\.|->|\[|\?\.))/;
 
+/** Cheap prefilters: a file that never mentions a request, or never anything about authentication, is not parsed. */
+const REQUEST_WORDS =
+  /\b(?:req|request)\b\s*(?:\.|->|\[|\?\.)|\b(?:ctx|context)\.(?:query|headers?|request|get|cookies|params)\b|\br\.(?:header|url|form|postform|formvalue|cookie)\b|\bc\.(?:query|getheader|param|postform|cookie|defaultquery|request)\b|\bevent\.(?:headers|querystringparameters)\b|\$_(?:get|post|request|cookie|server)\b|\bparams\s*\[/;
+const AUTH_WORDS = /auth|login|logon|sign_?in|permission|credential|password|guard|can_?access|has_?access|check_?access|is_?admin|can_?activate/;
+
 /** Nodes a key climbs through to the whole access expression (`req.headers["x"]`, `r.URL.Query().Get("x")`). */
 const ACCESS_PARTS = /member|subscript|call|invocation|argument|selector|index|element|attribute|access|string|scoped/;
 
@@ -79,9 +84,10 @@ function isRequestKey(leaf: Node, text: string): boolean {
 /** `NODE_ENV !== "production"`: everywhere but production is a debug condition too. */
 const NOT_PRODUCTION = /!==?\s*["'](?:prod|production)["']|["'](?:prod|production)["']\s*!==?/;
 
-function conditionSaysDebug(condition: Node, conditionNames: RuleRegex): boolean {
-  if (NOT_PRODUCTION.test(condition.text.slice(0, 300))) return true;
-  return leavesOf(condition).some((leaf) => (KEY_LEAVES.has(leaf.type) || /identifier|constant/.test(leaf.type)) && conditionNames.test(snakeCase(keyText(leaf))));
+/** A condition on a debug or test flag: one of its words (identifiers, property names, string contents) matches. */
+function conditionSaysDebug(conditionText: string, conditionNames: RuleRegex): boolean {
+  if (NOT_PRODUCTION.test(conditionText)) return true;
+  return (conditionText.match(/[A-Za-z_$][\w$]*/g) ?? []).some((word) => conditionNames.test(snakeCase(word)));
 }
 
 export const authBypassKind: RuleKind = {
@@ -102,7 +108,9 @@ export const authBypassKind: RuleKind = {
 
     return {
       needsTree: true,
-      prefilter: ({ lower }) => lower.includes('if') && (requestKeys !== undefined || /auth|login|logon|signin|sign_in|permi|access|admin|credential|password/.test(lower)),
+      prefilter: ({ lower }) =>
+        lower.includes('if') &&
+        ((requestKeys !== undefined && REQUEST_WORDS.test(lower)) || (functionNames !== undefined && AUTH_WORDS.test(lower))),
       match(doc: ScanDocument): RawMatch[] {
         const tree = doc.tree;
         if (!tree) return [];
@@ -110,8 +118,13 @@ export const authBypassKind: RuleKind = {
         for (const statement of ifStatements(tree)) {
           const parts = ifParts(statement);
           if (!parts) continue;
+          // Cheap text checks first: most conditions read no request and say nothing about debugging.
+          const conditionText = parts.condition.text.slice(0, 400);
+          const readsRequest = REQUEST_WORDS.test(conditionText.toLowerCase());
+          const saysDebug = conditionNames !== undefined && conditionSaysDebug(conditionText, conditionNames);
+          if (!(requestKeys && readsRequest) && !(functionNames && saysDebug)) continue;
           const leaves = leavesOf(parts.condition);
-          const requestKeysRead = leaves.filter((leaf) => KEY_LEAVES.has(leaf.type) && isRequestKey(leaf, doc.text));
+          const requestKeysRead = readsRequest ? leaves.filter((leaf) => KEY_LEAVES.has(leaf.type) && isRequestKey(leaf, doc.text)) : [];
           if (requestKeys) {
             for (const leaf of requestKeysRead) {
               const key = keyText(leaf);
@@ -121,10 +134,11 @@ export const authBypassKind: RuleKind = {
               matches.push({ start: leaf.endIndex - key.length, end: leaf.endIndex, vars: { name: key, function: '' } });
             }
           }
-          if (functionNames && conditionNames && requestKeysRead.length === 0) {
+          // A debug condition that reads the request is the request rule's finding, not this one.
+          if (functionNames && saysDebug && requestKeysRead.length === 0) {
             const fn = enclosingNamedFunction(statement, doc.languageId);
             if (!fn || !functionNames.test(snakeCase(fn.name))) continue;
-            if (!conditionSaysDebug(parts.condition, conditionNames) || !grantsAccess(parts.consequence, doc.languageId)) continue;
+            if (!grantsAccess(parts.consequence, doc.languageId)) continue;
             const condition = parts.condition;
             matches.push({ start: condition.startIndex, end: condition.endIndex, vars: { name: condition.text.replace(/\s+/g, ' ').slice(0, 60), function: fn.name } });
           }

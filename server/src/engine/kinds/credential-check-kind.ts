@@ -14,7 +14,7 @@ import { StringFact } from '../syntax/facts';
 import { COMPARE_FUNCTIONS, EQUALITY_OPERATORS } from '../syntax/node-types';
 import { nodeAt } from '../syntax/scope';
 import { calleeText, lastIdentifier } from '../syntax/tree-util';
-import { isStructuralPlaceholder } from './account-words';
+import { isStructuralPlaceholder, mayHoldCredentials } from './account-words';
 import { Matcher, RawMatch, RuleKind, ScanDocument } from './kind';
 import { optionalRegex } from './rule-regex';
 import { isPlaceholder, snakeCase } from './secret-values';
@@ -108,7 +108,7 @@ export const credentialCheckKind: RuleKind = {
 
     return {
       needsTree: true,
-      prefilter: ({ lower }) => /pass|pwd|pw\b|secret|credential|pin\b/.test(lower),
+      prefilter: mayHoldCredentials,
       match(doc: ScanDocument): RawMatch[] {
         const tree = doc.tree;
         if (!tree) return [];

@@ -16,14 +16,16 @@ import { snakeCase } from './secret-values';
 const TRUTHY = '^(?:true|1|yes|on|enabled?)$';
 const SETTING_CONTEXTS = new Set(['assign', 'declare', 'define', 'key']);
 
+/** Cheapest checks first: the value, then the name, and only then what needs the tree (call, scope, guards). */
 function isSetting(fact: LiteralFact, names: RuleRegex, values: RuleRegex, callees: RuleRegex | undefined, topLevel: boolean): boolean {
+  if (fact.interpolated || !values.test(fact.value.trim())) return false;
   const context = fact.context;
-  if (!context || fact.interpolated || fact.developmentOnly || !SETTING_CONTEXTS.has(context.kind)) return false;
+  if (!context || !SETTING_CONTEXTS.has(context.kind) || !names.test(snakeCase(context.name))) return false;
   // A settings module sets things by top-level assignment; a keyword argument there (`Engine(debug=True)`) is an
   // option of one object, not the module's setting.
   if (topLevel && (!fact.topLevel || context.kind === 'key' || (context.kind === 'declare' && fact.callee !== undefined))) return false;
   if (callees && (!fact.callee || !callees.test(lastIdentifier(fact.callee)))) return false;
-  return names.test(snakeCase(context.name)) && values.test(fact.value.trim());
+  return !fact.developmentOnly;
 }
 
 export const settingKind: RuleKind = {

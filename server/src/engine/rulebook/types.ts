@@ -119,6 +119,8 @@ export interface PatternRule extends RuleCommon {
   /** A tree-sitter query; `capture` names the flagged node (default: the first capture). */
   readonly query?: string;
   readonly capture?: string;
+  /** For query rules: cheap substrings (case-insensitive) one of which must occur before the file is parsed. */
+  readonly keywords?: readonly string[];
 }
 
 /** Test, demo and default accounts: a user id and a password bound to literals next to each other. */

@@ -3,6 +3,9 @@
  * `app.run(debug=True)`, `#define SKIP_LOGIN 1`) — with the name, the function a keyword argument is passed to,
  * and whether the literal is top-level code. String facts come from the shared extraction; booleans and numbers
  * are found here with their own query, and climb to their name the same way strings do.
+ *
+ * A file has thousands of literals and rules want a handful, so everything that climbs the tree (the name of a
+ * boolean or number, the call around it, the guards above it) is computed only when a rule asks, once.
  */
 import type { Language, Node, Query, Tree } from 'web-tree-sitter';
 import { Query as TsQuery } from 'web-tree-sitter';
@@ -22,14 +25,15 @@ export interface LiteralFact {
   readonly value: string;
   readonly type: LiteralType;
   readonly interpolated: boolean;
-  readonly context?: NameContext;
+  readonly fromConfig: boolean;
+  /** The name the literal is set to; `default=` of an environment reader names the setting it defaults. */
+  readonly context: NameContext | undefined;
   /** For keyword arguments and options: the function they are passed to (`app.run` for `app.run(debug=True)`). */
-  readonly callee?: string;
+  readonly callee: string | undefined;
   /** False inside a function body (config files are all top-level). */
   readonly topLevel: boolean;
-  /** True when an enclosing `if` only holds in development (`if settings.DEBUG:` …), or inside a debug facility. */
+  /** True under a development-only `if` (`if settings.DEBUG:` …) or inside a debug facility (`Debug::enable()`). */
   readonly developmentOnly: boolean;
-  readonly fromConfig: boolean;
 }
 
 const BOOLEAN_TYPES = ['true', 'false', 'boolean_literal', 'boolean'];
@@ -84,24 +88,114 @@ function settingContext(context: NameContext | undefined, call: Node | undefined
   return name ? { kind: 'key', name, fullName: name, callee: calleeText(call) } : context;
 }
 
-function fromNode(node: Node, languageId: string, base: { start: number; end: number; value: string; type: LiteralType; interpolated: boolean; context?: NameContext }): LiteralFact {
-  const call = enclosingCall(node);
-  return {
-    ...base,
-    context: settingContext(base.context, call),
-    callee: call ? calleeText(call) : undefined,
-    topLevel: isTopLevel(node, languageId),
-    developmentOnly: isInsideDevelopmentGuard(node) || isInsideDebugFacility(node, languageId),
-    fromConfig: false,
-  };
+/** A literal in a parsed file: what needs the tree is computed on first use. */
+class TreeLiteral implements LiteralFact {
+  private contextCache?: { value: NameContext | undefined };
+  private callCache?: { value: Node | undefined };
+  private topLevelCache?: boolean;
+  private developmentCache?: boolean;
+
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly value: string,
+    readonly type: LiteralType,
+    readonly interpolated: boolean,
+    private readonly node: Node | undefined,
+    private readonly languageId: string,
+    private readonly ownContext: () => NameContext | undefined,
+  ) {}
+
+  get fromConfig(): boolean {
+    return false;
+  }
+
+  private get call(): Node | undefined {
+    this.callCache ??= { value: this.node ? enclosingCall(this.node) : undefined };
+    return this.callCache.value;
+  }
+
+  get context(): NameContext | undefined {
+    this.contextCache ??= { value: settingContext(this.ownContext(), this.call) };
+    return this.contextCache.value;
+  }
+
+  get callee(): string | undefined {
+    return this.call ? calleeText(this.call) : undefined;
+  }
+
+  get topLevel(): boolean {
+    this.topLevelCache ??= this.node ? isTopLevel(this.node, this.languageId) : true;
+    return this.topLevelCache;
+  }
+
+  get developmentOnly(): boolean {
+    this.developmentCache ??= this.node ? isInsideDevelopmentGuard(this.node) || isInsideDebugFacility(this.node, this.languageId) : false;
+    return this.developmentCache;
+  }
 }
 
 function stringLiteral(tree: Tree, languageId: string, fact: StringFact): LiteralFact {
-  const base = { start: fact.start, end: fact.end, value: fact.value, type: 'string' as const, interpolated: fact.interpolated, context: fact.context };
   // An empty string has no node of its own inside the quotes: step back onto the opening quote.
-  const node = nodeAt(tree, fact.end > fact.start ? fact.start : Math.max(0, fact.start - 1), fact.end > fact.start ? fact.end : fact.start);
-  if (!node) return { ...base, topLevel: true, developmentOnly: false, fromConfig: false };
-  return fromNode(node, languageId, base);
+  const empty = fact.end <= fact.start;
+  let node: Node | undefined;
+  let found = false;
+  const locate = (): Node | undefined => {
+    if (!found) {
+      node = nodeAt(tree, empty ? Math.max(0, fact.start - 1) : fact.start, empty ? fact.start : fact.end);
+      found = true;
+    }
+    return node;
+  };
+  return new LazyNodeLiteral(fact, languageId, locate);
+}
+
+/** A string literal whose node is only looked up when a rule needs more than its name and value. */
+class LazyNodeLiteral implements LiteralFact {
+  private inner?: TreeLiteral;
+
+  constructor(
+    private readonly fact: StringFact,
+    private readonly languageId: string,
+    private readonly locate: () => Node | undefined,
+  ) {}
+
+  private get resolved(): TreeLiteral {
+    this.inner ??= new TreeLiteral(this.fact.start, this.fact.end, this.fact.value, 'string', this.fact.interpolated, this.locate(), this.languageId, () => this.fact.context);
+    return this.inner;
+  }
+
+  get start(): number {
+    return this.fact.start;
+  }
+  get end(): number {
+    return this.fact.end;
+  }
+  get value(): string {
+    return this.fact.value;
+  }
+  get type(): LiteralType {
+    return 'string';
+  }
+  get interpolated(): boolean {
+    return this.fact.interpolated;
+  }
+  get fromConfig(): boolean {
+    return false;
+  }
+  get context(): NameContext | undefined {
+    // Only `default=` needs the tree to find its setting; every other string keeps the shared context.
+    return this.fact.context?.name === 'default' ? this.resolved.context : this.fact.context;
+  }
+  get callee(): string | undefined {
+    return this.resolved.callee;
+  }
+  get topLevel(): boolean {
+    return this.resolved.topLevel;
+  }
+  get developmentOnly(): boolean {
+    return this.resolved.developmentOnly;
+  }
 }
 
 function treeLiterals(tree: Tree, languageId: string): LiteralFact[] {
@@ -109,7 +203,7 @@ function treeLiterals(tree: Tree, languageId: string): LiteralFact[] {
   const facts: LiteralFact[] = [];
   for (const { node } of literals.captures(tree.rootNode)) {
     const type: LiteralType = BOOLEAN_TYPES.includes(node.type) ? 'boolean' : 'number';
-    facts.push(fromNode(node, languageId, { start: node.startIndex, end: node.endIndex, value: node.text, type, interpolated: false, context: contextOf(node) }));
+    facts.push(new TreeLiteral(node.startIndex, node.endIndex, node.text, type, false, node, languageId, () => contextOf(node)));
   }
   for (const match of defines?.matches(tree.rootNode) ?? []) {
     const name = match.captures.find((c) => c.name === 'name')?.node;
@@ -118,19 +212,14 @@ function treeLiterals(tree: Tree, languageId: string): LiteralFact[] {
     if (!name || !value || !literal) continue;
     const start = value.startIndex + literal[1].length;
     const type: LiteralType = /^\d/.test(literal[2]) ? 'number' : 'boolean';
-    facts.push({
-      start,
-      end: start + literal[2].length,
-      value: literal[2],
-      type,
-      interpolated: false,
-      context: { kind: 'define', name: name.text, fullName: name.text },
-      topLevel: true,
-      developmentOnly: isInsideDevelopmentGuard(value),
-      fromConfig: false,
-    });
+    const context: NameContext = { kind: 'define', name: name.text, fullName: name.text };
+    facts.push(new TreeLiteral(start, start + literal[2].length, literal[2], type, false, value, languageId, () => context));
   }
   return facts;
+}
+
+function configLiteral(base: { start: number; end: number; value: string; type: LiteralType; context: NameContext | undefined }): LiteralFact {
+  return { ...base, interpolated: false, fromConfig: true, callee: undefined, topLevel: true, developmentOnly: false };
 }
 
 /** `"debug": true` in JSON: booleans and numbers, which the key/value reading of config files leaves out. */
@@ -140,17 +229,8 @@ function jsonScalars(text: string): LiteralFact[] {
     const start = m.index + m[0].length - m[2].length;
     const name = lastIdentifier(m[1]);
     if (!name) continue;
-    facts.push({
-      start,
-      end: start + m[2].length,
-      value: m[2],
-      type: /^[tf]/.test(m[2]) ? 'boolean' : 'number',
-      interpolated: false,
-      context: { kind: 'key', name, fullName: m[1].slice(0, 120) },
-      topLevel: true,
-      developmentOnly: false,
-      fromConfig: true,
-    });
+    const type: LiteralType = /^[tf]/.test(m[2]) ? 'boolean' : 'number';
+    facts.push(configLiteral({ start, end: start + m[2].length, value: m[2], type, context: { kind: 'key', name, fullName: m[1].slice(0, 120) } }));
   }
   return facts;
 }
@@ -167,17 +247,10 @@ export function literalFacts(doc: ScanDocument): readonly LiteralFact[] {
     facts = doc.strings().map((fact) => stringLiteral(tree, doc.languageId, fact));
     facts.push(...treeLiterals(tree, doc.languageId));
   } else {
-    facts = [...doc.strings().map((fact) => ({
-      start: fact.start,
-      end: fact.end,
-      value: fact.value,
-      type: 'string' as const,
-      interpolated: fact.interpolated,
-      context: fact.context,
-      topLevel: true,
-      developmentOnly: false,
-      fromConfig: fact.fromConfig ?? true,
-    })), ...(doc.languageId === 'json' ? jsonScalars(doc.text) : [])];
+    facts = doc.strings().map((fact) =>
+      configLiteral({ start: fact.start, end: fact.end, value: fact.value, type: 'string', context: fact.context }),
+    );
+    if (doc.languageId === 'json') facts.push(...jsonScalars(doc.text));
   }
   facts.sort((a, b) => a.start - b.start);
   cache.set(doc, facts);

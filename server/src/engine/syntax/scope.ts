@@ -3,7 +3,8 @@
  * and whether it is top-level code. Rules about test features ask these questions ("inside an auth function",
  * "only registered when DEBUG is on"), so the per-grammar node names they need are kept here, in one place.
  */
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Language, Node, Query, Tree } from 'web-tree-sitter';
+import { Query as TsQuery } from 'web-tree-sitter';
 import { lastIdentifier } from './tree-util';
 
 /** Function-like nodes of every grammar: their bodies are not top-level code. */
@@ -95,9 +96,22 @@ export function ifParts(node: Node): IfParts | undefined {
   return { condition, consequence };
 }
 
-/** Every conditional statement in the tree, outermost first. */
+const ifQueries = new Map<Language, Query>();
+const ifCache = new WeakMap<Tree, Node[]>();
+
+/** Every conditional statement in the tree, in document order: found with a query (in wasm) once per tree. */
 export function ifStatements(tree: Tree): Node[] {
-  return tree.rootNode.descendantsOfType([...IF_TYPES]).filter((n): n is Node => n !== null);
+  const cached = ifCache.get(tree);
+  if (cached) return cached;
+  let query = ifQueries.get(tree.language);
+  if (!query) {
+    const types = [...IF_TYPES].filter((type) => tree.language.idForNodeType(type, true) !== null);
+    query = new TsQuery(tree.language, types.length > 0 ? `[${types.map((t) => `(${t})`).join(' ')}] @if` : '');
+    ifQueries.set(tree.language, query);
+  }
+  const found = query.captures(tree.rootNode).map((capture) => capture.node);
+  ifCache.set(tree, found);
+  return found;
 }
 
 /**
