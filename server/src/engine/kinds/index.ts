@@ -1,11 +1,17 @@
 /**
  * The registry of rule kinds. A new kind of matcher is a new module here; a new rule of an existing kind is data.
  */
+import { accountKind } from './account-kind';
+import { authBypassKind } from './auth-bypass-kind';
 import { callKind } from './call-kind';
+import { credentialCheckKind } from './credential-check-kind';
+import { importKind } from './import-kind';
 import { ipKind } from './ip-kind';
 import { RuleKind } from './kind';
 import { patternKind } from './pattern-kind';
+import { routeKind } from './route-kind';
 import { secretKind } from './secret-kind';
+import { settingKind } from './setting-kind';
 import { suppressionKind } from './suppression-kind';
 
 const KINDS = new Map<string, RuleKind>();
@@ -23,3 +29,5 @@ export function kindNames(): string[] {
 }
 
 for (const kind of [callKind, secretKind, ipKind, patternKind, suppressionKind]) registerKind(kind);
+// Test accounts, backdoors and debug leftovers (guide item 8).
+for (const kind of [accountKind, credentialCheckKind, authBypassKind, settingKind, routeKind, importKind]) registerKind(kind);

@@ -101,9 +101,11 @@ export const patternKind: RuleKind = {
         return undefined;
       }
     }
+    // A query has no text to test cheaply; `keywords` (case-insensitive) spare the parse of files without them.
+    const keywords = (pattern.keywords ?? []).map((k) => k.toLowerCase());
     return {
       needsTree: true,
-      prefilter: () => true,
+      prefilter: ({ lower }) => keywords.length === 0 || keywords.some((k) => lower.includes(k)),
       match(doc: ScanDocument): RawMatch[] {
         const query = queries.get(doc.languageId as GrammarLanguageId);
         if (!query || !doc.tree) return [];

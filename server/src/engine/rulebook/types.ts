@@ -119,9 +119,85 @@ export interface PatternRule extends RuleCommon {
   /** A tree-sitter query; `capture` names the flagged node (default: the first capture). */
   readonly query?: string;
   readonly capture?: string;
+  /** For query rules: cheap substrings (case-insensitive) one of which must occur before the file is parsed. */
+  readonly keywords?: readonly string[];
 }
 
-export type Rule = CallRule | SecretRule | IpRule | PatternRule | (RuleCommon & Record<string, unknown>);
+/** Test, demo and default accounts: a user id and a password bound to literals next to each other. */
+export interface AccountRule extends RuleCommon {
+  readonly kind: 'account';
+  /** Regex (case-insensitive) over the snake_case name a user id is bound to (`demo_login`, `user`, `email`). */
+  readonly user_names: string;
+  /** Regex over the snake_case name a password is bound to. */
+  readonly password_names: string;
+  /** Regex over each word of a user id or of the names: the account says test, demo, guest… */
+  readonly account_words?: string;
+  /** Well-known default pairs `[user, password]` (user compared case-insensitively). */
+  readonly default_pairs?: readonly (readonly [string, string])[];
+  /** Also flag a password equal to its user id (`operator`/`operator`). */
+  readonly same_as_user?: boolean;
+}
+
+/** Login backdoors: a password (and optionally a user id) compared with a literal. */
+export interface CredentialCheckRule extends RuleCommon {
+  readonly kind: 'credential-check';
+  readonly password_names: string;
+  /** Names of user ids; a user comparison joined to the password comparison widens the finding to both. */
+  readonly user_names?: string;
+}
+
+/** Authentication skipped by a debug condition inside an auth function, or by a magic request header or parameter. */
+export interface AuthBypassRule extends RuleCommon {
+  readonly kind: 'auth-bypass';
+  /** Regex over the snake_case names of functions that authenticate or authorize. */
+  readonly function_names?: string;
+  /** Regex over each snake_case identifier of a condition that means debug or test mode. */
+  readonly condition_names?: string;
+  /** Regex over header, query and form keys read from a request that switch the login off whatever follows. */
+  readonly request_keys?: string;
+}
+
+/** A named setting given a literal value: `NO_AUTH = true`, `app.run(debug=True)`, `debug: true`. */
+export interface SettingRule extends RuleCommon {
+  readonly kind: 'setting';
+  /** Regex over the setting's snake_case name. */
+  readonly names: string;
+  /** Regex over the literal value (case-insensitive); default: a truthy value. */
+  readonly values?: string;
+  /** Only keyword arguments or options of these calls (regex over the called name, e.g. `^run$`). */
+  readonly callees?: string;
+  /** Only top-level assignments (module or class level, as in a settings module), not options passed to calls. */
+  readonly top_level?: boolean;
+  /** Cheap substrings one of which must occur in the file (case-insensitive). */
+  readonly keywords?: readonly string[];
+}
+
+/** Route registrations whose literal path says debug, test login, backdoor or impersonation. */
+export interface RouteRule extends RuleCommon {
+  readonly kind: 'route';
+  /** Regex over the route path as written (`/debug/pprof`, `test-login/`). */
+  readonly routes: string;
+  readonly keywords?: readonly string[];
+}
+
+/** Imports of modules that open a debugging surface (`net/http/pprof`, `werkzeug.debug`). */
+export interface ImportRule extends RuleCommon {
+  readonly kind: 'import';
+  readonly modules: readonly string[];
+}
+
+export type Rule =
+  | CallRule
+  | SecretRule
+  | IpRule
+  | PatternRule
+  | AccountRule
+  | CredentialCheckRule
+  | AuthBypassRule
+  | SettingRule
+  | RouteRule
+  | ImportRule
+  | (RuleCommon & Record<string, unknown>);
 
 /** A rule as loaded, with where it was defined. */
 export interface LoadedRule {

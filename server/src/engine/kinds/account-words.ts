@@ -1,0 +1,47 @@
+/**
+ * Words of names and values, for rules about test accounts and backdoors: `DEMO_LOGIN` and `demoLogin` both say
+ * "demo" and "login", `suzuki.test` says "test", `contest-2024` says neither. Rules match their word lists against
+ * whole words, never substrings, which keeps `contest`, `latest` and `temperature` out.
+ */
+import { snakeCase } from './secret-values';
+
+/** The words of an identifier or a value: `testUser01` → [test, user, 01], `suzuki.test` → [suzuki, test]. */
+export function wordsOf(text: string): string[] {
+  return snakeCase(text)
+    .replace(/([a-z])(\d)/g, '$1_$2')
+    .replace(/(\d)([a-z])/g, '$1_$2')
+    .split('_')
+    .filter((w) => w !== '');
+}
+
+/** True when any word of the text matches the (whole-word) regex. */
+export function hasWord(text: string, words: { test(text: string): boolean }): boolean {
+  return wordsOf(text).some((w) => words.test(w));
+}
+
+/**
+ * Values that stand for a credential rather than being one: empty, `${VAR}`, `<password>`, `{{ secret }}`, `%s`,
+ * `*****`. Unlike the secret rules' placeholder list, words such as `password` or `default` are real values here:
+ * `user/password` is exactly the default pair these rules look for.
+ */
+const STRUCTURAL_PLACEHOLDER = /^(?:\$\{[^}]*\}|\$\([^)]*\)|\$[A-Za-z_]\w*|%[A-Za-z_]\w*%|\{\{.*\}\}|\{[A-Za-z_]\w*\}|<[^<>]+>|\[[^\]]+\]|%[sdr]|%\(\w+\)s|([*xX.#?_-])\1*)$/;
+
+/** Words that are flags or states, never a password: `pass: "true"` is a test result, not a credential. */
+const STATE_WORDS = /^(?:true|false|yes|no|on|off|ok|none|null|nil|undefined|required|optional|enabled|disabled|fail(?:ed)?|pass(?:ed)?|skip(?:ped)?)$/i;
+
+export function isStructuralPlaceholder(value: string): boolean {
+  const v = value.trim();
+  return v === '' || STRUCTURAL_PLACEHOLDER.test(v) || STATE_WORDS.test(v);
+}
+
+/**
+ * A credential word and a quote on one line: the least a literal account or password comparison needs in code.
+ * Most files that mention passwords or logins never bind one to a literal, and are then not parsed for these rules.
+ */
+const CREDENTIAL_NEAR_QUOTE =
+  /(?:pass|pwd|\bpw\b|\bpin\b|login|logon|sign_?in|auth|credential)[^\n]{0,120}?["'`]|["'`][^\n]{0,120}?(?:pass|pwd|\bpw\b|\bpin\b|login|logon|sign_?in|auth|credential)/;
+const CREDENTIAL_WORD = /pass|pwd|\bpw\b|\bpin\b|login|logon|sign_?in|auth|credential/;
+
+export function mayHoldCredentials(input: { readonly lower: string; readonly parsed: boolean }): boolean {
+  return input.parsed ? CREDENTIAL_NEAR_QUOTE.test(input.lower) : CREDENTIAL_WORD.test(input.lower);
+}

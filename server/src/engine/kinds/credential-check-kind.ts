@@ -1,0 +1,147 @@
+/**
+ * `credential-check`: login backdoors. A password compared with a literal (`password === "letmein"`,
+ * `strcmp(pw, "…") == 0`, `pw.equals("…")`, `sha256(pw) == "5e88…"`) lets anyone who reads the code in. The
+ * finding covers the comparison; when a user id is compared with a literal in the same `&&` / `and` chain
+ * (`strcmp(login, "maint") == 0 && strcmp(pw, "…") == 0`), it covers both and names the account.
+ * Not flagged: an empty, short or placeholder password (`pw == ""`, `pw == "changeme"` checks that a default was
+ * changed), protocol keywords (`password == "x-oauth-basic"`), type checks (`typeof pw === "string"`), and values
+ * read from the environment.
+ */
+import type { Node } from 'web-tree-sitter';
+import { maskSecret } from '../mask';
+import { CredentialCheckRule } from '../rulebook/types';
+import { StringFact } from '../syntax/facts';
+import { COMPARE_FUNCTIONS, EQUALITY_OPERATORS } from '../syntax/node-types';
+import { nodeAt } from '../syntax/scope';
+import { calleeText, lastIdentifier } from '../syntax/tree-util';
+import { isStructuralPlaceholder, mayHoldCredentials } from './account-words';
+import { Matcher, RawMatch, RuleKind, ScanDocument } from './kind';
+import { optionalRegex } from './rule-regex';
+import { isPlaceholder, snakeCase } from './secret-values';
+
+const TYPE_NAMES = /^(?:string|number|boolean|object|function|undefined|symbol|bigint|str|int|bytes|array|integer|double|null)$/i;
+const TYPE_CHECK = /^(?:typeof\b|type\s*\(|gettype\s*\(|get_class\s*\(|instanceof\b)/;
+const FROM_ENVIRONMENT = /(?:process\.env|os\.environ|getenv|\bENV\b|Environment\.GetEnvironmentVariable|System\.getenv|\$_ENV|\$_SERVER)/;
+/** `sha256(pw.encode()).hexdigest()`, `pw.strip()`: a password hashed or normalised before the comparison. */
+const HASHED_OR_NORMALISED = /(?:md5|sha\d*|hash|digest|crypt|hmac|strip|trim|lower|upper|encode|decode|hex|to_?string)\w*\s*\(/i;
+const AND_OPERATORS = new Set(['&&', 'and', 'AndAlso']);
+const COMPARISON_TYPES = new Set(['binary_expression', 'comparison_operator', 'binary']);
+const WRAPPERS = new Set(['parenthesized_expression', 'unary_expression', 'not_operator', 'prefix_unary_expression', 'unary']);
+
+function operatorOf(node: Node): string | undefined {
+  return node.children.find((c) => c !== null && !c.isNamed && c.type !== '(' && c.type !== ')')?.type;
+}
+
+function isEquality(node: Node): boolean {
+  return COMPARISON_TYPES.has(node.type) && EQUALITY_OPERATORS.has(operatorOf(node) ?? '');
+}
+
+function isCompareCall(node: Node): boolean {
+  return /call|invocation/.test(node.type) && COMPARE_FUNCTIONS.has(lastIdentifier(calleeText(node)));
+}
+
+/** The comparison a literal takes part in, widened over `== 0`, `!` and parentheses around it. */
+function comparisonAround(literal: Node): Node | undefined {
+  let node: Node | undefined;
+  for (let p: Node | null = literal.parent, depth = 0; p && depth < 6; p = p.parent, depth++) {
+    if (isEquality(p) || isCompareCall(p)) {
+      node = p;
+      break;
+    }
+  }
+  if (!node) return undefined;
+  while (node.parent && (WRAPPERS.has(node.parent.type) || (isEquality(node.parent) && /^0$|^false$/i.test(node.parent.lastNamedChild?.text ?? '')))) {
+    node = node.parent;
+  }
+  return node;
+}
+
+/** The outermost `&&` / `and` chain a comparison belongs to, if any. */
+function andChain(comparison: Node): Node | undefined {
+  let chain: Node | undefined;
+  for (let p = comparison.parent; p; p = p.parent) {
+    if (p.type === 'parenthesized_expression') continue;
+    if ((COMPARISON_TYPES.has(p.type) || p.type === 'boolean_operator') && AND_OPERATORS.has(operatorOf(p) ?? '')) {
+      chain = p;
+      continue;
+    }
+    break;
+  }
+  return chain;
+}
+
+/** The side of the comparison that is not the literal: `typeof pw`, `sha256(pw)`, `process.env.PW`. */
+function comparedText(fact: StringFact): string {
+  return fact.context?.fullName ?? '';
+}
+
+const NOT_A_SECRET = /^x-[a-z][\w-]*$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^(?:\.{0,2}\/|~\/|[a-z][a-z0-9+.-]*:\/\/)/;
+
+/** Shorter values are protocol markers or user names (`pw == "x"`, `user_pass == "git"`), not passwords. */
+const MIN_LENGTH = 4;
+
+function isBackdoorValue(fact: StringFact): boolean {
+  const value = fact.value;
+  if (fact.interpolated || value.length < MIN_LENGTH || isStructuralPlaceholder(value) || isPlaceholder(value) || TYPE_NAMES.test(value)) return false;
+  // `password == "x-oauth-basic"`, `pw == "DB_PASSWORD"`: a protocol keyword or a variable name, not a secret
+  // someone types (a passphrase with spaces is one).
+  if (NOT_A_SECRET.test(value)) return false;
+  const other = comparedText(fact);
+  return !TYPE_CHECK.test(other) && !FROM_ENVIRONMENT.test(other);
+}
+
+export const credentialCheckKind: RuleKind = {
+  kind: 'credential-check',
+  compile(rule, { trusted, report }): Matcher | undefined {
+    const check = rule as CredentialCheckRule;
+    const passwordNames = optionalRegex(check.password_names, 'password_names', { trusted, report });
+    const userNames = optionalRegex(check.user_names, 'user_names', { trusted, report });
+    if (!passwordNames) return undefined;
+    const comparedName = (fact: StringFact): string | undefined =>
+      fact.context?.kind === 'compare' ? snakeCase(fact.context.name) : undefined;
+    const comparesPassword = (fact: StringFact): boolean => {
+      if (passwordNames.test(comparedName(fact)!)) return true;
+      const full = fact.context!.fullName;
+      if (!HASHED_OR_NORMALISED.test(full)) return false;
+      return (full.match(/[A-Za-z_]\w*/g) ?? []).some((word) => passwordNames.test(snakeCase(word)));
+    };
+
+    return {
+      needsTree: true,
+      prefilter: mayHoldCredentials,
+      match(doc: ScanDocument): RawMatch[] {
+        const tree = doc.tree;
+        if (!tree) return [];
+        const compared = doc.strings().filter((f) => comparedName(f) !== undefined);
+        const matches: RawMatch[] = [];
+        for (const fact of compared) {
+          if (!comparesPassword(fact) || !isBackdoorValue(fact)) continue;
+          const literal = nodeAt(tree, fact.start, fact.end);
+          const comparison = literal && comparisonAround(literal);
+          if (!comparison) continue;
+          let range = { start: comparison.startIndex, end: comparison.endIndex };
+          let account = '';
+          const chain = andChain(comparison);
+          if (chain && userNames) {
+            const user = compared.find(
+              (u) => u !== fact && u.start >= chain.startIndex && u.end <= chain.endIndex && userNames.test(comparedName(u)!) && !passwordNames.test(comparedName(u)!),
+            );
+            if (user && !isStructuralPlaceholder(user.value)) {
+              range = { start: chain.startIndex, end: chain.endIndex };
+              account = user.value.slice(0, 64);
+            }
+          }
+          matches.push({
+            ...range,
+            vars: {
+              name: fact.context!.fullName.slice(0, 60),
+              password: maskSecret(fact.value),
+              account: account ? { en: ` for user "${account}"`, ja: `（ユーザー「${account}」）` } : '',
+            },
+          });
+        }
+        return matches;
+      },
+    };
+  },
+};

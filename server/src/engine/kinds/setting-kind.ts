@@ -1,0 +1,51 @@
+/**
+ * `setting`: a named setting given a literal value that opens the product — `NO_AUTH = true`,
+ * `#define SKIP_LOGIN 1`, `app.run(debug=True)`, `DEBUG = True` in a Django settings module, `debug: true` or
+ * `APP_DEBUG=true` in a config file, `os.getenv("DISABLE_AUTH", "true")` (a default that is on).
+ * A setting only made inside a development-only branch (`if settings.DEBUG:`, `if env == "dev":`) is not flagged,
+ * nor a function parameter's default or a comparison: they do not set anything.
+ */
+import { RuleRegex } from '../regex';
+import { SettingRule } from '../rulebook/types';
+import { LiteralFact, literalFacts } from '../syntax/literal-facts';
+import { lastIdentifier } from '../syntax/tree-util';
+import { Matcher, RawMatch, RuleKind, ScanDocument } from './kind';
+import { optionalRegex } from './rule-regex';
+import { snakeCase } from './secret-values';
+
+const TRUTHY = '^(?:true|1|yes|on|enabled?)$';
+const SETTING_CONTEXTS = new Set(['assign', 'declare', 'define', 'key']);
+
+/** Cheapest checks first: the value, then the name, and only then what needs the tree (call, scope, guards). */
+function isSetting(fact: LiteralFact, names: RuleRegex, values: RuleRegex, callees: RuleRegex | undefined, topLevel: boolean): boolean {
+  if (fact.interpolated || !values.test(fact.value.trim())) return false;
+  const context = fact.context;
+  if (!context || !SETTING_CONTEXTS.has(context.kind) || !names.test(snakeCase(context.name))) return false;
+  // A settings module sets things by top-level assignment; a keyword argument there (`Engine(debug=True)`) is an
+  // option of one object, not the module's setting.
+  if (topLevel && (!fact.topLevel || context.kind === 'key' || (context.kind === 'declare' && fact.callee !== undefined))) return false;
+  if (callees && (!fact.callee || !callees.test(lastIdentifier(fact.callee)))) return false;
+  return !fact.developmentOnly;
+}
+
+export const settingKind: RuleKind = {
+  kind: 'setting',
+  compile(rule, { trusted, report }): Matcher | undefined {
+    const setting = rule as SettingRule;
+    const names = optionalRegex(setting.names, 'names', { trusted, report });
+    const values = optionalRegex(setting.values ?? TRUTHY, 'values', { trusted, report });
+    const callees = optionalRegex(setting.callees, 'callees', { trusted, report });
+    if (!names || !values || (setting.callees !== undefined && !callees)) return undefined;
+    const keywords = (setting.keywords ?? []).map((k) => k.toLowerCase());
+    const topLevel = setting.top_level ?? false;
+    return {
+      needsTree: true,
+      prefilter: ({ lower }) => keywords.length === 0 || keywords.some((k) => lower.includes(k)),
+      match(doc: ScanDocument): RawMatch[] {
+        return literalFacts(doc)
+          .filter((fact) => isSetting(fact, names, values, callees, topLevel))
+          .map((fact) => ({ start: fact.start, end: fact.end, vars: { name: fact.context!.fullName.slice(0, 60), value: fact.value.slice(0, 20) } }));
+      },
+    };
+  },
+};

@@ -1,0 +1,258 @@
+/**
+ * Literal facts: every constant a name is set to — strings, but also booleans and numbers (`NO_AUTH = true`,
+ * `app.run(debug=True)`, `#define SKIP_LOGIN 1`) — with the name, the function a keyword argument is passed to,
+ * and whether the literal is top-level code. String facts come from the shared extraction; booleans and numbers
+ * are found here with their own query, and climb to their name the same way strings do.
+ *
+ * A file has thousands of literals and rules want a handful, so everything that climbs the tree (the name of a
+ * boolean or number, the call around it, the guards above it) is computed only when a rule asks, once.
+ */
+import type { Language, Node, Query, Tree } from 'web-tree-sitter';
+import { Query as TsQuery } from 'web-tree-sitter';
+import type { ScanDocument } from '../kinds/kind';
+import { hasGrammar } from '../languages';
+import { NameContext, StringFact } from './facts';
+import { isInsideDebugFacility, isInsideDevelopmentGuard, isTopLevel, nodeAt } from './scope';
+import { contextOf } from './string-facts';
+import { calleeText, lastIdentifier, stringNodeValue } from './tree-util';
+
+export type LiteralType = 'string' | 'boolean' | 'number';
+
+export interface LiteralFact {
+  readonly start: number;
+  readonly end: number;
+  /** The value as written; booleans keep their spelling (`True`, `TRUE`). */
+  readonly value: string;
+  readonly type: LiteralType;
+  readonly interpolated: boolean;
+  readonly fromConfig: boolean;
+  /** The name the literal is set to; `default=` of an environment reader names the setting it defaults. */
+  readonly context: NameContext | undefined;
+  /** For keyword arguments and options: the function they are passed to (`app.run` for `app.run(debug=True)`). */
+  readonly callee: string | undefined;
+  /** False inside a function body (config files are all top-level). */
+  readonly topLevel: boolean;
+  /** True under a development-only `if` (`if settings.DEBUG:` …) or inside a debug facility (`Debug::enable()`). */
+  readonly developmentOnly: boolean;
+}
+
+const BOOLEAN_TYPES = ['true', 'false', 'boolean_literal', 'boolean'];
+const NUMBER_TYPES = ['number_literal', 'number', 'integer', 'decimal_integer_literal', 'int_literal', 'integer_literal'];
+const ARGUMENT_LISTS = new Set(['arguments', 'argument_list']);
+
+const queries = new Map<Language, { literals: Query; defines?: Query }>();
+
+function queriesFor(language: Language): { literals: Query; defines?: Query } {
+  let cached = queries.get(language);
+  if (cached) return cached;
+  const types = [...BOOLEAN_TYPES, ...NUMBER_TYPES].filter((type) => language.idForNodeType(type, true) !== null);
+  const defines = language.idForNodeType('preproc_def', true) !== null;
+  cached = {
+    literals: new TsQuery(language, types.length > 0 ? `[${types.map((t) => `(${t})`).join(' ')}] @v` : ''),
+    defines: defines ? new TsQuery(language, '(preproc_def name: (identifier) @name value: (preproc_arg) @value)') : undefined,
+  };
+  queries.set(language, cached);
+  return cached;
+}
+
+/** The call a keyword argument or an option object is passed to, within a few levels. */
+function enclosingCall(node: Node): Node | undefined {
+  for (let p = node.parent, depth = 0; p && depth < 5; p = p.parent, depth++) {
+    if (ARGUMENT_LISTS.has(p.type)) {
+      const call = p.parent;
+      return call && call.childForFieldName('arguments')?.id === p.id ? call : undefined;
+    }
+    if (/statement|declaration|block|body/.test(p.type)) return undefined;
+  }
+  return undefined;
+}
+
+function firstStringArgument(call: Node): string | undefined {
+  const args = call.childForFieldName('arguments');
+  const first = args?.namedChildren.find((n) => n !== null && !n.type.includes('comment'));
+  return first ? stringNodeValue(first) : undefined;
+}
+
+/**
+ * `DEBUG = env.bool("DJANGO_DEBUG", default=True)`, `config("DEBUG", default=True)`: a keyword `default` belongs to
+ * the setting the call's result is assigned to, or else to the one named by the call's first argument.
+ */
+function settingContext(context: NameContext | undefined, call: Node | undefined): NameContext | undefined {
+  if (!context || !call || context.name !== 'default') return context;
+  const target = call.parent?.childForFieldName('left') ?? call.parent?.childForFieldName('name');
+  if (target && target.endIndex <= call.startIndex) {
+    const name = lastIdentifier(target.text);
+    if (name) return { kind: 'assign', name, fullName: target.text.slice(0, 120), callee: calleeText(call) };
+  }
+  const name = firstStringArgument(call);
+  return name ? { kind: 'key', name, fullName: name, callee: calleeText(call) } : context;
+}
+
+/** A literal in a parsed file: what needs the tree is computed on first use. */
+class TreeLiteral implements LiteralFact {
+  private contextCache?: { value: NameContext | undefined };
+  private callCache?: { value: Node | undefined };
+  private topLevelCache?: boolean;
+  private developmentCache?: boolean;
+
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly value: string,
+    readonly type: LiteralType,
+    readonly interpolated: boolean,
+    private readonly node: Node | undefined,
+    private readonly languageId: string,
+    private readonly ownContext: () => NameContext | undefined,
+  ) {}
+
+  get fromConfig(): boolean {
+    return false;
+  }
+
+  private get call(): Node | undefined {
+    this.callCache ??= { value: this.node ? enclosingCall(this.node) : undefined };
+    return this.callCache.value;
+  }
+
+  get context(): NameContext | undefined {
+    this.contextCache ??= { value: settingContext(this.ownContext(), this.call) };
+    return this.contextCache.value;
+  }
+
+  get callee(): string | undefined {
+    return this.call ? calleeText(this.call) : undefined;
+  }
+
+  get topLevel(): boolean {
+    this.topLevelCache ??= this.node ? isTopLevel(this.node, this.languageId) : true;
+    return this.topLevelCache;
+  }
+
+  get developmentOnly(): boolean {
+    this.developmentCache ??= this.node ? isInsideDevelopmentGuard(this.node) || isInsideDebugFacility(this.node, this.languageId) : false;
+    return this.developmentCache;
+  }
+}
+
+function stringLiteral(tree: Tree, languageId: string, fact: StringFact): LiteralFact {
+  // An empty string has no node of its own inside the quotes: step back onto the opening quote.
+  const empty = fact.end <= fact.start;
+  let node: Node | undefined;
+  let found = false;
+  const locate = (): Node | undefined => {
+    if (!found) {
+      node = nodeAt(tree, empty ? Math.max(0, fact.start - 1) : fact.start, empty ? fact.start : fact.end);
+      found = true;
+    }
+    return node;
+  };
+  return new LazyNodeLiteral(fact, languageId, locate);
+}
+
+/** A string literal whose node is only looked up when a rule needs more than its name and value. */
+class LazyNodeLiteral implements LiteralFact {
+  private inner?: TreeLiteral;
+
+  constructor(
+    private readonly fact: StringFact,
+    private readonly languageId: string,
+    private readonly locate: () => Node | undefined,
+  ) {}
+
+  private get resolved(): TreeLiteral {
+    this.inner ??= new TreeLiteral(this.fact.start, this.fact.end, this.fact.value, 'string', this.fact.interpolated, this.locate(), this.languageId, () => this.fact.context);
+    return this.inner;
+  }
+
+  get start(): number {
+    return this.fact.start;
+  }
+  get end(): number {
+    return this.fact.end;
+  }
+  get value(): string {
+    return this.fact.value;
+  }
+  get type(): LiteralType {
+    return 'string';
+  }
+  get interpolated(): boolean {
+    return this.fact.interpolated;
+  }
+  get fromConfig(): boolean {
+    return false;
+  }
+  get context(): NameContext | undefined {
+    // Only `default=` needs the tree to find its setting; every other string keeps the shared context.
+    return this.fact.context?.name === 'default' ? this.resolved.context : this.fact.context;
+  }
+  get callee(): string | undefined {
+    return this.resolved.callee;
+  }
+  get topLevel(): boolean {
+    return this.resolved.topLevel;
+  }
+  get developmentOnly(): boolean {
+    return this.resolved.developmentOnly;
+  }
+}
+
+function treeLiterals(tree: Tree, languageId: string): LiteralFact[] {
+  const { literals, defines } = queriesFor(tree.language);
+  const facts: LiteralFact[] = [];
+  for (const { node } of literals.captures(tree.rootNode)) {
+    const type: LiteralType = BOOLEAN_TYPES.includes(node.type) ? 'boolean' : 'number';
+    facts.push(new TreeLiteral(node.startIndex, node.endIndex, node.text, type, false, node, languageId, () => contextOf(node)));
+  }
+  for (const match of defines?.matches(tree.rootNode) ?? []) {
+    const name = match.captures.find((c) => c.name === 'name')?.node;
+    const value = match.captures.find((c) => c.name === 'value')?.node;
+    const literal = value ? /^(\s*)(\d+|true|false|TRUE|FALSE)\s*(?:\/[/*].*)?$/.exec(value.text) : null;
+    if (!name || !value || !literal) continue;
+    const start = value.startIndex + literal[1].length;
+    const type: LiteralType = /^\d/.test(literal[2]) ? 'number' : 'boolean';
+    const context: NameContext = { kind: 'define', name: name.text, fullName: name.text };
+    facts.push(new TreeLiteral(start, start + literal[2].length, literal[2], type, false, value, languageId, () => context));
+  }
+  return facts;
+}
+
+function configLiteral(base: { start: number; end: number; value: string; type: LiteralType; context: NameContext | undefined }): LiteralFact {
+  return { ...base, interpolated: false, fromConfig: true, callee: undefined, topLevel: true, developmentOnly: false };
+}
+
+/** `"debug": true` in JSON: booleans and numbers, which the key/value reading of config files leaves out. */
+function jsonScalars(text: string): LiteralFact[] {
+  const facts: LiteralFact[] = [];
+  for (const m of text.matchAll(/"((?:[^"\\\n]|\\.){1,128})"\s*:\s*(true|false|-?\d+(?:\.\d+)?)(?=\s*[,}\]\n])/g)) {
+    const start = m.index + m[0].length - m[2].length;
+    const name = lastIdentifier(m[1]);
+    if (!name) continue;
+    const type: LiteralType = /^[tf]/.test(m[2]) ? 'boolean' : 'number';
+    facts.push(configLiteral({ start, end: start + m[2].length, value: m[2], type, context: { kind: 'key', name, fullName: m[1].slice(0, 120) } }));
+  }
+  return facts;
+}
+
+const cache = new WeakMap<ScanDocument, LiteralFact[]>();
+
+/** All literal facts of a document, computed once per scan and shared by every rule that asks. */
+export function literalFacts(doc: ScanDocument): readonly LiteralFact[] {
+  const cached = cache.get(doc);
+  if (cached) return cached;
+  let facts: LiteralFact[];
+  const tree = doc.tree;
+  if (tree && hasGrammar(doc.languageId)) {
+    facts = doc.strings().map((fact) => stringLiteral(tree, doc.languageId, fact));
+    facts.push(...treeLiterals(tree, doc.languageId));
+  } else {
+    facts = doc.strings().map((fact) =>
+      configLiteral({ start: fact.start, end: fact.end, value: fact.value, type: 'string', context: fact.context }),
+    );
+    if (doc.languageId === 'json') facts.push(...jsonScalars(doc.text));
+  }
+  facts.sort((a, b) => a.start - b.start);
+  cache.set(doc, facts);
+  return facts;
+}

@@ -1,0 +1,162 @@
+/**
+ * Where a node sits in its program: the function around it and that function's name, the `if` it is guarded by,
+ * and whether it is top-level code. Rules about test features ask these questions ("inside an auth function",
+ * "only registered when DEBUG is on"), so the per-grammar node names they need are kept here, in one place.
+ */
+import type { Language, Node, Query, Tree } from 'web-tree-sitter';
+import { Query as TsQuery } from 'web-tree-sitter';
+import { lastIdentifier } from './tree-util';
+
+/** Function-like nodes of every grammar: their bodies are not top-level code. */
+export const FUNCTION_TYPES: ReadonlySet<string> = new Set([
+  'function_definition', // c, cpp, python, php
+  'function_declaration', // javascript, typescript, go
+  'generator_function_declaration',
+  'function_expression',
+  'generator_function',
+  'arrow_function',
+  'method_definition', // javascript
+  'method_declaration', // java, go, csharp, php
+  'constructor_declaration',
+  'local_function_statement', // csharp
+  'lambda_expression',
+  'lambda',
+  'anonymous_function', // php
+  'arrow_function_expression',
+  'func_literal', // go
+  'method', // ruby
+  'singleton_method',
+  'block', // ruby blocks are closures; other grammars' `block` is filtered out below
+  'do_block',
+]);
+
+export function isFunctionNode(node: Node, languageId: string): boolean {
+  if (!FUNCTION_TYPES.has(node.type)) return false;
+  // Only Ruby's `block` is a closure; elsewhere it is a plain statement block.
+  return node.type !== 'block' || languageId === 'ruby';
+}
+
+/** The innermost function around a node, if any. */
+export function enclosingFunction(node: Node, languageId: string): Node | undefined {
+  for (let p = node.parent; p; p = p.parent) if (isFunctionNode(p, languageId)) return p;
+  return undefined;
+}
+
+/** The innermost named function around a node, skipping anonymous callbacks inside it. */
+export function enclosingNamedFunction(node: Node, languageId: string): { node: Node; name: string } | undefined {
+  for (let p = node.parent; p; p = p.parent) {
+    if (!isFunctionNode(p, languageId)) continue;
+    const name = functionName(p);
+    if (name) return { node: p, name };
+  }
+  return undefined;
+}
+
+/**
+ * A function's name: its own `name` field, the C/C++ declarator, or for an anonymous function the name it is
+ * bound to (`const requireAuth = (req) => …`, `{ login: function () … }`, `exports.auth = …`).
+ */
+export function functionName(fn: Node): string | undefined {
+  const own = fn.childForFieldName('name');
+  if (own) return lastIdentifier(own.text);
+  let declarator = fn.childForFieldName('declarator');
+  while (declarator && declarator.type !== 'function_declarator') declarator = declarator.childForFieldName('declarator');
+  if (declarator) {
+    const inner = declarator.childForFieldName('declarator');
+    return inner ? lastIdentifier(inner.text) : undefined;
+  }
+  const parent = fn.parent;
+  if (!parent) return undefined;
+  const binding = parent.childForFieldName('name') ?? parent.childForFieldName('key') ?? parent.childForFieldName('left') ?? parent.childForFieldName('property');
+  if (binding && binding.id !== fn.id && binding.endIndex <= fn.startIndex) return lastIdentifier(binding.text);
+  return undefined;
+}
+
+/** True when no function encloses the node (module-level or class-level code, as in a settings file). */
+export function isTopLevel(node: Node, languageId: string): boolean {
+  return enclosingFunction(node, languageId) === undefined;
+}
+
+/** Conditional statements of every grammar and the fields holding their test and guarded branch. */
+const IF_TYPES: ReadonlySet<string> = new Set(['if_statement', 'if', 'if_modifier', 'elif_clause', 'else_if_clause']);
+
+export interface IfParts {
+  readonly condition: Node;
+  /** The branch run when the condition holds. */
+  readonly consequence: Node;
+}
+
+export function ifParts(node: Node): IfParts | undefined {
+  if (!IF_TYPES.has(node.type)) return undefined;
+  let condition = node.childForFieldName('condition');
+  const consequence = node.childForFieldName('consequence') ?? node.childForFieldName('body');
+  if (!condition || !consequence) return undefined;
+  // C++ wraps the test in a condition_clause; the expression is its value.
+  if (condition.type === 'condition_clause') condition = condition.childForFieldName('value') ?? condition;
+  return { condition, consequence };
+}
+
+const ifQueries = new Map<Language, Query>();
+const ifCache = new WeakMap<Tree, Node[]>();
+
+/** Every conditional statement in the tree, in document order: found with a query (in wasm) once per tree. */
+export function ifStatements(tree: Tree): Node[] {
+  const cached = ifCache.get(tree);
+  if (cached) return cached;
+  let query = ifQueries.get(tree.language);
+  if (!query) {
+    const types = [...IF_TYPES].filter((type) => tree.language.idForNodeType(type, true) !== null);
+    query = new TsQuery(tree.language, types.length > 0 ? `[${types.map((t) => `(${t})`).join(' ')}] @if` : '');
+    ifQueries.set(tree.language, query);
+  }
+  const found = query.captures(tree.rootNode).map((capture) => capture.node);
+  ifCache.set(tree, found);
+  return found;
+}
+
+/**
+ * A condition that holds only in development: a debug or development flag, a test mode, or "not production".
+ * Code guarded this way is a deliberate development feature, not a leftover (the setting itself is checked by
+ * the debug rules).
+ */
+const DEV_WORDS = /(?:^|[^a-z])(?:debug|dev|development|local|testing|test_?mode|is_?test)(?:[^a-z]|$)/i;
+const NOT_PRODUCTION = /!==?\s*["'](?:prod|production)["']|["'](?:prod|production)["']\s*!==?/;
+
+export function saysDevelopmentOnly(condition: Node): boolean {
+  const text = condition.text.slice(0, 300);
+  return NOT_PRODUCTION.test(text) || DEV_WORDS.test(text.replace(/([a-z])([A-Z])/g, '$1_$2'));
+}
+
+/** True when the node is only reached through a development-only condition (`if settings.DEBUG:` …). */
+export function isInsideDevelopmentGuard(node: Node): boolean {
+  let child = node;
+  for (let p = node.parent; p; child = p, p = p.parent) {
+    const parts = ifParts(p);
+    if (!parts) continue;
+    const inBranch = parts.consequence.startIndex <= child.startIndex && child.endIndex <= parts.consequence.endIndex;
+    if (inBranch && saysDevelopmentOnly(parts.condition)) return true;
+  }
+  return false;
+}
+
+const CLASS_TYPES = new Set(['class_declaration', 'class_definition', 'class', 'class_specifier', 'struct_specifier', 'module', 'object_declaration', 'trait_declaration']);
+const DEBUG_NAME = /(?:^|[^a-z])(?:debug|debugger|debugging|dev|development)(?:[^a-z]|$)/;
+
+/**
+ * True inside a function or class whose name says it is the debugging facility itself (`Debug::enable()`,
+ * `def enable_debug_mode():`): what it switches on is its purpose, and whether it runs in production is decided
+ * where it is called.
+ */
+export function isInsideDebugFacility(node: Node, languageId: string): boolean {
+  for (let p = node.parent; p; p = p.parent) {
+    if (!isFunctionNode(p, languageId) && !CLASS_TYPES.has(p.type)) continue;
+    const name = CLASS_TYPES.has(p.type) ? p.childForFieldName('name')?.text : functionName(p);
+    if (name && DEBUG_NAME.test(name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase())) return true;
+  }
+  return false;
+}
+
+/** The smallest named node covering an offset range (string facts carry offsets, not nodes). */
+export function nodeAt(tree: Tree, start: number, end: number): Node | undefined {
+  return tree.rootNode.namedDescendantForIndex(start, Math.max(start, end - 1)) ?? undefined;
+}
