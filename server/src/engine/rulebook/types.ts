@@ -125,6 +125,7 @@ export interface LoadedRule {
 
 export interface PathSection {
   readonly disable?: readonly string[];
+  readonly enable?: readonly string[];
   readonly severity?: Severity;
   readonly overrides?: Readonly<Record<string, RuleOverride>>;
 }
@@ -151,6 +152,7 @@ export interface RulebookDocument {
   readonly rules?: readonly Rule[];
   readonly overrides?: Readonly<Record<string, RuleOverride>>;
   readonly disable?: readonly string[];
+  readonly enable?: readonly string[];
   readonly paths?: Readonly<Record<string, PathSection>>;
   readonly settings?: RulebookSettings;
   readonly review?: ReviewSection;
