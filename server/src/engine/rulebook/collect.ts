@@ -132,22 +132,27 @@ export class Collector {
 
   private async loadText(file: string, text: string, origin: string, stack: readonly string[], isRulebook: boolean): Promise<void> {
     this.loaded.add(file);
-    this.collected.files.push(file);
     this.collected.texts.push(text);
     const source = new YamlSource(file, text);
     this.collected.problems.push(...source.problems);
     const broken = source.brokenKeyPaths();
-    if (broken === 'all') return;
+    if (broken === 'all') {
+      this.collected.files.push(file);
+      return;
+    }
     let data: unknown;
     try {
       data = source.toJS();
     } catch (err) {
+      this.collected.files.push(file);
       this.collected.problems.push(source.problemAt([], `YAML: ${(err as Error).message}`));
       return;
     }
-    if (data === null || data === undefined) return;
-    if (typeof data !== 'object' || Array.isArray(data)) {
-      this.collected.problems.push(source.problemAt([], 'a rulebook is a mapping of keys such as `extends:`, `rules:` and `overrides:`'));
+    if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
+      // An empty file is an empty rulebook (which still extends the default); anything else is a mistake.
+      if (data !== null && data !== undefined) this.collected.problems.push(source.problemAt([], 'a rulebook is a mapping of keys such as `extends:`, `rules:` and `overrides:`'));
+      else if (isRulebook) await this.loadExtends(source, [BUILTIN_DEFAULT], false, [...stack, file]);
+      this.collected.files.push(file);
       return;
     }
     const { problems, invalid } = validateRulebook(source, data, broken);
@@ -158,6 +163,7 @@ export class Collector {
       const written = doc.extends !== undefined;
       await this.loadExtends(source, written ? asArray(doc.extends) : [BUILTIN_DEFAULT], written, [...stack, file]);
     }
+    this.collected.files.push(file);
     asArray(doc.rules).forEach((rule, i) => {
       if (!isInvalid(invalid, ['rules', i])) this.collected.rules.push({ rule, source, keyPath: ['rules', i], origin });
     });

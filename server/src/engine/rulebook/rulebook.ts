@@ -82,7 +82,7 @@ export class Rulebook {
     readonly config: RulebookConfig,
     /** The workspace root that path globs are relative to. */
     readonly root: string,
-    /** Every rulebook file read, in load order (to watch them). */
+    /** Every rulebook file read, in the order they apply (an extended one before the one extending it); to watch them. */
     readonly files: readonly string[],
   ) {
     this.byId = new Map(rules.map((rule) => [rule.rule.id, rule]));
