@@ -2,7 +2,7 @@
  * A rulebook file parsed with positions: YAML syntax errors as problems, and the line and column of any key path,
  * so every later check (schema, regex, query, example) can point at the exact key it is about.
  */
-import { Document, LineCounter, Node as YamlNode, Pair, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import { Document, LineCounter, Node as YamlNode, Pair, YAMLError, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import { scalarSourceOffset } from './scalar-offsets';
 import { SourceLocation } from './types';
 
@@ -27,6 +27,28 @@ function describeYamlError(code: string, message: string, textAtError: string): 
   return firstLine;
 }
 
+/**
+ * yaml notices an unclosed quote or bracket where the text ends; the place to fix is where it was opened. Returns
+ * the offset of the opening quote or bracket and what to say, or undefined for other errors.
+ */
+function openedAt(document: Document.Parsed, error: YAMLError): { offset: number; message: string } | undefined {
+  const quote = error.code === 'MISSING_CHAR' && /quote/i.test(error.message);
+  const bracket = error.code === 'BAD_INDENT' && /must be sufficiently indented and end with/.test(error.message);
+  if (!quote && !bracket) return undefined;
+  let found: { offset: number; message: string } | undefined;
+  visit(document, (_key, node) => {
+    const range = (node as { range?: number[] }).range;
+    if (!range || range[0] > error.pos[0] || range[2] < error.pos[0]) return undefined;
+    if (quote && isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) {
+      found = { offset: range[0], message: `this quoted text is never closed (add the closing ${node.type === 'QUOTE_DOUBLE' ? '"' : "'"})` };
+    } else if (bracket && isCollection(node) && node.flow) {
+      found = { offset: range[0], message: `this ${isSeq(node) ? '[' : '{'} is never closed (add ${isSeq(node) ? ']' : '}'} where it ends)` };
+    }
+    return undefined;
+  });
+  return found;
+}
+
 export class YamlSource {
   private readonly lineCounter = new LineCounter();
   readonly document: Document.Parsed;
@@ -35,10 +57,11 @@ export class YamlSource {
   constructor(readonly file: string, readonly text: string) {
     this.document = parseDocument(text, { lineCounter: this.lineCounter, prettyErrors: false, uniqueKeys: true });
     for (const error of this.document.errors) {
-      const at = this.lineCounter.linePos(error.pos[0]);
-      const end = this.lineCounter.linePos(error.pos[1]);
-      const firstLine = describeYamlError(error.code, error.message, text.slice(error.pos[0]));
-      this.problems.push({ file, line: at.line, column: at.col, endLine: end.line, endColumn: end.col, message: `YAML: ${firstLine}`, severity: 'error' });
+      const opened = openedAt(this.document, error);
+      const at = this.lineCounter.linePos(opened?.offset ?? error.pos[0]);
+      const end = this.lineCounter.linePos(opened ? opened.offset + 1 : error.pos[1]);
+      const message = opened?.message ?? describeYamlError(error.code, error.message, text.slice(error.pos[0]));
+      this.problems.push({ file, line: at.line, column: at.col, endLine: end.line, endColumn: end.col, message: `YAML: ${message}`, severity: 'error' });
     }
     for (const warning of this.document.warnings) {
       const at = this.lineCounter.linePos(warning.pos[0]);
