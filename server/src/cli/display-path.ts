@@ -1,6 +1,6 @@
 /**
- * How the CLI shows rulebook files: relative to the current folder when inside it (short, and clickable in
- * terminals and editors), `builtin:c/banned-gets.yaml` for the default rulebook's files, else absolute.
+ * How the CLI shows rulebook files: relative to the current folder when that is shorter (and clickable in terminals
+ * and editors), `builtin:c/banned-gets.yaml` for the default rulebook's files, else absolute.
  */
 import * as path from 'path';
 import { builtinRulesDirectory } from '../engine';
@@ -11,10 +11,10 @@ export function displayPath(file: string, cwd: string = process.cwd()): string {
   return openablePath(file, cwd);
 }
 
-/** Relative to the current folder when inside it, else absolute: a path a terminal or editor can open. */
+/** Relative to the current folder when that is shorter (`../.secure-coding/rulebook.yaml`), else absolute. */
 export function openablePath(file: string, cwd: string = process.cwd()): string {
   const rel = path.relative(cwd, file);
-  return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? file : rel.split(path.sep).join('/');
+  return rel === '' || path.isAbsolute(rel) || rel.length >= file.length ? file : rel.split(path.sep).join('/');
 }
 
 /** `file:line` or `file:line:col` strings from the engine, with the file part shown as above. */
