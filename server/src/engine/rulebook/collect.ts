@@ -67,7 +67,7 @@ const asRecord = <T>(value: Readonly<Record<string, T>> | undefined): Readonly<R
 
 function provenance<T>(source: YamlSource, keyPath: KeyPath, value: T): Provenance<T> {
   const at = source.locationOf(keyPath);
-  return { value, from: `${at.file}:${at.line}`, at: { file: at.file, line: at.line, column: at.column } };
+  return { value, from: `${at.file}:${at.line}`, location: { file: at.file, line: at.line, column: at.column } };
 }
 
 /** Where an `extends` entry may point: a rulebook file, or a folder holding one (a submodule, an npm package). */

@@ -36,7 +36,7 @@ export interface Provenance<T> {
   readonly value: T;
   /** `file:line`, for messages. */
   readonly from: string;
-  readonly at: SourceLocation;
+  readonly location: SourceLocation;
 }
 
 /** One entry of a `disable:` (enabled false) or `enable:` (enabled true) list: `all`, an id, or `prefix*`. */
