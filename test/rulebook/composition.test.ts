@@ -23,6 +23,9 @@ function markerRule(id: string, extra = ''): string {
 const severities = (rulebook: Rulebook, path: string, language: Parameters<Rulebook['rulesFor']>[1] = 'c'): Record<string, string> =>
   Object.fromEntries(rulebook.rulesFor(path, language).map((a) => [a.compiled.rule.id, a.severity]));
 
+/** The severity of one rule on a file, or `off` (the default rulebook grows, so tests look at one rule). */
+const severityOf = (rulebook: Rulebook, path: string, id: string): string => severities(rulebook, path)[id] ?? 'off';
+
 describe('rulebook composition', function () {
   after(removeWorkspaces);
 
@@ -160,14 +163,16 @@ describe('rulebook composition', function () {
       const { rulebook, problems } = await loadWorkspace(files);
       assert.deepStrictEqual(problems, []);
       assert.deepStrictEqual(severities(rulebook, 'vendor/zlib/inflate.c'), {});
-      assert.deepStrictEqual(severities(rulebook, 'vendor/ours/x.c'), { 'c.banned.gets': 'warning' });
+      assert.strictEqual(severityOf(rulebook, 'vendor/ours/x.c', 'c.banned.gets'), 'warning');
+      assert.ok(Object.keys(severities(rulebook, 'vendor/ours/x.c')).every((id) => id.startsWith('c.banned.')), 'only c.banned.* is back on');
     });
 
     it('applies after top-level overrides, in order, a section\'s overrides after its severity', async function () {
       const { rulebook } = await loadWorkspace(files);
-      assert.deepStrictEqual(severities(rulebook, 'src/main.c'), { 'c.banned.gets': 'warning' });
-      assert.deepStrictEqual(severities(rulebook, 'src/legacy/old.c'), { 'c.banned.gets': 'info' });
-      assert.deepStrictEqual(severities(rulebook, 'src/legacy/critical/auth.c'), { 'c.banned.gets': 'error' });
+      assert.strictEqual(severityOf(rulebook, 'src/main.c', 'c.banned.gets'), 'warning');
+      assert.strictEqual(severityOf(rulebook, 'src/legacy/old.c', 'c.banned.gets'), 'info');
+      assert.ok(Object.values(severities(rulebook, 'src/legacy/old.c')).every((s) => s === 'info'), 'every rule is info in legacy code');
+      assert.strictEqual(severityOf(rulebook, 'src/legacy/critical/auth.c', 'c.banned.gets'), 'error');
     });
 
     it('shows up in scans: no findings in vendor/, info in legacy', async function () {

@@ -428,9 +428,9 @@ describe('rulebook errors: exact positions, all at once, good rules kept', funct
 describe('rulebook check', function () {
   after(removeWorkspaces);
 
-  it('prints every problem as file:line:col and exits 2', async function () {
+  it('prints every problem as file:line:col and exits 2', function () {
     const dir = workspace({ [RULEBOOK]: CASES[4].yaml.replace('regexp: x', 'regexp: x\n    scope: strings') });
-    const run = await runCli(dir, ['check']);
+    const run = runCli(['check'], dir);
     assert.strictEqual(run.code, 2);
     const lines = run.stderr.trim().split('\n');
     assert.deepStrictEqual(lines, [
@@ -441,9 +441,9 @@ describe('rulebook check', function () {
     assert.match(run.stdout, /^1 rules? from 1 file: 3 errors, 0 warnings/);
   });
 
-  it('exits 0 for a clean rulebook', async function () {
+  it('exits 0 for a clean rulebook', function () {
     const dir = workspace({ [RULEBOOK]: withGood('') });
-    const run = await runCli(dir, ['check']);
+    const run = runCli(['check'], dir);
     assert.strictEqual(run.stderr, '');
     assert.strictEqual(run.code, 0);
   });

@@ -3,12 +3,10 @@
  * fresh folder, loaded with the real loader from disk. Problems come back as `file:line:col: severity: message`
  * with the file relative to the workspace, so a test asserts exact positions.
  */
-import { execFile } from 'child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Rulebook, RulebookProblem, loadRulebook } from '@secure-coding/server';
-import { CLI } from '../helpers';
 
 const created: string[] = [];
 
@@ -65,18 +63,4 @@ export function loadRulebookText(yaml: string, options: { checkExamples?: boolea
   return loadWorkspace({ [RULEBOOK]: yaml }, options);
 }
 
-export interface CliRun {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs the real `rulebook` command in a folder. */
-export function runCli(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, LANG: 'C', ...env } }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+export { CliRun, runCli } from '../cli/run-cli';
