@@ -58,19 +58,28 @@ export interface RuleDecision {
   readonly notApplied?: NotApplied;
   /** Every step that shaped the settings, in the order they applied (only when traced). */
   readonly trail: readonly SettingStep[];
+  /** The include and exclude globs in effect after every layer (what a file's path is checked against). */
+  readonly filter: PathFilter;
 }
 
 export interface DecideOptions {
   /** The file's language; undefined decides for every language (the rulebook-wide view). */
   readonly languageId?: LanguageId;
-  /** The file and its matching path sections; undefined ignores paths (fixtures, examples, the rulebook-wide view). */
-  readonly file?: { readonly path: string; readonly sections: readonly Provenance<PathSectionEntry>[] };
+  /** The path sections matching the file, in order (none: the rulebook-wide view, fixtures, examples). */
+  readonly sections?: readonly Provenance<PathSectionEntry>[];
+  /** The file's path, checked against the rule's include and exclude globs; undefined skips that check. */
+  readonly path?: string;
   readonly trace: boolean;
 }
 
 const show = (values: readonly string[]): string => `[${values.join(', ')}]`;
 
-/** The mutable state of one decision; `set` records a step when tracing. */
+/** What an untraced decision cites: scans only need the outcome, so no step is built for them. */
+const UNTRACED: SettingStep = { setting: 'enabled', value: '', from: '', via: 'untraced' };
+
+type StepOf = () => SettingStep;
+
+/** The state of one decision; each change records a step when tracing (built lazily: scans never trace). */
 class Decision {
   enabled = true;
   disabledBy?: SettingStep;
@@ -78,8 +87,8 @@ class Decision {
   message?: LocalizedText;
   include?: { globs: readonly string[]; step: SettingStep };
   exclude?: { globs: readonly string[]; step: SettingStep };
-  readonly allows: AllowTest[] = [];
-  readonly trail: SettingStep[] = [];
+  allows: AllowTest[] = [];
+  trail: SettingStep[] = [];
 
   constructor(
     readonly compiled: CompiledRule,
@@ -87,67 +96,106 @@ class Decision {
     private readonly trace: boolean,
   ) {
     const rule = compiled.rule;
-    const from = `${compiled.source.file}:${compiled.source.line}`;
+    const from = (): string => `${compiled.source.file}:${compiled.source.line}`;
     this.severity = rule.severity;
-    this.step({ setting: 'severity', value: rule.severity, from, via: 'the rule' });
-    if (rule.paths?.include?.length) this.include = { globs: rule.paths.include, step: this.step({ setting: 'include', value: show(rule.paths.include), from, via: 'the rule' }) };
-    if (rule.paths?.exclude?.length) this.exclude = { globs: rule.paths.exclude, step: this.step({ setting: 'exclude', value: show(rule.paths.exclude), from, via: 'the rule' }) };
+    this.step(() => ({ setting: 'severity', value: rule.severity, from: from(), via: 'the rule' }));
+    const { include, exclude } = rule.paths ?? {};
+    if (include?.length) this.include = { globs: include, step: this.step(() => ({ setting: 'include', value: show(include), from: from(), via: 'the rule' })) };
+    if (exclude?.length) this.exclude = { globs: exclude, step: this.step(() => ({ setting: 'exclude', value: show(exclude), from: from(), via: 'the rule' })) };
   }
 
-  /** A step is always returned (reasons cite it); it is only kept in the trail when tracing. */
-  step(step: SettingStep): SettingStep {
-    if (this.trace) this.trail.push(step);
+  /** A copy to continue from (the top-level state is shared by every file without a path section). */
+  clone(): Decision {
+    const copy = Object.create(Decision.prototype) as Decision;
+    Object.assign(copy, this);
+    copy.allows = [...this.allows];
+    copy.trail = [...this.trail];
+    return copy;
+  }
+
+  /** The step, kept in the trail when tracing; reasons cite it. */
+  step(make: StepOf): SettingStep {
+    if (!this.trace) return UNTRACED;
+    const step = make();
+    this.trail.push(step);
     return step;
   }
 
-  switchTo(enabled: boolean, from: string, via: string): void {
-    const step = this.step({ setting: 'enabled', value: String(enabled), from, via });
+  switchTo(enabled: boolean, from: string, via: () => string): void {
+    const step = this.step(() => ({ setting: 'enabled', value: String(enabled), from, via: via() }));
     this.enabled = enabled;
     this.disabledBy = enabled ? undefined : step;
   }
 
-  applyOverride(override: RuleOverride, from: string, via: string): void {
+  applyOverride(override: RuleOverride, from: string, via: () => string): void {
     if (override.severity) {
-      this.severity = override.severity;
-      this.step({ setting: 'severity', value: override.severity, from, via });
+      const severity = override.severity;
+      this.severity = severity;
+      this.step(() => ({ setting: 'severity', value: severity, from, via: via() }));
     }
     if (override.message !== undefined) {
-      this.message = override.message;
-      this.step({ setting: 'message', value: JSON.stringify(localize(override.message)), from, via });
+      const message = override.message;
+      this.message = message;
+      this.step(() => ({ setting: 'message', value: JSON.stringify(localize(message)), from, via: via() }));
     }
     // An override's `paths` replaces the rule's include or exclude list (each on its own); narrowing a rule to
     // fewer files is what per-path sections (`disable`) are for.
-    if (override.paths?.include) this.include = { globs: override.paths.include, step: this.step({ setting: 'include', value: show(override.paths.include), from, via }) };
-    if (override.paths?.exclude) this.exclude = { globs: override.paths.exclude, step: this.step({ setting: 'exclude', value: show(override.paths.exclude), from, via }) };
-    if (override.allow && override.allow.length > 0) {
+    const { include, exclude } = override.paths ?? {};
+    if (include) this.include = { globs: include, step: this.step(() => ({ setting: 'include', value: show(include), from, via: via() })) };
+    if (exclude) this.exclude = { globs: exclude, step: this.step(() => ({ setting: 'exclude', value: show(exclude), from, via: via() })) };
+    const allow = override.allow;
+    if (allow && allow.length > 0) {
       const test = this.config.allowTests.get(override)?.get(this.compiled.rule.kind);
       if (test) this.allows.push(test);
-      this.step({ setting: 'allow', value: show(override.allow), from, via });
+      this.step(() => ({ setting: 'allow', value: show(allow), from, via: via() }));
     }
   }
 }
 
 function applyTopLevel(decision: Decision, config: RulebookConfig, id: string): void {
   for (const s of config.switches) {
-    if (idSelected(s.value.selector, id)) decision.switchTo(s.value.enabled, s.from, `${s.value.enabled ? 'enable' : 'disable'}: ${s.value.selector}`);
+    const { selector, enabled } = s.value;
+    if (idSelected(selector, id)) decision.switchTo(enabled, s.from, () => `${enabled ? 'enable' : 'disable'}: ${selector}`);
   }
   for (const o of config.overrides) {
-    if (idSelected(o.value.selector, id)) decision.applyOverride(o.value.override, o.from, `overrides: ${o.value.selector}`);
+    const { selector, override } = o.value;
+    if (idSelected(selector, id)) decision.applyOverride(override, o.from, () => `overrides: ${selector}`);
   }
 }
 
 function applySection(decision: Decision, entry: Provenance<PathSectionEntry>, id: string): void {
   const { glob, section } = entry.value;
   const via = `paths: "${glob}"`;
-  for (const selector of section.disable ?? []) if (idSelected(selector, id)) decision.switchTo(false, entry.from, `${via} disable: ${selector}`);
-  for (const selector of section.enable ?? []) if (idSelected(selector, id)) decision.switchTo(true, entry.from, `${via} enable: ${selector}`);
-  if (section.severity) {
-    decision.severity = section.severity;
-    decision.step({ setting: 'severity', value: section.severity, from: entry.from, via });
+  for (const selector of section.disable ?? []) if (idSelected(selector, id)) decision.switchTo(false, entry.from, () => `${via} disable: ${selector}`);
+  for (const selector of section.enable ?? []) if (idSelected(selector, id)) decision.switchTo(true, entry.from, () => `${via} enable: ${selector}`);
+  const severity = section.severity;
+  if (severity) {
+    decision.severity = severity;
+    decision.step(() => ({ setting: 'severity', value: severity, from: entry.from, via }));
   }
   for (const [selector, override] of Object.entries(section.overrides ?? {})) {
-    if (idSelected(selector, id)) decision.applyOverride(override, entry.from, `${via} overrides: ${selector}`);
+    if (idSelected(selector, id)) decision.applyOverride(override, entry.from, () => `${via} overrides: ${selector}`);
   }
+}
+
+/** Untraced top-level states per rulebook configuration: the same for every file, so computed once. */
+const topLevelCache = new WeakMap<RulebookConfig, Map<CompiledRule, Decision>>();
+
+function topLevelState(compiled: CompiledRule, config: RulebookConfig, trace: boolean): Decision {
+  if (trace) {
+    const decision = new Decision(compiled, config, true);
+    applyTopLevel(decision, config, compiled.rule.id);
+    return decision;
+  }
+  let perRule = topLevelCache.get(config);
+  if (!perRule) topLevelCache.set(config, (perRule = new Map<CompiledRule, Decision>()));
+  let decision = perRule.get(compiled);
+  if (!decision) {
+    decision = new Decision(compiled, config, false);
+    applyTopLevel(decision, config, compiled.rule.id);
+    perRule.set(compiled, decision);
+  }
+  return decision;
 }
 
 function pathReason(decision: Decision, relPath: string): NotApplied | undefined {
@@ -160,23 +208,25 @@ function pathReason(decision: Decision, relPath: string): NotApplied | undefined
 }
 
 export function decideRule(compiled: CompiledRule, config: RulebookConfig, options: DecideOptions): RuleDecision {
-  const { languageId, file, trace } = options;
+  const { languageId, path, trace } = options;
   if (languageId !== undefined && compiled.languages && !compiled.languages.has(languageId)) {
-    return { compiled, notApplied: { reason: 'language', languages: [...compiled.languages] }, trail: [] };
+    return { compiled, notApplied: { reason: 'language', languages: [...compiled.languages] }, trail: [], filter: {} };
   }
   const id = compiled.rule.id;
-  const decision = new Decision(compiled, config, trace);
-  applyTopLevel(decision, config, id);
-  for (const section of file?.sections ?? []) applySection(decision, section, id);
+  const sections = options.sections ?? [];
+  const base = topLevelState(compiled, config, trace);
+  const decision = sections.length > 0 && !trace ? base.clone() : base;
+  for (const section of sections) applySection(decision, section, id);
+  const filter: PathFilter = { include: decision.include?.globs, exclude: decision.exclude?.globs };
   let notApplied: NotApplied | undefined;
   if (!decision.enabled && decision.disabledBy) notApplied = { reason: 'disabled', step: decision.disabledBy };
-  else if (file) notApplied = pathReason(decision, file.path);
-  if (notApplied) return { compiled, notApplied, trail: decision.trail };
+  else if (path !== undefined) notApplied = pathReason(decision, path);
+  if (notApplied) return { compiled, notApplied, trail: decision.trail, filter };
   const active: ActiveRule = {
     compiled,
     severity: decision.severity,
     message: decision.message,
     allows: decision.allows.length > 0 ? decision.allows : undefined,
   };
-  return { compiled, active, trail: decision.trail };
+  return { compiled, active, trail: decision.trail, filter };
 }

@@ -7,7 +7,7 @@ import { Matcher } from '../kinds/kind';
 import { LanguageId } from '../languages';
 import { EMPTY_POLICY, ReviewPolicy } from '../review/policy';
 import { DEFAULT_LIMITS, ScanLimits } from '../source-text';
-import { RuleDecision, decideRule, matchesGlob } from './effective-rule';
+import { RuleDecision, decideRule, matchesGlob, pathFilterAllows } from './effective-rule';
 import { LoadedRule, LocalizedText, PathSection, RuleOverride, Severity, SourceLocation } from './types';
 import { RulebookProblem } from './yaml-source';
 
@@ -75,6 +75,11 @@ export interface RulebookConfig {
 
 export class Rulebook {
   private readonly byId: ReadonlyMap<string, CompiledRule>;
+  /**
+   * Each rule's decision before its globs are checked, per set of matching path sections: the same for every file
+   * with that set (most files match none), so a scan decides each rule once per set, not once per file.
+   */
+  private readonly bySections = new Map<string, Map<CompiledRule, RuleDecision>>();
 
   constructor(
     readonly rules: readonly CompiledRule[],
@@ -103,11 +108,19 @@ export class Rulebook {
 
   /** The rules that apply to a file, with their effective settings. `ignorePaths` is for fixtures and examples. */
   rulesFor(relPath: string, languageId: LanguageId, options: { ignorePaths?: boolean } = {}): ActiveRule[] {
-    const file = options.ignorePaths ? undefined : { path: relPath, sections: this.sectionsFor(relPath) };
+    const sections = options.ignorePaths ? [] : this.sectionsFor(relPath);
+    const key = sections.map((s) => this.config.pathSections.indexOf(s)).join(',');
+    let decisions = this.bySections.get(key);
+    if (!decisions) {
+      if (this.bySections.size >= 1024) this.bySections.clear();
+      this.bySections.set(key, (decisions = new Map<CompiledRule, RuleDecision>()));
+    }
     const active: ActiveRule[] = [];
     for (const compiled of this.rules) {
-      const decision = decideRule(compiled, this.config, { languageId, file, trace: false });
-      if (decision.active) active.push(decision.active);
+      if (compiled.languages && !compiled.languages.has(languageId)) continue;
+      let decision = decisions.get(compiled);
+      if (!decision) decisions.set(compiled, (decision = decideRule(compiled, this.config, { sections, trace: false })));
+      if (decision.active && (options.ignorePaths || pathFilterAllows(decision.filter, relPath))) active.push(decision.active);
     }
     return active;
   }
@@ -117,8 +130,8 @@ export class Rulebook {
    * the rulebook-wide view: top-level settings only, every language.
    */
   explain(relPath?: string, languageId?: LanguageId): RuleDecision[] {
-    const file = relPath === undefined ? undefined : { path: relPath, sections: this.sectionsFor(relPath) };
-    return this.rules.map((compiled) => decideRule(compiled, this.config, { languageId, file, trace: true }));
+    const sections = relPath === undefined ? [] : this.sectionsFor(relPath);
+    return this.rules.map((compiled) => decideRule(compiled, this.config, { languageId, sections, path: relPath, trace: true }));
   }
 }
 
