@@ -50,6 +50,8 @@ export interface Collected {
   readonly pathSections: Provenance<PathSectionEntry>[];
   readonly overrideSites: OverrideSite[];
   readonly selectorSites: SelectorSite[];
+  /** Every rule id written, broken rules' too (an override of a broken rule is not a typo). */
+  readonly declaredIds: Set<string>;
   settings: RulebookDocument['settings'];
   review?: ReviewPolicy;
   name?: string;
@@ -90,6 +92,7 @@ export class Collector {
     pathSections: [],
     overrideSites: [],
     selectorSites: [],
+    declaredIds: new Set(),
     settings: undefined,
   };
 
@@ -165,6 +168,8 @@ export class Collector {
     }
     this.collected.files.push(file);
     asArray(doc.rules).forEach((rule, i) => {
+      const id = (rule as { id?: unknown } | null)?.id;
+      if (typeof id === 'string') this.collected.declaredIds.add(id);
       if (!isInvalid(invalid, ['rules', i])) this.collected.rules.push({ rule, source, keyPath: ['rules', i], origin });
     });
     this.collectSettings(source, doc, invalid);

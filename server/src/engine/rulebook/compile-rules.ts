@@ -109,9 +109,12 @@ export function compileAllowLists(collected: Collected, rules: readonly Compiled
   return tests;
 }
 
-/** A `disable`, `enable` or `overrides` entry that selects no rule is almost always a typo: warn at its line. */
-export function warnUnselected(collected: Collected, rules: readonly CompiledRule[]): void {
-  const ids = rules.map((r) => r.rule.id);
+/**
+ * A `disable`, `enable` or `overrides` entry that selects no rule is almost always a typo: warn at its line. Rules
+ * that failed to compile still count (their own error says what is wrong; "no rule has the id" would mislead).
+ */
+export function warnUnselected(collected: Collected): void {
+  const ids = [...collected.declaredIds];
   for (const { selector, what, at } of collected.selectorSites) {
     if (selector === 'all' || ids.some((id) => idSelected(selector, id))) continue;
     const message = selector.endsWith('*') ? `no rule id starts with \`${selector.slice(0, -1)}\`` : `no rule has the id \`${selector}\`${didYouMean(selector, ids)}`;

@@ -60,7 +60,7 @@ export async function loadRulebook(options: LoadOptions = {}): Promise<Rulebook>
   const rules = await compileRules(collected, options);
   if (options.checkExamples ?? true) collected.problems.push(...(await checkExamples(rules, collected.rules)));
   const allowTests = compileAllowLists(collected, rules);
-  warnUnselected(collected, rules);
+  warnUnselected(collected);
   const root = options.root ?? (file ? rootOf(file) : process.cwd());
   const config: RulebookConfig = {
     switches: collected.switches,
