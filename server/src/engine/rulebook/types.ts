@@ -28,7 +28,7 @@ export interface SourceLocation {
 
 export interface RuleExample {
   readonly language?: string;
-  /** A file name for the example, when the rule's paths or the language need one (e.g. `settings.py`). */
+  /** A file name for the example (examples run whatever the rule's `paths` say), e.g. `settings.py`. */
   readonly path?: string;
   readonly code: string;
 }
