@@ -47,8 +47,8 @@ describe('rulebook check and test', function () {
       const expect = (re: RegExp): void => assert.ok(lines.some((l) => re.test(l)), `${re} in:\n${run.stderr}`);
       expect(new RegExp(`${rb}:30:1: error: unknown key \`setings\` \\(did you mean \`settings\`\\?\\)`));
       expect(new RegExp(`${rb}:10:13: error: acme.no-system: bad example 1 is not flagged by the rule`));
-      expect(new RegExp(`${rb}:16:5: error: acme.bad-regex: invalid regex`));
-      expect(new RegExp(`${rb}:29:3: warning: no rule has the id \`acme.nosystem\` \\(did you mean \`acme.no-system\`\\?\\)`));
+      expect(new RegExp(`${rb}:16:13: error: acme.bad-regex: look-behind is not supported`));
+      expect(new RegExp(`${rb}:29:3: warning: overrides: no rule has the id \`acme.nosystem\` \\(did you mean \`acme.no-system\`\\?\\)`));
       assert.match(run.stdout, /rules from \d+ files?: 3 errors, 1 warning/);
     } finally {
       await ws.cleanup();

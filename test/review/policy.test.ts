@@ -57,11 +57,11 @@ describe('review policy in the rulebook', function () {
     assert.deepStrictEqual(problems.sort(), [
       `${at('"ssh-ed25519 AAAAnotakey"')} reviewer \`bob\`: not a valid ssh-ed25519 key: truncated SSH data`,
       `${at('alice, name: Alice again')} reviewer id \`alice\` is listed twice (first as item 1)`,
-      `${at('mail: carol')} unknown key \`mail\` (did you mean \`email\`?)`,
-      `${at('{ id: carol')} item 4 is missing required key \`email\``,
+      `${at('mail: carol')} unknown key \`mail\` in item 4 of \`reviewers\` (did you mean \`email\`?)`,
+      `${at('{ id: carol')} item 4 of \`reviewers\` is missing required key \`email\``,
       `${at(`"${keys.alice.publicLine}"`, 1)} reviewer \`dave\` has the same key as item 1: each reviewer needs their own key`,
-      `${at('fatal')} item 2 must be one of "error", "warning", "info"`,
-      `${at('max_days: 0', 0, 'max_days: '.length)} \`max_days\` must be >= 1`,
+      `${at('fatal')} item 2 of \`require\` must be one of "error", "warning", "info"`,
+      `${at('max_days: 0', 0, 'max_days: '.length)} \`max_days\` must be at least 1`,
     ].sort());
     const policy = rulebook.config.review;
     assert.deepStrictEqual(policy.reviewers.map((r) => r.id), ['alice']);

@@ -5,6 +5,8 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { Locale } from '../engine';
 import { checkCommand } from './commands/check';
+import { explainCommand } from './commands/explain';
+import { initCommand } from './commands/init';
 import { UsageError } from './commands/load';
 import { reviewCommands } from './commands/review';
 import { scanCommand } from './commands/scan';
@@ -73,6 +75,23 @@ export async function main(argv: readonly string[], output: Output = processOutp
     .argument('[dir]', 'folder of fixtures (default: the built-in rules and the workspace rulebook folder)')
     .option('-r, --rulebook <file>', 'rulebook file')
     .action((dir: string | undefined, opts: { rulebook?: string }) => run(() => testCommand(dir, opts, output)));
+
+  program
+    .command('explain')
+    .description('print the effective rulebook; for a file, which rules apply, where each setting came from, and why others do not')
+    .argument('[file]', 'a file (it need not exist): its path decides path sections and its extension the language')
+    .option('-r, --rulebook <file>', 'rulebook file')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('-l, --language <language>', 'the file\'s language, when its name does not tell')
+    .action((file: string | undefined, opts: { rulebook?: string; format: string; language?: string }) => run(() => explainCommand(file, opts, output)));
+
+  program
+    .command('init')
+    .description('write a starter .secure-coding/rulebook.yaml with every section explained')
+    .option('-d, --dir <dir>', 'the repository folder (default: the current folder)')
+    .option('--force', 'replace an existing rulebook')
+    .addOption(new Option('--lang <lang>', 'language of the comments').choices(['en', 'ja']).default(defaultLocale()))
+    .action((opts: { dir?: string; force?: boolean; lang: Locale }) => run(() => initCommand({ ...opts, force: Boolean(opts.force) }, output)));
 
   for (const registrar of [reviewCommands, ...registrars]) registrar(program, run, output);
 

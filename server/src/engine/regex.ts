@@ -34,9 +34,9 @@ class Re2Regex implements RuleRegex {
   readonly groupCount: number;
   private readonly pattern: RE2JS;
 
-  constructor(readonly source: string, caseInsensitive: boolean) {
+  constructor(readonly source: string, caseInsensitive: boolean, multiline: boolean) {
     const { body, caseInsensitive: inline } = splitInlineFlags(source);
-    this.pattern = RE2JS.compile(body, re2Flags(caseInsensitive || inline) | RE2JS.MULTILINE);
+    this.pattern = RE2JS.compile(body, re2Flags(caseInsensitive || inline) | (multiline ? RE2JS.MULTILINE : 0));
     this.groupCount = this.pattern.groupCount();
   }
 
@@ -65,9 +65,9 @@ class V8Regex implements RuleRegex {
   readonly groupCount: number;
   private readonly regex: RegExp;
 
-  constructor(readonly source: string, caseInsensitive: boolean) {
+  constructor(readonly source: string, caseInsensitive: boolean, multiline: boolean) {
     const { body, caseInsensitive: inline } = splitInlineFlags(source);
-    this.regex = new RegExp(body, `gmd${caseInsensitive || inline ? 'i' : ''}`);
+    this.regex = new RegExp(body, `g${multiline ? 'm' : ''}d${caseInsensitive || inline ? 'i' : ''}`);
     this.groupCount = new RegExp(`${body}|`).exec('')!.length - 1;
   }
 
@@ -86,23 +86,83 @@ class V8Regex implements RuleRegex {
   }
 }
 
-export class RegexSyntaxError extends Error {}
+/** A regex a rulebook may not use, with where in its source the problem starts (for an exact line and column). */
+export class RegexSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly offset?: number,
+    readonly length?: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Constructs of backtracking engines that RE2 leaves out on purpose, found in the source so the message can name
+ * the construct and where it is, and say what to write instead.
+ */
+const BACKTRACKING_ONLY: readonly { readonly test: RegExp; readonly what: string; readonly instead: string }[] = [
+  { test: /^\(\?<[=!]/, what: 'look-behind', instead: 'match the text before it too (a capture group can then mark the part to flag)' },
+  { test: /^\(\?[=!]/, what: 'look-ahead', instead: 'match the text after it too (a capture group can then mark the part to flag)' },
+  { test: /^\(\?>/, what: 'an atomic group', instead: 'use a plain group: RE2 never backtracks, so it is not needed' },
+  { test: /^\\[1-9]/, what: 'a back-reference', instead: 'spell out the repeated text, or use a tree-sitter `query` with `#eq?`' },
+  { test: /^\\k[<{']/, what: 'a named back-reference', instead: 'spell out the repeated text, or use a tree-sitter `query` with `#eq?`' },
+  { test: /^[*+?}][+]/, what: 'a possessive quantifier', instead: 'use a plain quantifier: RE2 never backtracks, so it is not needed' },
+  { test: /^\\Z/, what: '`\\Z`', instead: 'use `\\z` (end of text) or `$` (end of line)' },
+];
+
+/** Finds the first construct RE2 refuses because only a backtracking engine can run it, outside character classes. */
+function findBacktrackingOnly(source: string): { offset: number; length: number; what: string; instead: string } | undefined {
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const rest = source.slice(i);
+    if (!inClass) {
+      for (const construct of BACKTRACKING_ONLY) {
+        const m = construct.test.exec(rest);
+        if (m) return { offset: i, length: m[0].length, what: construct.what, instead: construct.instead };
+      }
+    }
+    if (source[i] === '\\') i++;
+    else if (source[i] === '[') inClass = true;
+    else if (source[i] === ']') inClass = false;
+  }
+  return undefined;
+}
+
+/** RE2's own error, placed at the fragment it quotes (`invalid escape sequence: \`\\q\``). */
+function explainRe2Error(source: string, message: string): RegexSyntaxError {
+  const backtracking = findBacktrackingOnly(source);
+  if (backtracking) {
+    return new RegexSyntaxError(
+      `${backtracking.what} is not supported: rulebook regexes run on RE2, which finishes in time linear in the input ` +
+        `for any pattern and so has no look-around, back-references or possessive forms. Instead, ${backtracking.instead}`,
+      backtracking.offset,
+      backtracking.length,
+    );
+  }
+  const detail = message.replace(/^error parsing regexp: /, '');
+  const fragment = /`([^`]+)`\s*$/.exec(detail)?.[1];
+  const offset = fragment !== undefined ? source.indexOf(fragment) : -1;
+  return new RegexSyntaxError(`invalid regex: ${detail}`, offset >= 0 ? offset : undefined, fragment?.length);
+}
 
 /**
  * Compiles a rulebook regex. Syntax is RE2's (no look-around, no back-references); an invalid one throws
- * `RegexSyntaxError` with RE2's explanation.
+ * `RegexSyntaxError` with an explanation and the offset of the offending part.
  */
-export function compileRuleRegex(source: string, options: { trusted: boolean; caseInsensitive?: boolean }): RuleRegex {
+export function compileRuleRegex(source: string, options: { trusted: boolean; caseInsensitive?: boolean; multiline?: boolean }): RuleRegex {
   const caseInsensitive = options.caseInsensitive ?? false;
+  // `^` and `$` match at line ends by default (rules scan whole files); query predicates test one node's text.
+  const multiline = options.multiline ?? true;
   let re2: Re2Regex;
   try {
-    re2 = new Re2Regex(source, caseInsensitive);
+    re2 = new Re2Regex(source, caseInsensitive, multiline);
   } catch (err) {
-    throw new RegexSyntaxError(`invalid regex ${JSON.stringify(source)}: ${(err as Error).message}`);
+    throw explainRe2Error(source, (err as Error).message);
   }
   if (!options.trusted) return re2;
   try {
-    return new V8Regex(source, caseInsensitive);
+    return new V8Regex(source, caseInsensitive, multiline);
   } catch {
     return re2;
   }

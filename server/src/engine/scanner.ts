@@ -167,16 +167,19 @@ function toFindings(raw: { rule: ActiveRule; match: RawMatch }[], doc: LazyDocum
     const range = doc.index.rangeOf(match.start, match.end);
     const lineText = doc.index.lineText(range.start.line);
     const token = doc.text.slice(match.start, match.end);
+    // An override's `allow` list names flagged texts (or, for IP rules, ranges) that are fine here.
+    if (rule.allows?.some((allows) => allows(token))) continue;
     const occurrenceKey = `${r.id}\0${lineText.trim()}`;
     const occurrence = occurrences.get(occurrenceKey) ?? 0;
     occurrences.set(occurrenceKey, occurrence + 1);
     const suppression = suppressions.find((s) => suppressionCovers(s, r.id, range.start.line));
+    const message = rule.message ?? r.message;
     const cwe = match.cwe !== undefined ? [match.cwe, ...(r.cwe ?? []).filter((c) => c !== match.cwe)] : [...(r.cwe ?? [])];
     findings.push({
       ruleId: r.id,
       severity: rule.severity,
-      message: fill(r.message, match.vars, 'en'),
-      messageJa: typeof r.message === 'object' && r.message.ja ? fill(r.message, match.vars, 'ja') : undefined,
+      message: fill(message, match.vars, 'en'),
+      messageJa: typeof message === 'object' && message.ja ? fill(message, match.vars, 'ja') : undefined,
       path: doc.path,
       range,
       fingerprint: fingerprintOf(r.id, lineText, token, occurrence),

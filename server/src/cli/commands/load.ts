@@ -1,5 +1,6 @@
 /** Loads the rulebook for a command and prints its problems as `file:line:col: severity: message`. */
 import { Rulebook, formatProblem, loadRulebook } from '../../engine';
+import { openablePath } from '../display-path';
 import { RulebookChoice, chooseRulebook } from '../locate-rulebook';
 import { Output } from '../output';
 
@@ -15,7 +16,7 @@ export async function loadForCommand(output: Output, explicit: string | undefine
     if (!existsSync(choice.file)) throw new UsageError(`rulebook not found: ${explicit}`);
   }
   const rulebook = await loadRulebook({ rulebookFile: choice.file, root: choice.root, checkExamples: options.checkExamples });
-  for (const problem of rulebook.problems) output.err(`${formatProblem(problem)}\n`);
+  for (const problem of rulebook.problems) output.err(`${formatProblem({ ...problem, file: openablePath(problem.file) })}\n`);
   return { rulebook, choice };
 }
 

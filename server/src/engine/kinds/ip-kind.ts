@@ -64,6 +64,10 @@ function addressesIn(fact: StringFact, ipv6: boolean): { start: number; end: num
 
 export const ipKind: RuleKind = {
   kind: 'ip',
+  compileAllow(entries, report) {
+    const allowed = allowList(entries, (message, i) => report(i, message));
+    return (token) => (isIPv4(token) ? allowed.check(token, 'ipv4') : isIPv6(token) ? allowed.check(token, 'ipv6') : false);
+  },
   compile(rule, { trusted, report }): Matcher | undefined {
     const ipRule = rule as IpRule;
     const allowed = allowList(ipRule.allow ?? [], (message, i) => report(['allow', i], message));

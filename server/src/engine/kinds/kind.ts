@@ -49,7 +49,13 @@ export interface Matcher {
   match(doc: ScanDocument): RawMatch[];
 }
 
-export type ReportProblem = (keyPath: readonly (string | number)[], message: string) => void;
+/** Where inside a key's text value (a regex, a query) a problem lies, for an exact line and column. */
+export interface ValuePosition {
+  readonly offset: number;
+  readonly length?: number;
+}
+
+export type ReportProblem = (keyPath: readonly (string | number)[], message: string, at?: ValuePosition) => void;
 
 export interface CompileOptions {
   /** Built-in rules are reviewed and run on V8's regex engine; a lead's run on RE2. */
@@ -60,4 +66,9 @@ export interface CompileOptions {
 export interface RuleKind {
   readonly kind: string;
   compile(rule: Rule, options: CompileOptions): Matcher | undefined | Promise<Matcher | undefined>;
+  /**
+   * Compiles the `allow` list of an override into a test of a flagged text (true: allowed, the finding is dropped).
+   * Without it an entry allows exactly the text it names; a kind with richer entries (CIDR ranges) brings its own.
+   */
+  compileAllow?(entries: readonly string[], report: (index: number, message: string) => void): (token: string) => boolean;
 }

@@ -2,12 +2,14 @@
  * `pattern`: a lead's own rule, either a regex (RE2, linear time) over code, strings, comments or everything, or a
  * tree-sitter query whose `capture` names the flagged node. Query rules need `languages`: a query is grammar-specific.
  */
-import type { Query } from 'web-tree-sitter';
-import { queryFor } from '../grammars';
-import { GrammarLanguageId, hasGrammar, resolveLanguageName } from '../languages';
+import { GrammarLanguageId, LANGUAGE_IDS, hasGrammar, resolveLanguageName } from '../languages';
 import { RegexSyntaxError, RuleRegex, compileRuleRegex } from '../regex';
+import { didYouMean } from '../rulebook/suggest';
 import { PatternRule, PatternScope } from '../rulebook/types';
-import { Matcher, RawMatch, RuleKind, ScanDocument } from './kind';
+import { Matcher, RawMatch, ReportProblem, RuleKind, ScanDocument } from './kind';
+import { QueryProblem, RuleQuery, compileRuleQuery } from './pattern-query';
+
+const GRAMMAR_LANGUAGE_NAMES = LANGUAGE_IDS.filter((id) => hasGrammar(id)).join(', ');
 
 interface Span {
   readonly start: number;
@@ -74,50 +76,64 @@ export const patternKind: RuleKind = {
       try {
         return regexMatcher(compileRuleRegex(pattern.regex, { trusted }), scope);
       } catch (err) {
-        report(['regex'], err instanceof RegexSyntaxError ? err.message : String(err));
+        if (!(err instanceof RegexSyntaxError)) throw err;
+        report(['regex'], err.message, err.offset === undefined ? undefined : { offset: err.offset, length: err.length });
         return undefined;
       }
     }
-    const source = pattern.query ?? '';
-    const languages = (pattern.languages ?? []).map((name) => resolveLanguageName(name)).filter((id) => id !== undefined);
-    const grammarLanguages = languages.filter((id): id is GrammarLanguageId => hasGrammar(id));
-    if (grammarLanguages.length === 0) {
-      report(['languages'], 'a query rule needs `languages` with at least one language that has a grammar');
+    if (pattern.scope !== undefined) {
+      report(['scope'], '`scope` applies to `regex` rules; a query already says which nodes it matches');
       return undefined;
     }
-    const queries = new Map<GrammarLanguageId, Query>();
-    for (const id of grammarLanguages) {
-      try {
-        queries.set(id, await queryFor(id, source));
-      } catch (err) {
-        report(['query'], `invalid tree-sitter query for ${id}: ${(err as Error).message}`);
-        return undefined;
-      }
-    }
-    const captureName = pattern.capture;
-    for (const query of queries.values()) {
-      if (captureName !== undefined && !query.captureNames.includes(captureName)) {
-        report(['capture'], `the query has no capture @${captureName} (it has ${query.captureNames.map((n) => '@' + n).join(', ') || 'none'})`);
-        return undefined;
-      }
-    }
-    // A query has no text to test cheaply; `keywords` (case-insensitive) spare the parse of files without them.
-    const keywords = (pattern.keywords ?? []).map((k) => k.toLowerCase());
-    return {
-      needsTree: true,
-      prefilter: ({ lower }) => keywords.length === 0 || keywords.some((k) => lower.includes(k)),
-      match(doc: ScanDocument): RawMatch[] {
-        const query = queries.get(doc.languageId as GrammarLanguageId);
-        if (!query || !doc.tree) return [];
-        const matches: RawMatch[] = [];
-        for (const match of query.matches(doc.tree.rootNode)) {
-          const capture = captureName === undefined ? match.captures[0] : match.captures.find((c) => c.name === captureName);
-          if (!capture) continue;
-          const node = capture.node;
-          matches.push({ start: node.startIndex, end: node.endIndex, vars: { value: node.text.slice(0, 80), name: node.text.slice(0, 80) } });
-        }
-        return matches;
-      },
-    };
+    return queryMatcher(pattern, trusted, report);
   },
 };
+
+async function queryMatcher(pattern: PatternRule, trusted: boolean, report: ReportProblem): Promise<Matcher | undefined> {
+  const source = pattern.query ?? '';
+  const languages = (pattern.languages ?? []).map((name) => resolveLanguageName(name)).filter((id) => id !== undefined);
+  const grammarLanguages = [...new Set(languages.filter((id): id is GrammarLanguageId => hasGrammar(id)))];
+  if (grammarLanguages.length === 0) {
+    report(['languages'], `a query rule needs \`languages\` with at least one language that has a grammar: ${GRAMMAR_LANGUAGE_NAMES}`);
+    return undefined;
+  }
+  const queries = new Map<GrammarLanguageId, RuleQuery>();
+  for (const id of grammarLanguages) {
+    try {
+      queries.set(id, await compileRuleQuery(source, id, trusted));
+    } catch (err) {
+      if (!(err instanceof QueryProblem)) throw err;
+      report(['query'], grammarLanguages.length > 1 ? `${err.message} (compiling for ${id})` : err.message, err.at);
+      return undefined;
+    }
+  }
+  const captureName = pattern.capture;
+  for (const { query } of queries.values()) {
+    if (query.captureNames.length === 0) {
+      report(['query'], 'the query has no capture: add `@name` after the node to flag, e.g. `(call_expression function: (identifier) @fn)`');
+      return undefined;
+    }
+    if (captureName !== undefined && !query.captureNames.includes(captureName)) {
+      report(['capture'], `the query has no capture @${captureName}${didYouMean(captureName, query.captureNames)} (it has ${query.captureNames.map((n) => '@' + n).join(', ')})`);
+      return undefined;
+    }
+  }
+  // A query has no text to test cheaply; `keywords` (case-insensitive) spare the parse of files without them.
+  const keywords = (pattern.keywords ?? []).map((k) => k.toLowerCase());
+  return {
+    needsTree: true,
+    prefilter: ({ lower }) => keywords.length === 0 || keywords.some((k) => lower.includes(k)),
+    match(doc: ScanDocument): RawMatch[] {
+      const query = queries.get(doc.languageId as GrammarLanguageId);
+      if (!query || !doc.tree) return [];
+      const matches: RawMatch[] = [];
+      for (const match of query.matches(doc.tree.rootNode)) {
+        const capture = captureName === undefined ? match.captures[0] : match.captures.find((c) => c.name === captureName);
+        if (!capture) continue;
+        const node = capture.node;
+        matches.push({ start: node.startIndex, end: node.endIndex, vars: { value: node.text.slice(0, 80), name: node.text.slice(0, 80) } });
+      }
+      return matches;
+    },
+  };
+}

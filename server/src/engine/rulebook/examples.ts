@@ -22,6 +22,17 @@ function exampleTarget(rule: Rule, example: RuleExample | string): { path: strin
   return { path, languageId: LANGUAGES[languageId].id, code: ex.code };
 }
 
+/** The offset of a zero-based line and UTF-16 column in a text. */
+function offsetOf(text: string, position: { line: number; character: number }): number {
+  let offset = 0;
+  for (let line = 0; line < position.line; line++) {
+    const next = text.indexOf('\n', offset);
+    if (next < 0) return text.length;
+    offset = next + 1;
+  }
+  return offset + position.character;
+}
+
 export async function checkExamples(
   rules: readonly CompiledRule[],
   entries: readonly { rule: Rule; source: YamlSource; keyPath: KeyPath }[],
@@ -37,14 +48,19 @@ export async function checkExamples(
       for (let i = 0; i < list.length; i++) {
         const target = exampleTarget(compiled.rule, list[i]);
         const at: KeyPath = [...entry.keyPath, 'examples', expectation, i];
+        const codeAt: KeyPath = typeof list[i] === 'string' ? at : [...at, 'code'];
         try {
           const result = await scanWithRules(active, { path: target.path, text: target.code, languageId: target.languageId });
           const flagged = result.findings.filter((f) => f.ruleId === compiled.rule.id);
           if (expectation === 'bad' && flagged.length === 0) {
             problems.push(entry.source.problemAt(at, `${compiled.rule.id}: bad example ${i + 1} is not flagged by the rule`, 'error', 'value'));
           } else if (expectation === 'good' && flagged.length > 0) {
-            const line = flagged[0].range.start.line + 1;
-            problems.push(entry.source.problemAt(at, `${compiled.rule.id}: good example ${i + 1} is flagged (line ${line} of the example: ${flagged[0].message})`, 'error', 'value'));
+            // Point at the flagged text inside the example, so the line in the rulebook is the line to look at.
+            const first = flagged[0];
+            const offset = offsetOf(target.code, first.range.start);
+            const length = offsetOf(target.code, first.range.end) - offset;
+            const message = `${compiled.rule.id}: good example ${i + 1} is flagged (line ${first.range.start.line + 1} of the example: ${first.message})`;
+            problems.push(entry.source.problemInValue(codeAt, offset, length, message));
           }
         } catch (err) {
           problems.push(entry.source.problemAt(at, `${compiled.rule.id}: example ${i + 1} could not be scanned: ${(err as Error).message}`, 'error', 'value'));

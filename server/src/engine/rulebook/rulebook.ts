@@ -1,14 +1,17 @@
 /**
  * The effective rulebook: the compiled rules of every rulebook in the `extends` chain, and the settings that decide,
- * per file, which rules run and at what severity (rule paths, `disable`, `overrides`, per-path sections).
+ * per file, which rules run and at what severity (rule paths, `disable` / `enable`, `overrides`, per-path sections).
+ * The decision itself, with where each setting came from, is in `effective-rule.ts`.
  */
-import { Minimatch } from 'minimatch';
 import { Matcher } from '../kinds/kind';
 import { LanguageId } from '../languages';
 import { EMPTY_POLICY, ReviewPolicy } from '../review/policy';
 import { DEFAULT_LIMITS, ScanLimits } from '../source-text';
-import { LoadedRule, PathFilter, PathSection, RuleOverride, Severity, SourceLocation } from './types';
+import { RuleDecision, decideRule, matchesGlob, pathFilterAllows } from './effective-rule';
+import { LoadedRule, LocalizedText, PathSection, RuleOverride, Severity, SourceLocation } from './types';
 import { RulebookProblem } from './yaml-source';
+
+export { idSelected, matchesGlob, pathFilterAllows } from './effective-rule';
 
 export interface CompiledRule extends LoadedRule {
   readonly matcher: Matcher;
@@ -16,23 +19,52 @@ export interface CompiledRule extends LoadedRule {
   readonly origin: string;
 }
 
+/** A test of a flagged text against an override's `allow` list (true: the finding is dropped). */
+export type AllowTest = (token: string) => boolean;
+
 export interface ActiveRule {
   readonly compiled: CompiledRule;
   readonly severity: Severity;
+  /** A message from `overrides`, replacing the rule's own. */
+  readonly message?: LocalizedText;
+  /** `allow` lists from `overrides`: a finding whose flagged text one of them allows is dropped. */
+  readonly allows?: readonly AllowTest[];
 }
 
 /** A setting and the rulebook file (and line) it came from, for `rulebook explain`. */
 export interface Provenance<T> {
   readonly value: T;
-  /** `file:line` of the key that set it. */
+  /** `file:line`, for messages. */
   readonly from: string;
   readonly location: SourceLocation;
 }
 
+/** One entry of a `disable:` (enabled false) or `enable:` (enabled true) list: `all`, an id, or `prefix*`. */
+export interface RuleSwitch {
+  readonly selector: string;
+  readonly enabled: boolean;
+}
+
+export interface OverrideEntry {
+  /** The key of the `overrides` entry: an id, `prefix*` or `all`. */
+  readonly selector: string;
+  readonly override: RuleOverride;
+}
+
+export interface PathSectionEntry {
+  readonly glob: string;
+  readonly section: PathSection;
+}
+
 export interface RulebookConfig {
-  readonly disable: readonly Provenance<string>[];
-  readonly overrides: ReadonlyMap<string, Provenance<RuleOverride>[]>;
-  readonly pathSections: readonly Provenance<{ glob: string; section: PathSection }>[];
+  /** Every `disable` and `enable` entry of every rulebook file, in load order (later wins). */
+  readonly switches: readonly Provenance<RuleSwitch>[];
+  /** Every top-level `overrides` entry, in load order (later wins). */
+  readonly overrides: readonly Provenance<OverrideEntry>[];
+  /** Every per-path section, in load order; a file's matching sections apply after the top-level settings. */
+  readonly pathSections: readonly Provenance<PathSectionEntry>[];
+  /** Compiled `allow` lists, per override object and rule kind (an IP allow list understands CIDR ranges). */
+  readonly allowTests: ReadonlyMap<RuleOverride, ReadonlyMap<string, AllowTest>>;
   readonly limits: ScanLimits;
   /** The `review:` section: reviewers and sign-off policy (empty when the rulebook has none). */
   readonly review: ReviewPolicy;
@@ -41,31 +73,13 @@ export interface RulebookConfig {
   readonly version: string;
 }
 
-const globCache = new Map<string, Minimatch>();
-
-/** minimatch globs relative to the workspace root, dot files included, compiled once per glob. */
-export function matchesGlob(relPath: string, glob: string): boolean {
-  let matcher = globCache.get(glob);
-  if (!matcher) {
-    matcher = new Minimatch(glob, { dot: true });
-    globCache.set(glob, matcher);
-  }
-  return matcher.match(relPath);
-}
-
-export function pathFilterAllows(filter: PathFilter | undefined, relPath: string): boolean {
-  if (!filter) return true;
-  if (filter.include && filter.include.length > 0 && !filter.include.some((g) => matchesGlob(relPath, g))) return false;
-  return !(filter.exclude ?? []).some((g) => matchesGlob(relPath, g));
-}
-
-/** `all`, an exact id, or a prefix ending in `*` (`c.risky.*`). */
-export function idSelected(selector: string, ruleId: string): boolean {
-  return selector === 'all' || selector === ruleId || (selector.endsWith('*') && ruleId.startsWith(selector.slice(0, -1)));
-}
-
 export class Rulebook {
   private readonly byId: ReadonlyMap<string, CompiledRule>;
+  /**
+   * Each rule's decision before its globs are checked, per set of matching path sections: the same for every file
+   * with that set (most files match none), so a scan decides each rule once per set, not once per file.
+   */
+  private readonly bySections = new Map<string, Map<CompiledRule, RuleDecision>>();
 
   constructor(
     readonly rules: readonly CompiledRule[],
@@ -73,7 +87,7 @@ export class Rulebook {
     readonly config: RulebookConfig,
     /** The workspace root that path globs are relative to. */
     readonly root: string,
-    /** Every rulebook file read, in load order (to watch them). */
+    /** Every rulebook file read, in the order they apply (an extended one before the one extending it); to watch them. */
     readonly files: readonly string[],
   ) {
     this.byId = new Map(rules.map((rule) => [rule.rule.id, rule]));
@@ -87,37 +101,45 @@ export class Rulebook {
     return this.problems.some((p) => p.severity === 'error');
   }
 
-  /** The rules that apply to a file, with their effective severity. `ignorePaths` is for fixtures and examples. */
+  /** The per-path sections whose glob matches a workspace-relative path, in the order they apply. */
+  sectionsFor(relPath: string): Provenance<PathSectionEntry>[] {
+    return this.config.pathSections.filter((s) => matchesGlob(relPath, s.value.glob));
+  }
+
+  /** The rules that apply to a file, with their effective settings. `ignorePaths` is for fixtures and examples. */
   rulesFor(relPath: string, languageId: LanguageId, options: { ignorePaths?: boolean } = {}): ActiveRule[] {
+    const sections = options.ignorePaths ? [] : this.sectionsFor(relPath);
+    const key = sections.map((s) => this.config.pathSections.indexOf(s)).join(',');
+    let decisions = this.bySections.get(key);
+    if (!decisions) {
+      if (this.bySections.size >= 1024) this.bySections.clear();
+      this.bySections.set(key, (decisions = new Map<CompiledRule, RuleDecision>()));
+    }
     const active: ActiveRule[] = [];
-    const sections = options.ignorePaths ? [] : this.config.pathSections.filter((s) => matchesGlob(relPath, s.value.glob));
     for (const compiled of this.rules) {
-      const id = compiled.rule.id;
       if (compiled.languages && !compiled.languages.has(languageId)) continue;
-      if (this.config.disable.some((d) => idSelected(d.value, id))) continue;
-      const overrides = this.config.overrides.get(id) ?? [];
-      if (!options.ignorePaths) {
-        if (!pathFilterAllows(compiled.rule.paths, relPath)) continue;
-        if (overrides.some((o) => !pathFilterAllows(o.value.paths, relPath))) continue;
-      }
-      let severity = compiled.rule.severity;
-      for (const o of overrides) severity = o.value.severity ?? severity;
-      let disabled = false;
-      for (const { value } of sections) {
-        if ((value.section.disable ?? []).some((d) => idSelected(d, id))) disabled = true;
-        severity = value.section.severity ?? severity;
-        severity = value.section.overrides?.[id]?.severity ?? severity;
-      }
-      if (!disabled) active.push({ compiled, severity });
+      let decision = decisions.get(compiled);
+      if (!decision) decisions.set(compiled, (decision = decideRule(compiled, this.config, { sections, trace: false })));
+      if (decision.active && (options.ignorePaths || pathFilterAllows(decision.filter, relPath))) active.push(decision.active);
     }
     return active;
+  }
+
+  /**
+   * Why each rule does or does not apply, with the file and line of every setting that shaped it. Without a path,
+   * the rulebook-wide view: top-level settings only, every language.
+   */
+  explain(relPath?: string, languageId?: LanguageId): RuleDecision[] {
+    const sections = relPath === undefined ? [] : this.sectionsFor(relPath);
+    return this.rules.map((compiled) => decideRule(compiled, this.config, { languageId, sections, path: relPath, trace: true }));
   }
 }
 
 export const DEFAULT_CONFIG: RulebookConfig = {
-  disable: [],
-  overrides: new Map(),
+  switches: [],
+  overrides: [],
   pathSections: [],
+  allowTests: new Map(),
   limits: DEFAULT_LIMITS,
   review: EMPTY_POLICY,
   version: 'none',

@@ -28,7 +28,7 @@ export interface SourceLocation {
 
 export interface RuleExample {
   readonly language?: string;
-  /** A file name for the example, when the rule's paths or the language need one (e.g. `settings.py`). */
+  /** A file name for the example (examples run whatever the rule's `paths` say), e.g. `settings.py`. */
   readonly path?: string;
   readonly code: string;
 }
@@ -209,6 +209,7 @@ export interface LoadedRule {
 
 export interface PathSection {
   readonly disable?: readonly string[];
+  readonly enable?: readonly string[];
   readonly severity?: Severity;
   readonly overrides?: Readonly<Record<string, RuleOverride>>;
 }
@@ -235,6 +236,7 @@ export interface RulebookDocument {
   readonly rules?: readonly Rule[];
   readonly overrides?: Readonly<Record<string, RuleOverride>>;
   readonly disable?: readonly string[];
+  readonly enable?: readonly string[];
   readonly paths?: Readonly<Record<string, PathSection>>;
   readonly settings?: RulebookSettings;
   readonly review?: ReviewSection;

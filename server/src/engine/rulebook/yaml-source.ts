@@ -2,7 +2,8 @@
  * A rulebook file parsed with positions: YAML syntax errors as problems, and the line and column of any key path,
  * so every later check (schema, regex, query, example) can point at the exact key it is about.
  */
-import { Document, LineCounter, Node as YamlNode, Pair, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import { Document, LineCounter, Node as YamlNode, Pair, YAMLError, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import { scalarSourceOffset } from './scalar-offsets';
 import { SourceLocation } from './types';
 
 export type KeyPath = readonly (string | number)[];
@@ -15,6 +16,39 @@ export interface RulebookProblem extends SourceLocation {
   readonly endColumn?: number;
 }
 
+/** yaml's first line of a message, without its position (we print our own), and in plainer words for common cases. */
+function describeYamlError(code: string, message: string, textAtError: string): string {
+  const firstLine = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  if (code === 'DUPLICATE_KEY') {
+    const key = /^[^:\n]*/.exec(textAtError)![0].trim();
+    return `the key \`${key}\` appears twice in the same mapping (keys must be unique)`;
+  }
+  if (code === 'TAB_AS_INDENT') return 'a tab is used for indentation; YAML indents with spaces';
+  return firstLine;
+}
+
+/**
+ * yaml notices an unclosed quote or bracket where the text ends; the place to fix is where it was opened. Returns
+ * the offset of the opening quote or bracket and what to say, or undefined for other errors.
+ */
+function openedAt(document: Document.Parsed, error: YAMLError): { offset: number; message: string } | undefined {
+  const quote = error.code === 'MISSING_CHAR' && /quote/i.test(error.message);
+  const bracket = error.code === 'BAD_INDENT' && /must be sufficiently indented and end with/.test(error.message);
+  if (!quote && !bracket) return undefined;
+  let found: { offset: number; message: string } | undefined;
+  visit(document, (_key, node) => {
+    const range = (node as { range?: number[] }).range;
+    if (!range || range[0] > error.pos[0] || range[2] < error.pos[0]) return undefined;
+    if (quote && isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) {
+      found = { offset: range[0], message: `this quoted text is never closed (add the closing ${node.type === 'QUOTE_DOUBLE' ? '"' : "'"})` };
+    } else if (bracket && isCollection(node) && node.flow) {
+      found = { offset: range[0], message: `this ${isSeq(node) ? '[' : '{'} is never closed (add ${isSeq(node) ? ']' : '}'} where it ends)` };
+    }
+    return undefined;
+  });
+  return found;
+}
+
 export class YamlSource {
   private readonly lineCounter = new LineCounter();
   readonly document: Document.Parsed;
@@ -23,10 +57,11 @@ export class YamlSource {
   constructor(readonly file: string, readonly text: string) {
     this.document = parseDocument(text, { lineCounter: this.lineCounter, prettyErrors: false, uniqueKeys: true });
     for (const error of this.document.errors) {
-      const at = this.lineCounter.linePos(error.pos[0]);
-      const end = this.lineCounter.linePos(error.pos[1]);
-      const firstLine = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-      this.problems.push({ file, line: at.line, column: at.col, endLine: end.line, endColumn: end.col, message: `YAML: ${firstLine}`, severity: 'error' });
+      const opened = openedAt(this.document, error);
+      const at = this.lineCounter.linePos(opened?.offset ?? error.pos[0]);
+      const end = this.lineCounter.linePos(opened ? opened.offset + 1 : error.pos[1]);
+      const message = opened?.message ?? describeYamlError(error.code, error.message, text.slice(error.pos[0]));
+      this.problems.push({ file, line: at.line, column: at.col, endLine: end.line, endColumn: end.col, message: `YAML: ${message}`, severity: 'error' });
     }
     for (const warning of this.document.warnings) {
       const at = this.lineCounter.linePos(warning.pos[0]);
@@ -36,6 +71,38 @@ export class YamlSource {
 
   get ok(): boolean {
     return this.document.errors.length === 0;
+  }
+
+  /**
+   * The parts of the document that YAML errors make untrustworthy, so the rest can still be used: a rule item, an
+   * `overrides` or `paths` entry, or a whole top-level key. `'all'` when an error lies outside every top-level key.
+   */
+  brokenKeyPaths(): KeyPath[] | 'all' {
+    const broken: KeyPath[] = [];
+    const root = this.document.contents;
+    if (this.document.errors.length === 0) return broken;
+    if (!isMap(root)) return 'all';
+    const covers = (node: unknown, offset: number, start?: unknown): boolean => {
+      const from = (start as { range?: number[] } | undefined)?.range?.[0] ?? (node as { range?: number[] } | null)?.range?.[0];
+      const to = (node as { range?: number[] } | null)?.range?.[2];
+      return from !== undefined && to !== undefined && from <= offset && offset <= to;
+    };
+    for (const error of this.document.errors) {
+      const offset = error.pos[0];
+      const pair = root.items.find((item) => covers(item.value ?? item.key, offset, item.key));
+      if (!pair || !isScalar(pair.key)) return 'all';
+      const key = String(pair.key.value);
+      if (isSeq(pair.value) && key === 'rules') {
+        const index = pair.value.items.findIndex((item) => covers(item, offset));
+        broken.push(index >= 0 ? [key, index] : [key]);
+      } else if (isMap(pair.value) && (key === 'overrides' || key === 'paths')) {
+        const entry = pair.value.items.find((item) => covers(item.value ?? item.key, offset, item.key));
+        broken.push(entry && isScalar(entry.key) ? [key, String(entry.key.value)] : [key]);
+      } else {
+        broken.push([key]);
+      }
+    }
+    return broken;
   }
 
   toJS(): unknown {
@@ -85,6 +152,23 @@ export class YamlSource {
 
   problemAt(path: KeyPath, message: string, severity: 'error' | 'warning' = 'error', target: 'key' | 'value' = 'key'): RulebookProblem {
     return { ...this.locationOf(path, target), message, severity };
+  }
+
+  /**
+   * A problem at a character inside the text value at `path` (a regex, a query, an example's code): the exact line
+   * and column in the rulebook when the scalar's source maps character by character to its value (plain, quoted,
+   * literal block), else the value's start.
+   */
+  problemInValue(path: KeyPath, offset: number, length: number, message: string, severity: 'error' | 'warning' = 'error'): RulebookProblem {
+    const node = this.nodeAt(path);
+    const whole = this.problemAt(path, message, severity, 'value');
+    if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return whole;
+    const start = scalarSourceOffset(this.text, node.range, node.type, node.value, offset);
+    if (start === undefined) return whole;
+    const end = scalarSourceOffset(this.text, node.range, node.type, node.value, Math.min(node.value.length, offset + Math.max(length, 1))) ?? start + 1;
+    const from = this.locate(start);
+    const to = this.locate(Math.max(end, start + 1));
+    return { file: this.file, line: from.line, column: from.column, endLine: to.line, endColumn: to.column, message, severity };
   }
 
   /** The YAML node at a path, for callers that need its own range (examples point at their code). */
