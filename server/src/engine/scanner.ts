@@ -154,7 +154,20 @@ export async function scanWithRules(rules: readonly ActiveRule[], input: ScanInp
   return { findings, tree, partialParse, failures };
 }
 
-function toFindings(raw: { rule: ActiveRule; match: RawMatch }[], doc: LazyDocument, suppressions: Suppression[]): Finding[] {
+/** Drops a match that overlaps a higher-level match of the same overlap group (see `RawMatch.overlap`). */
+function dropOutranked(raw: { rule: ActiveRule; match: RawMatch }[]): { rule: ActiveRule; match: RawMatch }[] {
+  const ranked = raw.filter((r) => r.match.overlap);
+  if (ranked.length < 2) return raw;
+  return raw.filter(({ match }) => {
+    const own = match.overlap;
+    if (!own) return true;
+    return !ranked.some(({ match: other }) =>
+      other.overlap!.group === own.group && other.overlap!.level > own.level && other.start < match.end && match.start < other.end);
+  });
+}
+
+function toFindings(all: { rule: ActiveRule; match: RawMatch }[], doc: LazyDocument, suppressions: Suppression[]): Finding[] {
+  const raw = dropOutranked(all);
   raw.sort((a, b) => a.match.start - b.match.start || a.rule.compiled.rule.id.localeCompare(b.rule.compiled.rule.id));
   const occurrences = new Map<string, number>();
   const findings: Finding[] = [];

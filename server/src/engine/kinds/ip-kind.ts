@@ -11,7 +11,7 @@ import { Matcher, RawMatch, RuleKind, ScanDocument } from './kind';
 import { snakeCase } from './secret-values';
 
 const IPV4 = /(?<![\w.])(\d{1,3}(?:\.\d{1,3}){3})(?![\w]|\.\d)/g;
-const IPV6 = /(?<![\w:.])((?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?)(?:%[\w.]+)?(?![\w:])/g;
+const IPV6 = /(?<![\w:.])((?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?)(?:%[\w.]+)?(?![\w:.])/g;
 
 /** Contiguous ones followed by zeros: 255.255.255.0, 255.255.0.0… */
 function isNetmask(address: string): boolean {
@@ -44,11 +44,14 @@ function allowList(entries: readonly string[], report: (message: string, i: numb
   return list;
 }
 
+/** `"Version 6.1.7.2"`, `"v1.2.3.4"`, `"build=10.0.0.1"`: a dotted quad introduced as a version is not an address. */
+const VERSION_BEFORE = /(?:\bversion|\bver|\brelease|\bbuild|\brev|\bv)\s*[:=]?\s*$/i;
+
 function addressesIn(fact: StringFact, ipv6: boolean): { start: number; end: number; address: string; type: 'ipv4' | 'ipv6' }[] {
   const found: { start: number; end: number; address: string; type: 'ipv4' | 'ipv6' }[] = [];
   for (const m of fact.value.matchAll(IPV4)) {
     const before = fact.value.slice(0, m.index);
-    if (/\d\.$/.test(before)) continue;
+    if (/\d\.$/.test(before) || VERSION_BEFORE.test(before)) continue;
     if (isIPv4(m[1])) found.push({ start: fact.start + m.index, end: fact.start + m.index + m[1].length, address: m[1], type: 'ipv4' });
   }
   if (ipv6 && fact.value.includes(':')) {

@@ -3,15 +3,26 @@
  * - `patterns`: precise provider formats (AWS, GitHub, Stripe…), run over the whole text after a `keywords`
  *   prefilter, with an entropy floor;
  * - `names`: name-aware generic credentials, a string literal bound to a name that says password / token / secret…
- *   (assigned, initialised, `#define`d, passed, compared, or a config key).
- * A match's value reaches messages only masked.
+ *   (assigned, initialised, `#define`d, passed, compared, or a config key), or passed where a known function takes
+ *   a credential (`arguments`, e.g. `NetworkCredential(user, "…")`).
+ * A match's value reaches messages only masked. Name-aware matches give way to a provider pattern that flags the same
+ * text (`GITHUB_TOKEN = "ghp_…"` is one GitHub token, not also a generic one).
  */
 import { maskSecret } from '../mask';
 import { RegexSyntaxError, RuleRegex, compileRuleRegex } from '../regex';
-import { SecretRule } from '../rulebook/types';
+import { LocalizedText, SecretRule } from '../rulebook/types';
 import { StringFact } from '../syntax/facts';
+import { lastIdentifier } from '../syntax/tree-util';
 import { Matcher, RawMatch, RuleKind, ScanDocument } from './kind';
-import { ENVIRONMENT_READERS, isPlaceholder, looksLikeNameOrText, shannonEntropy, snakeCase } from './secret-values';
+import { ENVIRONMENT_READERS, NAME_TAKING_CALL, isPlaceholder, looksLikeNameOrText, shannonEntropy, snakeCase } from './secret-values';
+
+/** Overlap group shared by every secret rule: a provider match outranks a name-aware one on the same text. */
+const SECRET_GROUP = 'secret';
+const PROVIDER_LEVEL = 2;
+const NAME_LEVEL = 1;
+
+/** Last segments too generic to say anything alone: `fs.s3a.secret.key` is judged by `secret_key`. */
+const GENERIC_LAST = /^(?:key|value|val|data|string|str|text|field|setting|item|entry)$/;
 
 function compileOrReport(
   source: string | undefined,
@@ -29,14 +40,51 @@ function compileOrReport(
   }
 }
 
-function nameMatches(fact: StringFact, names: RuleRegex, ignoreNames: RuleRegex | undefined): string | undefined {
+/** The snake_case names a fact is judged by: its own name, and with a generic last segment the two last segments. */
+function candidateNames(name: string, fullName: string): string[] {
+  const snake = snakeCase(name);
+  if (!GENERIC_LAST.test(snake)) return [snake];
+  const parts = fullName.match(/[A-Za-z_][\w-]*/g) ?? [];
+  return parts.length >= 2 ? [snake, snakeCase(parts.slice(-2).join('_'))] : [snake];
+}
+
+interface CompiledPattern {
+  readonly regex: RuleRegex;
+  readonly group: number | undefined;
+  readonly label: LocalizedText;
+  readonly userGroup: number | undefined;
+}
+
+interface NameMatchers {
+  readonly names?: RuleRegex;
+  readonly ignoreNames?: RuleRegex;
+  /** Function (last segment of the callee) → argument positions that hold a credential. */
+  readonly credentialArguments: ReadonlyMap<string, readonly number[]>;
+}
+
+/** The name a fact is flagged under, or undefined when its binding says nothing about a credential. */
+function boundName(fact: StringFact, m: NameMatchers): string | undefined {
   const context = fact.context;
   if (!context) return undefined;
+  if (context.callee !== undefined && context.index !== undefined) {
+    const positions = m.credentialArguments.get(lastIdentifier(context.callee));
+    if (positions?.includes(context.index)) return `${context.callee}(…) argument ${context.index + 1}`;
+  }
+  if (!m.names) return undefined;
   if (context.callee && ENVIRONMENT_READERS.test(context.callee)) return undefined;
-  const name = snakeCase(context.name);
-  if (!names.test(name)) return undefined;
-  if (ignoreNames?.test(name)) return undefined;
-  return context.name;
+  // `getSecret("db-password")`, `t("password")`: the literal names a secret or is an input, it is not one.
+  if ((context.kind === 'argument' || context.kind === 'key') && context.callee && NAME_TAKING_CALL.test(snakeCase(lastIdentifier(context.callee)))) {
+    return undefined;
+  }
+  const candidates = candidateNames(context.name, context.fullName);
+  const hit = candidates.find((name) => m.names!.test(name) && !m.ignoreNames?.test(name));
+  return hit === undefined ? undefined : context.name;
+}
+
+function keywordNearQuote(keywords: readonly string[]): RegExp | undefined {
+  if (keywords.length === 0) return undefined;
+  const escaped = keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return new RegExp(`(?:${escaped})[^\\n]{0,120}?["'\`]|["'\`][^\\n]{0,120}?(?:${escaped})`);
 }
 
 export const secretKind: RuleKind = {
@@ -44,17 +92,24 @@ export const secretKind: RuleKind = {
   compile(rule, { trusted, report }): Matcher | undefined {
     const secret = rule as SecretRule;
     const patterns = (secret.patterns ?? [])
-      .map((p, i) => ({ regex: compileOrReport(p.regex, ['patterns', i, 'regex'], trusted, report), group: p.group }))
-      .filter((p): p is { regex: RuleRegex; group: number | undefined } => p.regex !== undefined);
-    const names = compileOrReport(secret.names, ['names'], trusted, report, true);
-    const ignoreNames = compileOrReport(secret.ignore_names, ['ignore_names'], trusted, report, true);
+      .map((p, i) => ({ regex: compileOrReport(p.regex, ['patterns', i, 'regex'], trusted, report), group: p.group, label: p.label ?? '', userGroup: p.user_group }))
+      .filter((p): p is CompiledPattern => p.regex !== undefined);
+    const credentialArguments = new Map<string, number[]>();
+    for (const [fn, positions] of Object.entries(secret.arguments ?? {})) {
+      credentialArguments.set(fn, typeof positions === 'number' ? [positions] : [...positions]);
+    }
+    const nameMatchers: NameMatchers = {
+      names: compileOrReport(secret.names, ['names'], trusted, report, true),
+      ignoreNames: compileOrReport(secret.ignore_names, ['ignore_names'], trusted, report, true),
+      credentialArguments,
+    };
     const ignoreValues = compileOrReport(secret.ignore_values, ['ignore_values'], trusted, report, true);
-    if (patterns.length === 0 && !names) return undefined;
+    const nameAware = nameMatchers.names !== undefined || credentialArguments.size > 0;
+    if (patterns.length === 0 && !nameAware) return undefined;
     const keywords = (secret.keywords ?? []).map((k) => k.toLowerCase());
-    const escaped = keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-    const keywordNearQuote = keywords.length > 0 ? new RegExp(`(?:${escaped})[^\\n]{0,120}?["'\`]|["'\`][^\\n]{0,120}?(?:${escaped})`) : undefined;
+    const nearQuote = keywordNearQuote(keywords);
     const minEntropy = secret.entropy ?? 0;
-    const minLength = secret.min_length ?? (names ? 4 : 8);
+    const minLength = secret.min_length ?? (nameAware ? 4 : 8);
 
     const acceptable = (value: string, strict: boolean): boolean => {
       if (value.length < minLength || shannonEntropy(value) < minEntropy) return false;
@@ -64,37 +119,49 @@ export const secretKind: RuleKind = {
     };
 
     return {
-      needsTree: names !== undefined,
+      needsTree: nameAware,
       prefilter({ lower, parsed }): boolean {
         if (keywords.length === 0) return true;
         if (!keywords.some((k) => lower.includes(k))) return false;
-        // In parsed code a bound literal needs a quote on the keyword's line; most files with the word have none.
-        return !names || !parsed || patterns.length > 0 || keywordNearQuote!.test(lower);
+        // In parsed code a bound literal needs a quote near the keyword on its line; most files with the word have none.
+        return !nameAware || !parsed || patterns.length > 0 || nearQuote!.test(lower);
       },
       match(doc: ScanDocument): RawMatch[] {
         const matches: RawMatch[] = [];
         const seen = new Set<number>();
         if (patterns.length > 0 && (keywords.length === 0 || keywords.some((k) => doc.lower.includes(k)))) {
-          for (const { regex, group } of patterns) {
+          for (const { regex, group, label, userGroup } of patterns) {
             for (const m of regex.matches(doc.text)) {
               const g = group ?? (regex.groupCount > 0 ? 1 : 0);
               const span = g === 0 ? m : m.groups[g - 1];
               if (!span || seen.has(span.start)) continue;
               const value = doc.text.slice(span.start, span.end);
               if (!acceptable(value, false)) continue;
+              const user = userGroup !== undefined ? m.groups[userGroup - 1] : undefined;
+              if (user && doc.text.slice(user.start, user.end) === value) continue;
               seen.add(span.start);
-              matches.push({ start: span.start, end: span.end, vars: { value: maskSecret(value), name: '' } });
+              matches.push({
+                start: span.start,
+                end: span.end,
+                vars: { value: maskSecret(value), name: '', provider: label },
+                overlap: { group: SECRET_GROUP, level: PROVIDER_LEVEL },
+              });
             }
           }
         }
-        if (names) {
+        if (nameAware) {
           for (const fact of doc.strings()) {
             if (fact.interpolated || seen.has(fact.start)) continue;
-            const name = nameMatches(fact, names, ignoreNames);
+            const name = boundName(fact, nameMatchers);
             if (name === undefined || !acceptable(fact.value, true)) continue;
             if (snakeCase(fact.value) === snakeCase(name)) continue; // password: "password"
             seen.add(fact.start);
-            matches.push({ start: fact.start, end: fact.end, vars: { value: maskSecret(fact.value), name } });
+            matches.push({
+              start: fact.start,
+              end: fact.end,
+              vars: { value: maskSecret(fact.value), name, provider: '' },
+              overlap: { group: SECRET_GROUP, level: NAME_LEVEL },
+            });
           }
         }
         return matches;

@@ -1,5 +1,5 @@
 /**
- * What a secret value is not: placeholders, references to the environment, paths, key names and UI text.
+ * What a secret value is not: placeholders, references to the environment, templates, paths, key names and UI text.
  * Shared by the secret kind (and the test-account rules) so every rule agrees on what counts as a real value.
  */
 
@@ -8,17 +8,20 @@ const PLACEHOLDER = new RegExp(
     String.raw`^\$\{[^}]*\}$`, // ${VAR}
     String.raw`^\$\([^)]*\)$`, // $(command)
     String.raw`^\$[A-Za-z_]\w*$`, // $VAR
-    String.raw`^%[A-Za-z_]\w*%$`, // %VAR%
+    String.raw`^%[A-Za-z_][\w.:-]*%$`, // %VAR%, %env:VAR%
+    String.raw`^@[A-Za-z_]\w*@$`, // @VAR@ (autoconf, Maven filtering)
     String.raw`^\{\{.*\}\}$`, // {{ template }}
-    String.raw`^\{[A-Za-z_]\w*\}$`, // {name}
+    String.raw`^\{[A-Za-z_]\w*\}$|^\{\d*\}$`, // {name}, {0}, {}
     String.raw`^<[^<>]+>$`, // <password>
     String.raw`^\[[^\]]+\]$`, // [password]
     String.raw`^%[sdr]$|^%\(\w+\)s$`, // printf placeholders
-    String.raw`^([*xX.#?_-])\1*$`, // ******, xxxxxx
-    String.raw`^(?:change[-_ ]?(?:me|it|this)|changeit|replace[-_ ]?me|fill[-_ ]?me(?:[-_ ]?in)?|todo|tbd|fixme|n/?a|none|null|nil|undefined|true|false|empty|redacted|removed|hidden|masked|secret|password|passwd|passphrase|token|api[-_ ]?key|placeholder|example|sample|default|mypassword|my[-_]password|yourpassword|your[-_]password|some[-_]?password|foo|bar|baz|foobar)$`,
-    String.raw`^(?:your|my|enter|insert|put|add|replace)[-_ ](?:[\w-]+)$`, // your-api-key, enter_password
-    String.raw`^(?:your|my)[A-Z_]\w*$`, // yourApiKey, YOUR_TOKEN
-    String.raw`(?:^|[-_])(?:example|placeholder|dummy|redacted)(?:[-_]|$)`, // sk-example-xxx, api_key_placeholder
+    String.raw`^(.)\1*$`, // ******, xxxxxx, 00000000
+    String.raw`^(?:change[-_ ]?(?:me|it|this)|changeit|replace[-_ ]?me|fill[-_ ]?me(?:[-_ ]?in)?|todo|tbd|fixme|n/?a|none|null|nil|undefined|true|false|empty|blank|redacted|removed|hidden|masked|omitted|secret|secrets|password|passwd|passphrase|pass|pwd|pw|token|api[-_ ]?key|key|value|placeholder|example|sample|default|test|testing|dummy|fake|mock|unused|unset|notset|not[-_ ]set|mypassword|my[-_]password|yourpassword|your[-_]password|some[-_]?password|foo|bar|baz|qux|foobar|user|username|admin:admin)$`,
+    String.raw`^(?:your|my|enter|insert|put|add|replace|paste)[-_ ](?:[\w-]+)$`, // your-api-key, enter_password
+    String.raw`^(?:your|my|the)[A-Z_]\w*$`, // yourApiKey, YOUR_TOKEN
+    String.raw`(?:^|[-_.])(?:example|placeholder|dummy|redacted|changeme|xxx+|fake)(?:[-_.]|$)`, // sk-example-xxx
+    String.raw`x{5,}|X{5,}|\*{4,}|\.{3}|…`, // sk_live_xxxxxxxx, ghp_****, "abc..."
+    String.raw`\$\{[^}]+\}|\{\{[^}]*\}\}|#\{[^}]+\}|%\([\w]+\)s`, // a template anywhere: "pre-${VAR}"
   ].join('|'),
   'i',
 );
@@ -30,17 +33,29 @@ export function isPlaceholder(value: string): boolean {
   return PLACEHOLDER.test(v);
 }
 
+const NAME_OR_TEXT: readonly RegExp[] = [
+  /\s/, // labels and sentences: "Enter your password"
+  /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/, // DB_PASSWORD (an env var name)
+  /^[a-z]+(?:[_.-][a-z]+)+$/, // user_password, db.password, auth-token
+  /^[a-z]+(?:[A-Z][a-z0-9]+)+$/, // newPassword
+  /^[A-Za-z_][\w$]*(?:\.[A-Za-z_][\w$]*){2,}$/, // qualified names: django.contrib.auth.hashers.Argon2PasswordHasher
+  /^[A-Z][a-z]+(?:[A-Z][a-z]+)*$/, // Password, NewPassword (labels, type names)
+  /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\|\\\\)/, // paths
+  /^[\w.-]+\.(?:pem|key|crt|cer|der|p8|p12|pfx|jks|keystore|json|ya?ml|txt|env|ini|conf|cfg|properties|xml|toml|html?|js|ts|php|py|rb|sh)$/i,
+  /^[a-z][a-z0-9+.-]*:\/\/[^:@/\s]*(?:[/?#]|$)/i, // URL without credentials
+  /^(?:[A-Za-z]+:)?[A-Za-z_]\w*\(\)$/, // call-looking text
+  /^[a-z]+\/[a-z0-9.+-]+$/i, // MIME types: application/json
+  /^[A-Za-z][A-Za-z ]*[:?]$/, // "Password:", "Forgot password?"
+  /%[-+ #0]*\d*(?:\.\d+)?[sdifxXuc]|\{\d*\}/, // format strings: "%s:%s", "{0}"
+  /\\[dwsbDWS]|\[[a-z]-[a-z]\]|\(\?[:=!]|^\^|\$$/, // regular expressions
+  /^#[0-9a-f]{3,8}$/i, // colours
+  /^\d{4}-\d{2}-\d{2}/, // dates
+  /^[^\p{ASCII}]+$/u, // text in another script: "パスワード", "Пароль"
+];
+
 /** Values that name something rather than being a secret: env var names, key names, paths, URLs, UI text. */
 export function looksLikeNameOrText(value: string): boolean {
-  if (/\s/.test(value.trim())) return true; // labels and sentences: "Enter your password"
-  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value)) return true; // DB_PASSWORD (an env var name)
-  if (/^[a-z][a-z0-9]*(?:[_.-][a-z][a-z0-9]*)+$/.test(value) && !/\d/.test(value)) return true; // user_password, db.password
-  if (/^[a-z]+(?:[A-Z][a-z0-9]+)+$/.test(value)) return true; // newPassword
-  if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(value)) return true; // paths
-  if (/^[\w.-]+\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|env|ini|conf|cfg|properties|xml|toml)$/i.test(value)) return true;
-  if (/^[a-z][a-z0-9+.-]*:\/\/[^:@/\s]*(?:[/?#]|$)/i.test(value)) return true; // URL without credentials
-  if (/^(?:[A-Za-z]+:)?[A-Za-z_]\w*\(\)?$/.test(value) && value.endsWith(')')) return true; // call-looking text
-  return false;
+  return NAME_OR_TEXT.some((re) => re.test(value));
 }
 
 /** Shannon entropy in bits per character. */
@@ -67,4 +82,12 @@ export function snakeCase(name: string): string {
 }
 
 /** Calls that read a value from the environment: a string passed to them is a name or a default, not a secret. */
-export const ENVIRONMENT_READERS = /(?:^|[.:])(?:getenv|get_env|getEnv|GetEnvironmentVariable|environ(?:\.get)?|env|getProperty|LookupEnv|Getenv|fetch|ENV\[?)$/;
+export const ENVIRONMENT_READERS =
+  /(?:^|[.:])(?:getenv|get_env|getEnv|GetEnvironmentVariable|environ(?:\.get)?|env|getProperty|LookupEnv|Getenv|fetch|ENV\[?|secure_getenv|g_getenv|_wgetenv|_tgetenv|_dupenv_s|config|Config)$/;
+
+/**
+ * Calls whose string arguments name a secret rather than give it: `getSecret("db-password")`,
+ * `vault.read("token")`, `resetPassword(email)`. A literal passed to them is a lookup key or an input, not a value.
+ */
+export const NAME_TAKING_CALL =
+  /^(?:get|fetch|read|load|find|lookup|look_up|has|is|remove|delete|del|clear|reset|forgot|request|revoke|refresh|rotate|generate|gen|describe|list|require|validate|check|parse|decode|encode|hash|encrypt|decrypt|show|hide|toggle|render|label|translate|t|i18n|log|print|warn|error|debug|info|assert|expect|mask|redact|strip|sanitize|normalize|format|to|as|on|handle|create|update|new|open|prompt|ask|input|type|fill|enter|click|select|wait|url|path|route|endpoint|field|param|query|header|cookie|claim|scope|grant|audience|issuer)(?:_|$)/;

@@ -82,6 +82,10 @@ export interface SecretPattern {
   readonly regex: string;
   /** The capture group holding the secret (default: 1 if the regex has groups, else the whole match). */
   readonly group?: number;
+  /** What the pattern finds (`HashiCorp Vault token`), for the message's `{provider}` when one rule has several. */
+  readonly label?: LocalizedText;
+  /** The group holding a user name: a password equal to it (`guest:guest@`) is a default-credential example, not flagged. */
+  readonly user_group?: number;
 }
 
 export interface SecretRule extends RuleCommon {
@@ -99,6 +103,8 @@ export interface SecretRule extends RuleCommon {
   readonly min_length?: number;
   /** Values that are never secrets (regex, case-insensitive), added to the built-in placeholders. */
   readonly ignore_values?: string;
+  /** Functions whose argument at a zero-based position is a credential: `{ NetworkCredential: 1, mysql_real_connect: 3 }`. */
+  readonly arguments?: Readonly<Record<string, number | readonly number[]>>;
 }
 
 export interface IpRule extends RuleCommon {

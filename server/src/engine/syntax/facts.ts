@@ -22,6 +22,8 @@ export interface NameContext {
   readonly fullName: string;
   /** For arguments and function comparisons: the function called (`setPassword`, `strcmp`, `os.getenv`). */
   readonly callee?: string;
+  /** For literals passed to a call: the zero-based argument position (`NetworkCredential(user, "…")` → 1). */
+  readonly index?: number;
 }
 
 export interface StringFact {
