@@ -1,0 +1,12 @@
+// ruleid: network.hardcoded-ip
+const api = "http://10.1.2.3:3000/api";
+// ruleid: network.hardcoded-ip
+const ws = `ws://192.168.0.10:${port}/socket`;
+// ok: network.hardcoded-ip
+const local = 'http://localhost:3000';
+// ok: network.hardcoded-ip
+const ua = "Mozilla/5.0 Chrome/91.0.4472.124";
+// ok: network.hardcoded-ip
+const pkg = { version: "1.0.0.1" };
+// ok: network.hardcoded-ip
+const semver = "v10.2.3.4";
