@@ -1,0 +1,41 @@
+const mysql = require("mysql2");
+
+const connection = mysql.createConnection({
+  host: "db.internal",
+  user: "shop",
+  // ruleid: secret.hardcoded-password
+  password: "Shop!2024db",
+});
+
+// ruleid: secret.hardcoded-password
+const SMTP_PASSWORD = 'mail-Pa55word';
+// ruleid: secret.hardcoded-password
+const dbPass = process.env.DB_PASS || "fallback-Pw9";
+// ruleid: secret.hardcoded-password
+config.auth.secret = "jwt-signing-s3cret";
+
+function isAdmin(password) {
+  // ruleid: secret.hardcoded-password
+  return password === "letmein!42";
+}
+
+// ok: secret.hardcoded-password
+const password = process.env.DB_PASSWORD;
+// ok: secret.hardcoded-password
+const passwordLabel = "Enter your password";
+// ok: secret.hardcoded-password
+const PASSWORD_FIELD = "password";
+// ok: secret.hardcoded-password
+const passwordInput = document.querySelector("#password");
+// ok: secret.hardcoded-password
+const pw = `${prefix}-${suffix}`;
+// ok: secret.hardcoded-password
+if (typeof password === "string") {}
+// ok: secret.hardcoded-password
+const secretName = "prod/db/password";
+// ok: secret.hardcoded-password
+const placeholder = { password: "<password>" };
+// ok: secret.hardcoded-password
+const passwordRegex = "^(?=.*[A-Z]).{8,}$";
+// ok: secret.hardcoded-password
+const secret = await vault.getSecret("db-password");
