@@ -10,3 +10,9 @@ const ua = "Mozilla/5.0 Chrome/91.0.4472.124";
 const pkg = { version: "1.0.0.1" };
 // ok: network.hardcoded-ip
 const semver = "v10.2.3.4";
+// ok: network.hardcoded-ip
+const hostname = "10.10.10.10.nip.io";
+// ruleid: network.hardcoded-ip
+const mapped = "::ffff:10.1.2.3";
+// ok: network.hardcoded-ip
+const mdns = "224.0.0.251";

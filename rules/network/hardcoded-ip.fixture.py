@@ -7,7 +7,7 @@ API = f"http://10.1.2.3:8080/v1/{path}"
 # ruleid: network.hardcoded-ip
 RESOLVER = "2606:4700:4700::1111"
 # ruleid: network.hardcoded-ip
-NETWORK = "10.0.0.0/8"
+NETWORK = "10.4.0.0/16"
 # ok: network.hardcoded-ip
 LOCAL = "::1"
 # ok: network.hardcoded-ip
@@ -25,3 +25,15 @@ def connect():
     s = socket.socket()
     # ruleid: network.hardcoded-ip
     s.connect(("8.8.8.8", 53))
+
+
+def describe():
+    """Converts an IP address such as 123.45.67.89: a docstring is documentation, not a value (ok)."""
+    # ok: network.hardcoded-ip
+    private = [ipaddress.ip_network("10.0.0.0/8"), ipaddress.ip_network("fc00::/7")]
+    # ruleid: network.hardcoded-ip
+    office = ipaddress.ip_network("10.20.0.0/16")
+    # ok: network.hardcoded-ip
+    wildcard = "0.0.0.255"
+    # ok: network.hardcoded-ip
+    requirement = "pkg>=1.2.3.0"

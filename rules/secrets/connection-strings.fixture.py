@@ -14,3 +14,7 @@ DOCS = "postgresql://user:password@localhost/mydb"
 GIT = "ssh://git@github.com:22/acme/app.git"
 # ok: secret.url-password
 URL = "http://localhost:8080/path@v2"
+# ok: secret.url-password
+EXAMPLE = "https://abc:xyz@example.com"
+# ruleid: secret.url-password
+PROD = "https://deploy:Hj3!kq9Zt@api.acme-corp.com/v1"

@@ -14,7 +14,7 @@ import { LocalizedText, SecretRule } from '../rulebook/types';
 import { StringFact } from '../syntax/facts';
 import { lastIdentifier } from '../syntax/tree-util';
 import { Matcher, RawMatch, RuleKind, ScanDocument } from './kind';
-import { ENVIRONMENT_READERS, NAME_TAKING_CALL, isPlaceholder, looksLikeNameOrText, shannonEntropy, snakeCase } from './secret-values';
+import { ENVIRONMENT_READERS, NAME_TAKING_CALL, isPlaceholder, looksLikeNameOrText, readableDecoding, shannonEntropy, snakeCase } from './secret-values';
 
 /** Overlap group shared by every secret rule: a provider match outranks a name-aware one on the same text. */
 const SECRET_GROUP = 'secret';
@@ -81,6 +81,13 @@ function boundName(fact: StringFact, m: NameMatchers): string | undefined {
   return hit === undefined ? undefined : context.name;
 }
 
+/** The value spells the name it is bound to (or its tail): `PASSWORD = "password"`, `SN_idPass "idPass"`. */
+function namesItself(value: string, name: string): boolean {
+  const v = snakeCase(value);
+  const n = snakeCase(name);
+  return v !== '' && (v === n || n.endsWith(`_${v}`) || v.endsWith(`_${n}`));
+}
+
 function keywordNearQuote(keywords: readonly string[]): RegExp | undefined {
   if (keywords.length === 0) return undefined;
   const escaped = keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
@@ -104,6 +111,9 @@ export const secretKind: RuleKind = {
       credentialArguments,
     };
     const ignoreValues = compileOrReport(secret.ignore_values, ['ignore_values'], trusted, report, true);
+    const ignoreLines = compileOrReport(secret.ignore_lines, ['ignore_lines'], trusted, report, true);
+    const onIgnoredLine = (doc: ScanDocument, offset: number): boolean =>
+      ignoreLines !== undefined && ignoreLines.test(doc.index.lineText(doc.index.positionAt(offset).line));
     const nameAware = nameMatchers.names !== undefined || credentialArguments.size > 0;
     if (patterns.length === 0 && !nameAware) return undefined;
     const keywords = (secret.keywords ?? []).map((k) => k.toLowerCase());
@@ -115,7 +125,11 @@ export const secretKind: RuleKind = {
       if (value.length < minLength || shannonEntropy(value) < minEntropy) return false;
       if (ignoreValues?.test(value)) return false;
       if (isPlaceholder(value)) return false;
-      return !strict || !looksLikeNameOrText(value);
+      if (!strict) return true;
+      // "\x6d\x61\x73…" is judged by what it spells ("master secret"), which may be text or a placeholder.
+      const decoded = readableDecoding(value);
+      if (decoded !== undefined && (isPlaceholder(decoded) || looksLikeNameOrText(decoded))) return false;
+      return !looksLikeNameOrText(value);
     };
 
     return {
@@ -139,6 +153,7 @@ export const secretKind: RuleKind = {
               if (!acceptable(value, false)) continue;
               const user = userGroup !== undefined ? m.groups[userGroup - 1] : undefined;
               if (user && doc.text.slice(user.start, user.end) === value) continue;
+              if (onIgnoredLine(doc, span.start)) continue;
               seen.add(span.start);
               matches.push({
                 start: span.start,
@@ -151,10 +166,11 @@ export const secretKind: RuleKind = {
         }
         if (nameAware) {
           for (const fact of doc.strings()) {
-            if (fact.interpolated || seen.has(fact.start)) continue;
+            if (fact.interpolated || fact.standalone || seen.has(fact.start)) continue;
             const name = boundName(fact, nameMatchers);
             if (name === undefined || !acceptable(fact.value, true)) continue;
-            if (snakeCase(fact.value) === snakeCase(name)) continue; // password: "password"
+            if (namesItself(fact.value, name)) continue; // password: "password", SN_id_PasswordBasedMAC "id-PasswordBasedMAC"
+            if (onIgnoredLine(doc, fact.start)) continue;
             seen.add(fact.start);
             matches.push({
               start: fact.start,

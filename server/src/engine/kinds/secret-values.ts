@@ -37,6 +37,7 @@ const NAME_OR_TEXT: readonly RegExp[] = [
   /\s/, // labels and sentences: "Enter your password"
   /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/, // DB_PASSWORD (an env var name)
   /^[a-z]+(?:[_.-][a-z]+)+$/, // user_password, db.password, auth-token
+  /^_*[A-Za-z][a-z]*(?:_+[A-Za-z][a-z]*)+_*$/, // _S_token_ord_char, Token_Type (identifiers)
   /^[a-z]+(?:[A-Z][a-z0-9]+)+$/, // newPassword
   /^[A-Za-z_][\w$]*(?:\.[A-Za-z_][\w$]*){2,}$/, // qualified names: django.contrib.auth.hashers.Argon2PasswordHasher
   /^[A-Z][a-z]+(?:[A-Z][a-z]+)*$/, // Password, NewPassword (labels, type names)
@@ -51,11 +52,34 @@ const NAME_OR_TEXT: readonly RegExp[] = [
   /^#[0-9a-f]{3,8}$/i, // colours
   /^\d{4}-\d{2}-\d{2}/, // dates
   /^[^\p{ASCII}]+$/u, // text in another script: "パスワード", "Пароль"
+  /^(?:utf-?8|utf-?16(?:le|be)?|base64(?:url)?|hex|ascii|latin-?1|binary|ucs-?2|iso-8859-\d+|shift_jis|euc-jp)$/i, // encodings
 ];
 
 /** Values that name something rather than being a secret: env var names, key names, paths, URLs, UI text. */
 export function looksLikeNameOrText(value: string): boolean {
   return NAME_OR_TEXT.some((re) => re.test(value));
+}
+
+/**
+ * What an escaped or base64-encoded literal spells, when that is readable text: `"\x6d\x61…"` is "master secret",
+ * `"bm90IG15IHJlYWwgcGFzc3dvcmQ="` is "not my real password". Undefined when the value is neither.
+ */
+export function readableDecoding(value: string): string | undefined {
+  if (value.includes('\\')) {
+    const decoded = value.replace(/\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|([0-7]{1,3})|(.))/g, (whole, hex?: string, uni?: string, oct?: string, ch?: string) => {
+      if (hex) return String.fromCharCode(parseInt(hex, 16));
+      if (uni) return String.fromCharCode(parseInt(uni, 16));
+      if (oct) return String.fromCharCode(parseInt(oct, 8));
+      return ({ n: '\n', t: '\t', r: '\r' } as Record<string, string>)[ch ?? ''] ?? ch ?? whole;
+    });
+    return decoded === value ? undefined : decoded;
+  }
+  if (value.length >= 12 && value.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(value)) {
+    const text = Buffer.from(value, 'base64').toString('latin1');
+    // Printable ASCII words with spaces: a sentence someone encoded, not key material.
+    if (/^[\x20-\x7E]+$/.test(text) && /[a-z]{2,} [a-z]{2,}/i.test(text)) return text;
+  }
+  return undefined;
 }
 
 /** Shannon entropy in bits per character. */

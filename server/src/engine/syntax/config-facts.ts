@@ -171,6 +171,8 @@ function scanLine(lang: Lang, line: string, state: LineState): void {
       propertyLength = YAML_PROPERTIES.exec(raw)?.[0].length ?? 0;
       raw = raw.slice(propertyLength);
     }
+    // In an unknown text file `_M_token = __it->second;` is code: an unquoted name ending a statement is no value.
+    if (lang === 'text' && /^\s*[A-Za-z_$][\w$]*(?:(?:\.|->|::)[A-Za-z_$][\w$]*)*(?:\(.*\))?\s*;\s*$/.test(raw)) return;
     const span = valueSpan(raw, state.openers);
     const column = pair[1].length;
     const parent = keyPath(lang, state.path, column);

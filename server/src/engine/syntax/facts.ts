@@ -36,6 +36,8 @@ export interface StringFact {
   readonly context?: NameContext;
   /** True when the value came from a config file (an unquoted value counts as a string there). */
   readonly fromConfig?: boolean;
+  /** True for a literal that is a statement by itself (a docstring, `"use strict"`): it is never stored, passed or compared. */
+  readonly standalone?: boolean;
 }
 
 export interface CommentFact {

@@ -50,7 +50,7 @@ function isBinary(node: Node): boolean {
 function keyBefore(previous: Node | undefined): string | undefined {
   if (!previous) return undefined;
   const literal = stringNodeValue(previous);
-  if (literal !== undefined) return /^[\w.\-[\]:/]{2,64}$/.test(literal) ? literal : undefined;
+  if (literal !== undefined) return /^[A-Za-z_$@][\w.\-[\]$@]{1,63}$/.test(literal) ? literal : undefined;
   let inner = previous;
   while (inner.type === 'argument' && inner.namedChildCount === 1 && inner.namedChild(0)) inner = inner.namedChild(0)!;
   const text = inner.text.replace(/\s+/g, '');
@@ -77,7 +77,8 @@ function argumentStep(args: Node, child: Node): Step {
   const calleeName = lastIdentifier(callee);
   const siblings = named(args);
   const index = siblings.findIndex((n) => n.id === child.id);
-  if (CONVERSION_FUNCTIONS.has(calleeName) || CONVERSION_FUNCTIONS.has(callee)) return { climb: call };
+  // Only the converted value flows on: in `Buffer.from(pw, "base64")` the encoding is an option, not the value.
+  if (index === 0 && (CONVERSION_FUNCTIONS.has(calleeName) || CONVERSION_FUNCTIONS.has(callee))) return { climb: call };
   if (COMPARE_FUNCTIONS.has(calleeName)) {
     const receiver = call.childForFieldName('object') ?? call.childForFieldName('receiver');
     const other = siblings.find((n, i) => i !== index && i < 2) ?? receiver;

@@ -34,11 +34,18 @@ export function stringFacts(id: GrammarLanguageId, tree: Tree): StringFact[] {
       value: node.text.slice(span.start, span.end),
       interpolated: hasSubstitution(node),
       context: contextOf(node),
+      standalone: isStandalone(node),
     });
   }
   if (queries.defines) facts.push(...defineFacts(queries.defines, tree));
   if (id === 'shell') facts.push(...shellWordFacts(tree));
   return facts;
+}
+
+/** A docstring or directive: the literal (or its implicit concatenation) is the whole expression statement. */
+function isStandalone(node: Node): boolean {
+  const parent = node.parent?.type === 'concatenated_string' ? node.parent.parent : node.parent;
+  return parent?.type === 'expression_statement' && parent.namedChildCount === 1;
 }
 
 function isInsideString(node: Node, id: GrammarLanguageId): boolean {
