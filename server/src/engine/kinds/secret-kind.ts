@@ -180,8 +180,21 @@ export const secretKind: RuleKind = {
             });
           }
         }
-        return matches;
+        return withoutSecretNames(matches, doc);
       },
     };
   },
 };
+
+/**
+ * A name is shown in messages, so it must never be a flagged value itself (`f("hunter2pass", "x")` could bind "x" to
+ * the name "hunter2pass"): such a name is masked too.
+ */
+function withoutSecretNames(matches: RawMatch[], doc: ScanDocument): RawMatch[] {
+  if (matches.length < 2) return matches;
+  const values = new Set(matches.map((m) => doc.text.slice(m.start, m.end)));
+  return matches.map((m) => {
+    const name = m.vars?.name;
+    return typeof name === 'string' && values.has(name) ? { ...m, vars: { ...m.vars, name: maskSecret(name) } } : m;
+  });
+}

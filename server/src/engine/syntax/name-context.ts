@@ -46,11 +46,18 @@ function isBinary(node: Node): boolean {
   return ['binary_expression', 'comparison_operator', 'boolean_operator', 'binary'].includes(node.type);
 }
 
+/**
+ * A literal that reads as a key name (`password`, `db.password`, `X-Api-Key`, `DB_PASSWORD`, `apiKey`), not as a
+ * value: in `login("app", "MyS9l-pass", "shop")` the password must not become the name "shop" is bound to.
+ */
+const KEY_SEGMENT = '(?:[a-z]+|[A-Z]+|[A-Z]?[a-z]+(?:[A-Z][a-z]+)*)[0-9]*';
+const KEY_NAME = new RegExp(`^${KEY_SEGMENT}(?:[._-]${KEY_SEGMENT})*$`);
+
 /** A name-like string (`"password"`, `"db.password"`) or an UPPER_CASE constant (`CURLOPT_PASSWORD`) before a value keys it. */
 function keyBefore(previous: Node | undefined): string | undefined {
   if (!previous) return undefined;
   const literal = stringNodeValue(previous);
-  if (literal !== undefined) return /^[A-Za-z_$@][\w.\-[\]$@]{1,63}$/.test(literal) ? literal : undefined;
+  if (literal !== undefined) return KEY_NAME.test(literal) ? literal : undefined;
   let inner = previous;
   while (inner.type === 'argument' && inner.namedChildCount === 1 && inner.namedChild(0)) inner = inner.namedChild(0)!;
   const text = inner.text.replace(/\s+/g, '');
