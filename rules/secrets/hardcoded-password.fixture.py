@@ -45,3 +45,9 @@ secret = "changeme"
 password = None
 # ok: secret.hardcoded-password
 pass_rate = "95%"
+# ruleid: secret.hardcoded-password
+response = requests.get(url, auth=("reporting", "Rep0rt!ng-pw"))
+# ok: secret.hardcoded-password
+pair = ("reporting", "Rep0rt!ng-pw2")
+# ok: secret.hardcoded-password
+label = "Violet7%copper could be a password but this is a label"

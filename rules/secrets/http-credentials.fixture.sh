@@ -13,3 +13,8 @@ curl -u "deploy:$CI_PASSWORD" https://ci.example.com/api/job
 curl -H "Authorization: Bearer $TOKEN" https://api.example.com/v1/items
 # ok: secret.http-credentials
 mysql -u root -p shop
+# A .netrc written by a setup script:
+cat > ~/.netrc <<NETRC
+# ruleid: secret.http-credentials
+machine api.heroku.com login ops@acme.io password 0f6e2c9a-41d7-4b8e-9c3a-7d5e1f2b8a64
+NETRC

@@ -10,3 +10,16 @@ const (
 	// ruleid: secret.service-token
 	backupIdentity = "AGE-SECRET-KEY-144C97SPLJ0QZHTXUK42ETJ4EMUDGZT28K0TRZG0T6QHWK2XYQCPQDJ7S6C"
 )
+
+var (
+	// ruleid: secret.service-token
+	groqKey = "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"
+	// ruleid: secret.service-token
+	notionToken = "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"
+	// ruleid: secret.service-token
+	figmaToken = "figd_kd1HZxnCNEjjumm0tbzbnKtpq0d7hJhZvmdxAzwl"
+	// ruleid: secret.service-token
+	vercelToken = "vcp_cXSV9DAkaTIzOQvsUB7i4Jpo"
+	// ok: secret.service-token
+	notAToken = "gsk_short"
+)

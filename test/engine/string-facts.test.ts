@@ -64,6 +64,8 @@ const CASES: readonly Case[] = [
   { lang: 'python', code: 'def f():\n    """⟦Docstring with 10.0.0.1⟧"""', bound: null, standalone: true },
   { lang: 'python', code: 'x = f"Bearer {⟦⟧token}"', bound: { kind: 'assign', name: 'x' }, interpolated: true },
   { lang: 'python', code: 'pair = ("password", "⟦tuple123⟧")', bound: { kind: 'key', name: 'password' } },
+  { lang: 'python', code: 'r = requests.get(url, auth=("svc", "⟦authpair1⟧"))', bound: { kind: 'key', name: 'password' } },
+  { lang: 'python', code: 'pair = ("svc", "⟦notauth12⟧")', bound: { kind: 'key', name: 'svc' } },
   // Java
   { lang: 'java', code: 'class A { private static final String PASSWORD = "⟦hunter22⟧"; }', bound: { kind: 'declare', name: 'PASSWORD' } },
   { lang: 'java', code: 'class A { boolean f(String pw) { return "⟦letmein2⟧".equals(pw); } }', bound: { kind: 'compare', name: 'pw', callee: 'equals' } },

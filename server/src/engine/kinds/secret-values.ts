@@ -47,7 +47,7 @@ const NAME_OR_TEXT: readonly RegExp[] = [
   /^(?:[A-Za-z]+:)?[A-Za-z_]\w*\(\)$/, // call-looking text
   /^[a-z]+\/[a-z0-9.+-]+$/i, // MIME types: application/json
   /^[A-Za-z][A-Za-z ]*[:?]$/, // "Password:", "Forgot password?"
-  /%[-+ #0]*\d*(?:\.\d+)?[sdifxXuc]|\{\d*\}/, // format strings: "%s:%s", "{0}"
+  /%[-+ #0]*\d*(?:\.\d+)?(?:ll|l|hh|h|z)?[sdifxXucp](?![A-Za-z0-9])|\{\d*\}/, // format strings: "%s:%s", "{0}" (not "Violet7%copper")
   /\\[dwsbDWS]|\[[a-z]-[a-z]\]|\(\?[:=!]|^\^|\$$/, // regular expressions
   /^#[0-9a-f]{3,8}$/i, // colours
   /^\d{4}-\d{2}-\d{2}/, // dates

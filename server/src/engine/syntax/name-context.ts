@@ -146,12 +146,22 @@ function bindingStep(parent: Node, child: Node): Step | undefined {
   return undefined;
 }
 
-/** `{ "secret", "value" }` or `("password", "value")`: a two-element list whose first element is a name keys the second. */
+/** Names whose value is a (user, password) pair: `auth=("svc", "…")` in requests, `credentials = ["svc", "…"]`. */
+const AUTH_PAIR = /(?:^|[_.])(?:auth|basic_?auth|http_?auth|credentials?|creds|login)$/i;
+
+/**
+ * A two-element list: `{ "secret", "value" }` or `("password", "value")` keys the second element by the first; in
+ * a pair bound to an auth name (`auth=("svc", "…")`) the second element is the password.
+ */
 function pairStep(parent: Node, child: Node): Step | undefined {
   const elements = named(parent);
   if (elements.length !== 2 || elements[1].id !== child.id) return undefined;
   const key = stringNodeValue(elements[0]);
-  if (key === undefined || !/^[A-Za-z_][\w.-]{1,63}$/.test(key)) return undefined;
+  if (key === undefined || !/^[A-Za-z_][\w.@-]{0,63}$/.test(key)) return undefined;
+  const outer = contextOf(parent);
+  if (outer && AUTH_PAIR.test(outer.name.replace(/([a-z0-9])([A-Z])/g, '$1_$2'))) {
+    return { context: { kind: 'key', name: 'password', fullName: `${outer.fullName}[1]`, callee: outer.callee } };
+  }
   return { context: { kind: 'key', name: lastIdentifier(key), fullName: key } };
 }
 
