@@ -14,6 +14,10 @@ import { snakeCase } from './secret-values';
 const IPV4 = /(?<![\w.])(\d{1,3}(?:\.\d{1,3}){3})(?!\w|\.\w)/g;
 const IPV6 = /(?<![\w:.])((?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?)(?:%[\w.]+)?(?![\w:.])/g;
 
+/** Cheap tests before any parse. The IPv6 one needs a digit near `::` or three groups: C++'s `std::` is not a hint. */
+const IPV4_HINT = /\d\.\d{1,3}\.\d{1,3}\.\d/;
+const IPV6_HINT = /[0-9a-f:]*\d[0-9a-f:]*::|::[0-9a-f]{0,4}\d|[0-9a-f]{1,4}:[0-9a-f]{1,4}:[0-9a-f]{1,4}:/i;
+
 /** Contiguous ones followed by zeros (255.255.255.0), or the inverse, a wildcard or host mask (0.0.0.255, 0.0.0.31). */
 function isMask(address: string): boolean {
   const bits = address
@@ -127,7 +131,7 @@ export const ipKind: RuleKind = {
     const ipv6 = ipRule.ipv6 ?? true;
     return {
       needsTree: true,
-      prefilter: ({ text }) => /\d\.\d{1,3}\.\d{1,3}\.\d/.test(text) || (ipv6 && /[0-9a-f]:[0-9a-f]{0,4}:/i.test(text)),
+      prefilter: ({ text }) => IPV4_HINT.test(text) || (ipv6 && IPV6_HINT.test(text)),
       match(doc: ScanDocument): RawMatch[] {
         const matches: RawMatch[] = [];
         for (const fact of doc.strings()) {

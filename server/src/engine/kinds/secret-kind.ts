@@ -88,11 +88,34 @@ function namesItself(value: string, name: string): boolean {
   return v !== '' && (v === n || n.endsWith(`_${v}`) || v.endsWith(`_${n}`));
 }
 
-function keywordNearQuote(keywords: readonly string[]): RegExp | undefined {
+/**
+ * The prefilter of name-aware rules in parsed code: a keyword within a short distance of a string quote on a line
+ * that is code. An apostrophe inside a word (`can't`) is no quote, and comment lines and `#include` / `import` lines
+ * cannot bind a literal to a name, so they do not count. Most files that merely mention "pass" or "token" have no
+ * such line and are never parsed for these rules.
+ */
+function keywordNearQuote(keywords: readonly string[]): ((lower: string) => boolean) | undefined {
   if (keywords.length === 0) return undefined;
   const escaped = keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-  return new RegExp(`(?:${escaped})[^\\n]{0,120}?["'\`]|["'\`][^\\n]{0,120}?(?:${escaped})`);
+  // An opening quote: not inside a word, optionally behind a string prefix (L"…", u8"…", b'…', f"…", r"…", @"…", $"…").
+  const quote = `(?<![a-z0-9])(?:[lubfr]{1,2}|u8|[@$])?["'\`]`;
+  const near = new RegExp(`(?:${escaped})[^\\n]{0,60}?${quote}|${quote}[^\\n]{0,60}?(?:${escaped})`, 'g');
+  return (lower) => {
+    near.lastIndex = 0;
+    for (let m = near.exec(lower); m; m = near.exec(lower)) {
+      const lineStart = lower.lastIndexOf('\n', m.index) + 1;
+      if (!NOT_CODE_LINE.test(lower.slice(lineStart, lineStart + 40))) return true;
+      // Go on from the next line: every match on this one is on the same non-code line.
+      const next = lower.indexOf('\n', m.index);
+      if (next < 0) return false;
+      near.lastIndex = next + 1;
+    }
+    return false;
+  };
 }
+
+/** Lines that hold no binding: comments, `#include` and other directives but `#define`, imports. */
+const NOT_CODE_LINE = /^\s*(?:\/\/|\/\*|\*|#(?!\s*define\b)|import\s|from\s+\S+\s+import\b|@import\b|use\s|require\s|using\s)/;
 
 export const secretKind: RuleKind = {
   kind: 'secret',
@@ -138,7 +161,7 @@ export const secretKind: RuleKind = {
         if (keywords.length === 0) return true;
         if (!keywords.some((k) => lower.includes(k))) return false;
         // In parsed code a bound literal needs a quote near the keyword on its line; most files with the word have none.
-        return !nameAware || !parsed || patterns.length > 0 || nearQuote!.test(lower);
+        return !nameAware || !parsed || patterns.length > 0 || nearQuote!(lower);
       },
       match(doc: ScanDocument): RawMatch[] {
         const matches: RawMatch[] = [];
