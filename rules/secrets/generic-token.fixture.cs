@@ -8,4 +8,7 @@ public static class Secrets
     public const string ApiKeyHeaderName = "Ocp-Apim-Subscription-Key";
     // ok: secret.generic-token
     public static string Token => Environment.GetEnvironmentVariable("TOKEN");
+
+    // ok: secret.generic-token
+    public static NetworkCredential Mail() => new NetworkCredential("noreply@acme.io", "N0reply!2024");
 }

@@ -23,3 +23,8 @@ func Open() {
 	passwordEnv := "DB_PASSWORD"
 	_, _ = dbPass, password
 }
+
+func sign(t *jwt.Token) (string, error) {
+	// ruleid: secret.hardcoded-password
+	return t.SignedString([]byte("G0-jwt!signing"))
+}

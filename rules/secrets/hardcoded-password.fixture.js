@@ -39,3 +39,17 @@ const placeholder = { password: "<password>" };
 const passwordRegex = "^(?=.*[A-Z]).{8,}$";
 // ok: secret.hardcoded-password
 const secret = await vault.getSecret("db-password");
+
+// ruleid: secret.hardcoded-password
+const token = jwt.sign({ sub: user.id }, "Jwt!Sign1ng-k3y", { expiresIn: "1h" });
+// ruleid: secret.hardcoded-password
+const digest = crypto.createHmac("sha256", "Hm4c-webhook!key").update(body).digest("hex");
+// ok: secret.hardcoded-password
+const verified = jwt.verify(token, process.env.JWT_SECRET);
+// ok: secret.hardcoded-password
+const encoded = codec.encode(data, "utf8");
+const transporter = nodemailer.createTransport({
+  service: "gmail",
+  // ruleid: secret.hardcoded-password
+  auth: { user: "alerts@acme.io", pass: "qwpz kdjf ldpe ownv" },
+});

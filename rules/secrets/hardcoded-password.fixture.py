@@ -51,3 +51,9 @@ response = requests.get(url, auth=("reporting", "Rep0rt!ng-pw"))
 pair = ("reporting", "Rep0rt!ng-pw2")
 # ok: secret.hardcoded-password
 label = "Violet7%copper could be a password but this is a label"
+# ruleid: secret.hardcoded-password
+encoded = jwt.encode({"sub": "42"}, "Py-jwt!s3cret", algorithm="HS256")
+# ruleid: secret.hardcoded-password
+mac = hmac.new(b"Hm4c!bytes-key", msg, hashlib.sha256)
+# ok: secret.hardcoded-password
+rot = codecs.encode(text, "rot13")

@@ -11,3 +11,5 @@ DB_PASSWORD="${DB_PASSWORD:?}"
 DB_PASSWORD=$(cat /run/secrets/db_password)
 # ok: secret.hardcoded-password
 read -rsp "Password: " PASSWORD
+# ruleid: secret.hardcoded-password
+export PGPASSWORD=Pg!shell77

@@ -62,12 +62,28 @@ interface NameMatchers {
   readonly credentialArguments: ReadonlyMap<string, readonly number[]>;
 }
 
+/**
+ * Positions of credential arguments for a callee: `NetworkCredential` matches by its last segment; a dotted entry
+ * (`jwt.sign`) matches the callee's last segments, case-insensitively (`jwt.sign`, `JWT.encode` in Ruby).
+ */
+function credentialPositions(callee: string, table: ReadonlyMap<string, readonly number[]>): readonly number[] | undefined {
+  const own = table.get(lastIdentifier(callee));
+  if (own) return own;
+  const lower = callee.toLowerCase().replace(/::|->/g, '.');
+  for (const [fn, positions] of table) {
+    if (!fn.includes('.')) continue;
+    const key = fn.toLowerCase();
+    if (lower === key || lower.endsWith(`.${key}`)) return positions;
+  }
+  return undefined;
+}
+
 /** The name a fact is flagged under, or undefined when its binding says nothing about a credential. */
 function boundName(fact: StringFact, m: NameMatchers): string | undefined {
   const context = fact.context;
   if (!context) return undefined;
   if (context.callee !== undefined && context.index !== undefined) {
-    const positions = m.credentialArguments.get(lastIdentifier(context.callee));
+    const positions = credentialPositions(context.callee, m.credentialArguments);
     if (positions?.includes(context.index)) return `${context.callee}(…) argument ${context.index + 1}`;
   }
   if (!m.names) return undefined;
@@ -76,6 +92,9 @@ function boundName(fact: StringFact, m: NameMatchers): string | undefined {
   if ((context.kind === 'argument' || context.kind === 'key') && context.callee && NAME_TAKING_CALL.test(snakeCase(lastIdentifier(context.callee)))) {
     return undefined;
   }
+  // A call named like a credential takes its value as the only argument (`setPassword("…")`, `.password("…")`); in
+  // `NetworkCredential("user", "…")` the other arguments are user names and hosts (positions come from `arguments`).
+  if (context.kind === 'argument' && context.index !== undefined && (context.index > 0 || context.arity !== 1)) return undefined;
   const candidates = candidateNames(context.name, context.fullName);
   const hit = candidates.find((name) => m.names!.test(name) && !m.ignoreNames?.test(name));
   return hit === undefined ? undefined : context.name;

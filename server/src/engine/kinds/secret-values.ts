@@ -57,6 +57,8 @@ const NAME_OR_TEXT: readonly RegExp[] = [
 
 /** Values that name something rather than being a secret: env var names, key names, paths, URLs, UI text. */
 export function looksLikeNameOrText(value: string): boolean {
+  // Google app passwords are four groups of four letters with spaces: a credential that reads like words.
+  if (/^[a-z]{4}(?: [a-z]{4}){3}$/.test(value)) return false;
   return NAME_OR_TEXT.some((re) => re.test(value));
 }
 

@@ -24,6 +24,8 @@ export interface NameContext {
   readonly callee?: string;
   /** For literals passed to a call: the zero-based argument position (`NetworkCredential(user, "…")` → 1). */
   readonly index?: number;
+  /** For literals passed to a call: how many arguments the call has. */
+  readonly arity?: number;
 }
 
 export interface StringFact {

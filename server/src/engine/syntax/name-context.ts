@@ -94,8 +94,9 @@ function argumentStep(args: Node, child: Node): Step {
   if (COPY_FUNCTIONS.has(calleeName) && index > 0) return { context: nameContext('assign', siblings[0], { callee }) };
   const key = index > 0 ? keyBefore(siblings[index - 1]) : undefined;
   const name = key ? lastIdentifier(key) : '';
-  if (key && name) return { context: { kind: 'key', name, fullName: key.slice(0, 120), callee, index } };
-  return { context: calleeName ? { kind: 'argument', name: calleeName, fullName: callee.slice(0, 120), callee, index } : undefined };
+  const arity = siblings.length;
+  if (key && name) return { context: { kind: 'key', name, fullName: key.slice(0, 120), callee, index, arity } };
+  return { context: calleeName ? { kind: 'argument', name: calleeName, fullName: callee.slice(0, 120), callee, index, arity } : undefined };
 }
 
 /** The string is the receiver of a method call: `"x".equals(pw)`, `"x".toCharArray()`, `"x".encode()`. */
