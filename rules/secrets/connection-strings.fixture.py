@@ -18,3 +18,5 @@ URL = "http://localhost:8080/path@v2"
 EXAMPLE = "https://abc:xyz@example.com"
 # ruleid: secret.url-password
 PROD = "https://deploy:Hj3!kq9Zt@api.acme-corp.com/v1"
+# ok: secret.connection-string-password
+def login(self, user=None, password=None, usenetrc=True): pass
