@@ -16,3 +16,13 @@ const hostname = "10.10.10.10.nip.io";
 const mapped = "::ffff:10.1.2.3";
 // ok: network.hardcoded-ip
 const mdns = "224.0.0.251";
+
+
+function curve(oid) {
+  switch (oid) {
+    // ok: network.hardcoded-ip
+    case "1.3.101.112": return "ed25519";
+    // ok: network.hardcoded-ip
+    case "2.5.4.3": return "cn";
+  }
+}

@@ -37,3 +37,7 @@ def describe():
     wildcard = "0.0.0.255"
     # ok: network.hardcoded-ip
     requirement = "pkg>=1.2.3.0"
+# ok: network.hardcoded-ip
+METADATA = "http://169.254.169.254/latest/meta-data/"
+# ok: network.hardcoded-ip
+IMDS6 = "fd00:ec2::254"

@@ -28,7 +28,8 @@ const CASES: readonly Case[] = [
   { lang: 'c', code: 'void f(void) { conf->secret = "⟦abc123def⟧"; }', bound: { kind: 'assign', name: 'secret' } },
   { lang: 'c', code: 'int ok(const char *pw) { return strcmp(pw, "⟦letmein1⟧") == 0; }', bound: { kind: 'compare', name: 'pw', callee: 'strcmp' } },
   { lang: 'c', code: 'void f(struct c *c) { strcpy(c->password, "⟦copied123⟧"); }', bound: { kind: 'assign', name: 'password', callee: 'strcpy' } },
-  { lang: 'c', code: 'void f(void) { mysql_real_connect(db, "h", "app", "⟦pw123456⟧", "d", 0, 0, 0); }', bound: { kind: 'key', name: 'app', callee: 'mysql_real_connect', index: 3 } },
+  { lang: 'c', code: 'void f(void) { mysql_real_connect(db, "h", "app", "⟦pw123456⟧", "d", 0, 0, 0); }', bound: { kind: 'argument', name: 'mysql_real_connect', callee: 'mysql_real_connect', index: 3 } },
+  { lang: 'javascript', code: 'const o = pick(opts, "key", "passphrase", "⟦cert⟧");', bound: { kind: 'argument', name: 'pick', callee: 'pick', index: 3 } },
   { lang: 'c', code: 'void f(void) { curl_easy_setopt(h, CURLOPT_PASSWORD, "⟦curlpw12⟧"); }', bound: { kind: 'key', name: 'CURLOPT_PASSWORD', callee: 'curl_easy_setopt', index: 2 } },
   { lang: 'c', code: 'const char *p = _T("⟦wide1234⟧");', bound: { kind: 'declare', name: 'p' } },
   { lang: 'cpp', code: 'std::string pw2("⟦ctor12345⟧");', bound: { kind: 'declare', name: 'pw2' } },
@@ -87,7 +88,7 @@ const CASES: readonly Case[] = [
   { lang: 'php', code: "<?php define('DB_PASSWORD', '⟦hunter22⟧');", bound: { kind: 'key', name: 'DB_PASSWORD', callee: 'define', index: 1 } },
   { lang: 'php', code: '<?php const API_SECRET = "⟦constsec1⟧";', bound: { kind: 'declare', name: 'API_SECRET' } },
   { lang: 'php', code: "<?php $arr = ['secret' => '⟦s1234567⟧'];", bound: { kind: 'key', name: 'secret' } },
-  { lang: 'php', code: "<?php $pdo = new PDO($dsn, 'root', '⟦pdopass12⟧');", bound: { kind: 'key', name: 'root', callee: 'PDO', index: 2 } },
+  { lang: 'php', code: "<?php $pdo = new PDO($dsn, 'root', '⟦pdopass12⟧');", bound: { kind: 'argument', name: 'PDO', callee: 'PDO', index: 2 } },
   { lang: 'php', code: '<?php $s = "interp ⟦⟧$x";', bound: { kind: 'assign', name: 's' }, interpolated: true },
   // Ruby
   { lang: 'ruby', code: 'opts = { password: "⟦pw1234⟧" }', bound: { kind: 'key', name: 'password' } },

@@ -19,7 +19,9 @@ const PLACEHOLDER = new RegExp(
     String.raw`^(?:change[-_ ]?(?:me|it|this)|changeit|replace[-_ ]?me|fill[-_ ]?me(?:[-_ ]?in)?|todo|tbd|fixme|n/?a|none|null|nil|undefined|true|false|empty|blank|redacted|removed|hidden|masked|omitted|secret|secrets|password|passwd|passphrase|pass|pwd|pw|token|api[-_ ]?key|key|value|placeholder|example|sample|default|test|testing|dummy|fake|mock|unused|unset|notset|not[-_ ]set|mypassword|my[-_]password|yourpassword|your[-_]password|some[-_]?password|foo|bar|baz|qux|foobar|user|username|admin:admin)$`,
     String.raw`^(?:your|my|enter|insert|put|add|replace|paste)[-_ ](?:[\w-]+)$`, // your-api-key, enter_password
     String.raw`^(?:your|my|the)[A-Z_]\w*$`, // yourApiKey, YOUR_TOKEN
-    String.raw`(?:^|[-_.])(?:example|placeholder|dummy|redacted|changeme|xxx+|fake)(?:[-_.]|$)`, // sk-example-xxx
+    String.raw`(?:^|[^A-Za-z0-9])(?:example|placeholder|dummy|redacted|changeme|xxx+|fake)(?:[^A-Za-z0-9]|$)`, // sk-example-xxx, ***REDACTED***
+    // The passwords of tutorials and READMEs: too famous to protect anything.
+    String.raw`^(?:p@ss|p@ssw(?:o|0)rd|p@\$\$w(?:o|0)rd|passw0rd|pa55w(?:o|0)rd|pa\$\$w(?:o|0)rd|s3cret|s3cr3t|secr3t|supersecret|s00pers3cret|mysecret|mysecretpassword|topsecret|secretpassword|notasecret|not-a-secret|notsecret|keyboard cat)$`,
     String.raw`x{5,}|X{5,}|\*{4,}|\.{3}|…`, // sk_live_xxxxxxxx, ghp_****, "abc..."
     String.raw`\$\{[^}]+\}|\{\{[^}]*\}\}|#\{[^}]+\}|%\([\w]+\)s`, // a template anywhere: "pre-${VAR}"
   ].join('|'),
@@ -30,7 +32,17 @@ const PLACEHOLDER = new RegExp(
 export function isPlaceholder(value: string): boolean {
   const v = value.trim();
   if (v.length === 0) return true;
-  return PLACEHOLDER.test(v);
+  if (PLACEHOLDER.test(v)) return true;
+  // In URLs and query strings values are percent-encoded: `p%40ss` is `p@ss`.
+  if (v.includes('%')) {
+    try {
+      const decoded = decodeURIComponent(v);
+      return decoded !== v && PLACEHOLDER.test(decoded);
+    } catch {
+      return false;
+    }
+  }
+  return false;
 }
 
 const NAME_OR_TEXT: readonly RegExp[] = [
@@ -52,6 +64,8 @@ const NAME_OR_TEXT: readonly RegExp[] = [
   /^#[0-9a-f]{3,8}$/i, // colours
   /^\d{4}-\d{2}-\d{2}/, // dates
   /^[^\p{ASCII}]+$/u, // text in another script: "パスワード", "Пароль"
+  /^[~^<>=v]{0,2}\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/, // versions: "1.0.5", "^2.3.1", "v1.2.3-beta"
+  /^[A-Z]{2,}$/, // enum constants: "AUDIT", "ENFORCE"
   /^(?:utf-?8|utf-?16(?:le|be)?|base64(?:url)?|hex|ascii|latin-?1|binary|ucs-?2|iso-8859-\d+|shift_jis|euc-jp)$/i, // encodings
 ];
 

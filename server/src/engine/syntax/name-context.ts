@@ -92,9 +92,13 @@ function argumentStep(args: Node, child: Node): Step {
     return { context: other ? nameContext('compare', other, { callee }) : undefined };
   }
   if (COPY_FUNCTIONS.has(calleeName) && index > 0) return { context: nameContext('assign', siblings[0], { callee }) };
-  const key = index > 0 ? keyBefore(siblings[index - 1]) : undefined;
-  const name = key ? lastIdentifier(key) : '';
   const arity = siblings.length;
+  // put("password", "…") and setopt(h, CURLOPT_PASSWORD, "…") pair a key with the value after it; in a list of
+  // names (pick(o, "key", "passphrase", "cert")) neighbours are not key and value.
+  const previous = index > 0 ? siblings[index - 1] : undefined;
+  const pairs = previous !== undefined && (stringNodeValue(previous) !== undefined ? arity === 2 : index === arity - 1);
+  const key = pairs ? keyBefore(previous) : undefined;
+  const name = key ? lastIdentifier(key) : '';
   if (key && name) return { context: { kind: 'key', name, fullName: key.slice(0, 120), callee, index, arity } };
   return { context: calleeName ? { kind: 'argument', name: calleeName, fullName: callee.slice(0, 120), callee, index, arity } : undefined };
 }
