@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/out/**', '**/dist/**', '**/node_modules/**', 'examples/**', 'rules/**', 'test/e2e/out/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  { ignores: ['**/out/**', '**/dist/**', '.bench/**', '**/node_modules/**', 'examples/**', 'rules/**', 'test/e2e/out/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

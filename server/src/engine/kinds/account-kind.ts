@@ -63,7 +63,8 @@ function groupedAccounts(doc: ScanDocument, unordered: readonly StringFact[]): A
     const [ca, cb] = [a.context, b.context];
     if (!ca || !cb || ca.kind === 'compare' || a.interpolated || b.interpolated) continue;
     const loginCall = ca.kind === 'argument' && ca.callee !== undefined && LOGIN_CALLS.test(snakeCase(ca.name)) && cb.kind === 'key' && cb.callee === ca.callee && cb.fullName === a.value;
-    const pair = PAIR_NAMES.test(snakeCase(ca.name)) && cb.fullName === ca.fullName;
+    // The pair's second element may carry the pair's own name, or `password` with the full name `auth[1]`.
+    const pair = PAIR_NAMES.test(snakeCase(ca.name)) && (cb.fullName === ca.fullName || cb.fullName === `${ca.fullName}[1]`);
     if (!loginCall && !pair) continue;
     const line = lineOf(doc, a.start);
     if (pair && lineOf(doc, b.start) !== line) continue;

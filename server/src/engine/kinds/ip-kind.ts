@@ -10,16 +10,45 @@ import { StringFact } from '../syntax/facts';
 import { Matcher, RawMatch, RuleKind, ScanDocument } from './kind';
 import { snakeCase } from './secret-values';
 
-const IPV4 = /(?<![\w.])(\d{1,3}(?:\.\d{1,3}){3})(?![\w]|\.\d)/g;
-const IPV6 = /(?<![\w:.])((?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?)(?:%[\w.]+)?(?![\w:])/g;
+// Not part of a longer dotted name: `10.10.10.10.example.com` is a host name, `1.2.3.4.5` an OID.
+const IPV4 = /(?<![\w.])(\d{1,3}(?:\.\d{1,3}){3})(?!\w|\.\w)/g;
+const IPV6 = /(?<![\w:.])((?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?)(?:%[\w.]+)?(?![\w:.])/g;
 
-/** Contiguous ones followed by zeros: 255.255.255.0, 255.255.0.0… */
-function isNetmask(address: string): boolean {
+/** Cheap tests before any parse. The IPv6 one needs a digit near `::` or three groups: C++'s `std::` is not a hint. */
+const IPV4_HINT = /\d\.\d{1,3}\.\d{1,3}\.\d/;
+const IPV6_HINT = /[0-9a-f:]*\d[0-9a-f:]*::|::[0-9a-f]{0,4}\d|[0-9a-f]{1,4}:[0-9a-f]{1,4}:[0-9a-f]{1,4}:/i;
+
+/** Contiguous ones followed by zeros (255.255.255.0), or the inverse, a wildcard or host mask (0.0.0.255, 0.0.0.31). */
+function isMask(address: string): boolean {
   const bits = address
     .split('.')
     .map((part) => Number(part).toString(2).padStart(8, '0'))
     .join('');
-  return /^1+0*$/.test(bits) && bits.startsWith('1111');
+  return (/^1+0*$/.test(bits) && bits.startsWith('1111')) || /^0{8,}1+$/.test(bits);
+}
+
+interface Range {
+  readonly type: 'ipv4' | 'ipv6';
+  readonly prefix: number;
+  readonly block: BlockList;
+}
+
+/** Special-purpose blocks written as ranges (`10.0.0.0/8` in code that classifies addresses) are names, not hosts. */
+function rangeList(entries: readonly string[], report: (message: string, i: number) => void): Range[] {
+  const ranges: Range[] = [];
+  entries.forEach((entry, i) => {
+    const [address, prefixText] = entry.split('/');
+    const type = isIPv4(address) ? 'ipv4' : isIPv6(address) ? 'ipv6' : undefined;
+    const prefix = Number(prefixText);
+    if (!type || prefixText === undefined || !Number.isInteger(prefix) || prefix < 0 || prefix > (type === 'ipv4' ? 32 : 128)) {
+      report(`not a CIDR range: ${entry}`, i);
+      return;
+    }
+    const block = new BlockList();
+    block.addSubnet(address, prefix, type);
+    ranges.push({ type, prefix, block });
+  });
+  return ranges;
 }
 
 function allowList(entries: readonly string[], report: (message: string, i: number) => void): BlockList {
@@ -44,19 +73,40 @@ function allowList(entries: readonly string[], report: (message: string, i: numb
   return list;
 }
 
-function addressesIn(fact: StringFact, ipv6: boolean): { start: number; end: number; address: string; type: 'ipv4' | 'ipv6' }[] {
-  const found: { start: number; end: number; address: string; type: 'ipv4' | 'ipv6' }[] = [];
+/** `"Version 6.1.7.2"`, `"v1.2.3.4"`, `">=1.2.3.0"`: a dotted quad introduced as a version or requirement is not an address. */
+const VERSION_BEFORE = /(?:(?:\bversion|\bver|\brelease|\bbuild|\brev|\bv)\s*[:=]?|[=<>~!^]=?)\s*$/i;
+
+interface FoundAddress {
+  readonly start: number;
+  readonly end: number;
+  readonly address: string;
+  readonly type: 'ipv4' | 'ipv6';
+  /** The prefix length when the address is written as a range: `10.0.0.0/8` → 8. */
+  readonly prefix?: number;
+}
+
+function addressesIn(fact: StringFact, ipv6: boolean): FoundAddress[] {
+  const found: FoundAddress[] = [];
+  const prefixAfter = (end: number): number | undefined => {
+    const m = /^\/(\d{1,3})(?!\d)/.exec(fact.value.slice(end - fact.start));
+    return m ? Number(m[1]) : undefined;
+  };
   for (const m of fact.value.matchAll(IPV4)) {
     const before = fact.value.slice(0, m.index);
-    if (/\d\.$/.test(before)) continue;
-    if (isIPv4(m[1])) found.push({ start: fact.start + m.index, end: fact.start + m.index + m[1].length, address: m[1], type: 'ipv4' });
+    if (/\d\.$/.test(before) || VERSION_BEFORE.test(before)) continue;
+    const end = fact.start + m.index + m[1].length;
+    if (isIPv4(m[1])) found.push({ start: fact.start + m.index, end, address: m[1], type: 'ipv4', prefix: prefixAfter(end) });
   }
   if (ipv6 && fact.value.includes(':')) {
     for (const m of fact.value.matchAll(IPV6)) {
       const address = m[1];
       if (!isIPv6(address) || !/[0-9a-f]/i.test(address)) continue;
       // "12:30:45" is a time, "00:1a:2b:3c:4d:5e" a MAC: net.isIPv6 already rejects both; "a::b" in prose is rare.
-      found.push({ start: fact.start + m.index, end: fact.start + m.index + address.length, address, type: 'ipv6' });
+      const start = fact.start + m.index;
+      const end = start + address.length;
+      // `::ffff:10.1.2.3` is one IPv6 address, not also an IPv4 one.
+      for (let i = found.length - 1; i >= 0; i--) if (found[i].start >= start && found[i].end <= end) found.splice(i, 1);
+      found.push({ start, end, address, type: 'ipv6', prefix: prefixAfter(end) });
     }
   }
   return found;
@@ -71,6 +121,9 @@ export const ipKind: RuleKind = {
   compile(rule, { trusted, report }): Matcher | undefined {
     const ipRule = rule as IpRule;
     const allowed = allowList(ipRule.allow ?? [], (message, i) => report(['allow', i], message));
+    const ranges = rangeList(ipRule.allow_ranges ?? [], (message, i) => report(['allow_ranges', i], message));
+    const isAllowedRange = (found: FoundAddress): boolean =>
+      found.prefix !== undefined && ranges.some((r) => r.type === found.type && r.prefix === found.prefix && r.block.check(found.address, found.type));
     let ignoreNames: RuleRegex | undefined;
     if (ipRule.ignore_names) {
       try {
@@ -82,15 +135,15 @@ export const ipKind: RuleKind = {
     const ipv6 = ipRule.ipv6 ?? true;
     return {
       needsTree: true,
-      prefilter: ({ text }) => /\d\.\d{1,3}\.\d{1,3}\.\d/.test(text) || (ipv6 && /[0-9a-f]:[0-9a-f]{0,4}:/i.test(text)),
+      prefilter: ({ text }) => IPV4_HINT.test(text) || (ipv6 && IPV6_HINT.test(text)),
       match(doc: ScanDocument): RawMatch[] {
         const matches: RawMatch[] = [];
         for (const fact of doc.strings()) {
-          if (fact.value.length > 2000) continue;
+          if (fact.value.length > 2000 || fact.standalone) continue;
           if (fact.context && ignoreNames?.test(snakeCase(fact.context.name))) continue;
           for (const found of addressesIn(fact, ipv6)) {
-            if (found.type === 'ipv4' && isNetmask(found.address)) continue;
-            if (allowed.check(found.address, found.type)) continue;
+            if (found.type === 'ipv4' && isMask(found.address)) continue;
+            if (allowed.check(found.address, found.type) || isAllowedRange(found)) continue;
             matches.push({ start: found.start, end: found.end, vars: { value: found.address } });
           }
         }

@@ -31,6 +31,11 @@ export interface RawMatch {
   readonly vars?: Readonly<Record<string, LocalizedText>>;
   /** Rule severity for this match when a kind refines it (e.g. a per-function CWE). */
   readonly cwe?: number;
+  /**
+   * Matches of one group that overlap keep only the highest level: a provider's token pattern outranks the
+   * name-aware generic rule that flags the same literal, so one secret is reported once.
+   */
+  readonly overlap?: { readonly group: string; readonly level: number };
 }
 
 /** The raw text, and its lower-case form computed once per file for case-insensitive keyword checks. */

@@ -3,15 +3,26 @@
  * - `patterns`: precise provider formats (AWS, GitHub, Stripe…), run over the whole text after a `keywords`
  *   prefilter, with an entropy floor;
  * - `names`: name-aware generic credentials, a string literal bound to a name that says password / token / secret…
- *   (assigned, initialised, `#define`d, passed, compared, or a config key).
- * A match's value reaches messages only masked.
+ *   (assigned, initialised, `#define`d, passed, compared, or a config key), or passed where a known function takes
+ *   a credential (`arguments`, e.g. `NetworkCredential(user, "…")`).
+ * A match's value reaches messages only masked. Name-aware matches give way to a provider pattern that flags the same
+ * text (`GITHUB_TOKEN = "ghp_…"` is one GitHub token, not also a generic one).
  */
 import { maskSecret } from '../mask';
 import { RegexSyntaxError, RuleRegex, compileRuleRegex } from '../regex';
-import { SecretRule } from '../rulebook/types';
+import { LocalizedText, SecretRule } from '../rulebook/types';
 import { StringFact } from '../syntax/facts';
+import { lastIdentifier } from '../syntax/tree-util';
 import { Matcher, RawMatch, RuleKind, ScanDocument } from './kind';
-import { ENVIRONMENT_READERS, isPlaceholder, looksLikeNameOrText, shannonEntropy, snakeCase } from './secret-values';
+import { ENVIRONMENT_READERS, NAME_TAKING_CALL, isPlaceholder, looksLikeNameOrText, readableDecoding, shannonEntropy, snakeCase } from './secret-values';
+
+/** Overlap group shared by every secret rule: a provider match outranks a name-aware one on the same text. */
+const SECRET_GROUP = 'secret';
+const PROVIDER_LEVEL = 2;
+const NAME_LEVEL = 1;
+
+/** Last segments too generic to say anything alone: `fs.s3a.secret.key` is judged by `secret_key`. */
+const GENERIC_LAST = /^(?:key|value|val|data|string|str|text|field|setting|item|entry)$/;
 
 function compileOrReport(
   source: string | undefined,
@@ -29,76 +40,203 @@ function compileOrReport(
   }
 }
 
-function nameMatches(fact: StringFact, names: RuleRegex, ignoreNames: RuleRegex | undefined): string | undefined {
+/** The snake_case names a fact is judged by: its own name, and with a generic last segment the two last segments. */
+function candidateNames(name: string, fullName: string): string[] {
+  const snake = snakeCase(name);
+  if (!GENERIC_LAST.test(snake)) return [snake];
+  const parts = fullName.match(/[A-Za-z_][\w-]*/g) ?? [];
+  return parts.length >= 2 ? [snake, snakeCase(parts.slice(-2).join('_'))] : [snake];
+}
+
+interface CompiledPattern {
+  readonly regex: RuleRegex;
+  readonly group: number | undefined;
+  readonly label: LocalizedText;
+  readonly userGroup: number | undefined;
+}
+
+interface NameMatchers {
+  readonly names?: RuleRegex;
+  readonly ignoreNames?: RuleRegex;
+  /** Function (last segment of the callee) → argument positions that hold a credential. */
+  readonly credentialArguments: ReadonlyMap<string, readonly number[]>;
+}
+
+/**
+ * Positions of credential arguments for a callee: `NetworkCredential` matches by its last segment; a dotted entry
+ * (`jwt.sign`) matches the callee's last segments, case-insensitively (`jwt.sign`, `JWT.encode` in Ruby).
+ */
+function credentialPositions(callee: string, table: ReadonlyMap<string, readonly number[]>): readonly number[] | undefined {
+  const own = table.get(lastIdentifier(callee));
+  if (own) return own;
+  const lower = callee.toLowerCase().replace(/::|->/g, '.');
+  for (const [fn, positions] of table) {
+    if (!fn.includes('.')) continue;
+    const key = fn.toLowerCase();
+    if (lower === key || lower.endsWith(`.${key}`)) return positions;
+  }
+  return undefined;
+}
+
+/** The name a fact is flagged under, or undefined when its binding says nothing about a credential. */
+function boundName(fact: StringFact, m: NameMatchers): string | undefined {
   const context = fact.context;
   if (!context) return undefined;
+  if (context.callee !== undefined && context.index !== undefined) {
+    const positions = credentialPositions(context.callee, m.credentialArguments);
+    if (positions?.includes(context.index)) return `${context.callee}(…) argument ${context.index + 1}`;
+  }
+  if (!m.names) return undefined;
   if (context.callee && ENVIRONMENT_READERS.test(context.callee)) return undefined;
-  const name = snakeCase(context.name);
-  if (!names.test(name)) return undefined;
-  if (ignoreNames?.test(name)) return undefined;
-  return context.name;
+  // `getSecret("db-password")`, `t("password")`: the literal names a secret or is an input, it is not one.
+  if ((context.kind === 'argument' || context.kind === 'key') && context.callee && NAME_TAKING_CALL.test(snakeCase(lastIdentifier(context.callee)))) {
+    return undefined;
+  }
+  // A call named like a credential takes its value as the only argument (`setPassword("…")`, `.password("…")`); in
+  // `NetworkCredential("user", "…")` the other arguments are user names and hosts (positions come from `arguments`).
+  if (context.kind === 'argument' && context.index !== undefined && (context.index > 0 || context.arity !== 1)) return undefined;
+  const candidates = candidateNames(context.name, context.fullName);
+  const hit = candidates.find((name) => m.names!.test(name) && !m.ignoreNames?.test(name));
+  return hit === undefined ? undefined : context.name;
 }
+
+/** The value spells the name it is bound to (or its tail): `PASSWORD = "password"`, `SN_idPass "idPass"`. */
+function namesItself(value: string, name: string): boolean {
+  const v = snakeCase(value);
+  const n = snakeCase(name);
+  return v !== '' && (v === n || n.endsWith(`_${v}`) || v.endsWith(`_${n}`));
+}
+
+/**
+ * The prefilter of name-aware rules in parsed code: a keyword within a short distance of a string quote on a line
+ * that is code. An apostrophe inside a word (`can't`) is no quote, and comment lines and `#include` / `import` lines
+ * cannot bind a literal to a name, so they do not count. Most files that merely mention "pass" or "token" have no
+ * such line and are never parsed for these rules.
+ */
+function keywordNearQuote(keywords: readonly string[]): ((lower: string) => boolean) | undefined {
+  if (keywords.length === 0) return undefined;
+  const escaped = keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  // An opening quote: not inside a word, optionally behind a string prefix (L"…", u8"…", b'…', f"…", r"…", @"…", $"…").
+  const quote = `(?<![a-z0-9])(?:[lubfr]{1,2}|u8|[@$])?["'\`]`;
+  const near = new RegExp(`(?:${escaped})[^\\n]{0,60}?${quote}|${quote}[^\\n]{0,60}?(?:${escaped})`, 'g');
+  return (lower) => {
+    near.lastIndex = 0;
+    for (let m = near.exec(lower); m; m = near.exec(lower)) {
+      const lineStart = lower.lastIndexOf('\n', m.index) + 1;
+      if (!NOT_CODE_LINE.test(lower.slice(lineStart, lineStart + 40))) return true;
+      // Go on from the next line: every match on this one is on the same non-code line.
+      const next = lower.indexOf('\n', m.index);
+      if (next < 0) return false;
+      near.lastIndex = next + 1;
+    }
+    return false;
+  };
+}
+
+/** Lines that hold no binding: comments, `#include` and other directives but `#define`, imports. */
+const NOT_CODE_LINE = /^\s*(?:\/\/|\/\*|\*|#(?!\s*define\b)|import\s|from\s+\S+\s+import\b|@import\b|use\s|require\s|using\s)/;
 
 export const secretKind: RuleKind = {
   kind: 'secret',
   compile(rule, { trusted, report }): Matcher | undefined {
     const secret = rule as SecretRule;
     const patterns = (secret.patterns ?? [])
-      .map((p, i) => ({ regex: compileOrReport(p.regex, ['patterns', i, 'regex'], trusted, report), group: p.group }))
-      .filter((p): p is { regex: RuleRegex; group: number | undefined } => p.regex !== undefined);
-    const names = compileOrReport(secret.names, ['names'], trusted, report, true);
-    const ignoreNames = compileOrReport(secret.ignore_names, ['ignore_names'], trusted, report, true);
+      .map((p, i) => ({ regex: compileOrReport(p.regex, ['patterns', i, 'regex'], trusted, report), group: p.group, label: p.label ?? '', userGroup: p.user_group }))
+      .filter((p): p is CompiledPattern => p.regex !== undefined);
+    const credentialArguments = new Map<string, number[]>();
+    for (const [fn, positions] of Object.entries(secret.arguments ?? {})) {
+      credentialArguments.set(fn, typeof positions === 'number' ? [positions] : [...positions]);
+    }
+    const nameMatchers: NameMatchers = {
+      names: compileOrReport(secret.names, ['names'], trusted, report, true),
+      ignoreNames: compileOrReport(secret.ignore_names, ['ignore_names'], trusted, report, true),
+      credentialArguments,
+    };
     const ignoreValues = compileOrReport(secret.ignore_values, ['ignore_values'], trusted, report, true);
-    if (patterns.length === 0 && !names) return undefined;
+    const ignoreLines = compileOrReport(secret.ignore_lines, ['ignore_lines'], trusted, report, true);
+    const onIgnoredLine = (doc: ScanDocument, offset: number): boolean =>
+      ignoreLines !== undefined && ignoreLines.test(doc.index.lineText(doc.index.positionAt(offset).line));
+    const nameAware = nameMatchers.names !== undefined || credentialArguments.size > 0;
+    if (patterns.length === 0 && !nameAware) return undefined;
     const keywords = (secret.keywords ?? []).map((k) => k.toLowerCase());
-    const escaped = keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-    const keywordNearQuote = keywords.length > 0 ? new RegExp(`(?:${escaped})[^\\n]{0,120}?["'\`]|["'\`][^\\n]{0,120}?(?:${escaped})`) : undefined;
+    const nearQuote = keywordNearQuote(keywords);
     const minEntropy = secret.entropy ?? 0;
-    const minLength = secret.min_length ?? (names ? 4 : 8);
+    const minLength = secret.min_length ?? (nameAware ? 4 : 8);
 
     const acceptable = (value: string, strict: boolean): boolean => {
       if (value.length < minLength || shannonEntropy(value) < minEntropy) return false;
       if (ignoreValues?.test(value)) return false;
       if (isPlaceholder(value)) return false;
-      return !strict || !looksLikeNameOrText(value);
+      if (!strict) return true;
+      // "\x6d\x61\x73…" is judged by what it spells ("master secret"), which may be text or a placeholder.
+      const decoded = readableDecoding(value);
+      if (decoded !== undefined && (isPlaceholder(decoded) || looksLikeNameOrText(decoded))) return false;
+      return !looksLikeNameOrText(value);
     };
 
     return {
-      needsTree: names !== undefined,
+      needsTree: nameAware,
       prefilter({ lower, parsed }): boolean {
         if (keywords.length === 0) return true;
         if (!keywords.some((k) => lower.includes(k))) return false;
-        // In parsed code a bound literal needs a quote on the keyword's line; most files with the word have none.
-        return !names || !parsed || patterns.length > 0 || keywordNearQuote!.test(lower);
+        // In parsed code a bound literal needs a quote near the keyword on its line; most files with the word have none.
+        return !nameAware || !parsed || patterns.length > 0 || nearQuote!(lower);
       },
       match(doc: ScanDocument): RawMatch[] {
         const matches: RawMatch[] = [];
         const seen = new Set<number>();
         if (patterns.length > 0 && (keywords.length === 0 || keywords.some((k) => doc.lower.includes(k)))) {
-          for (const { regex, group } of patterns) {
+          for (const { regex, group, label, userGroup } of patterns) {
             for (const m of regex.matches(doc.text)) {
               const g = group ?? (regex.groupCount > 0 ? 1 : 0);
               const span = g === 0 ? m : m.groups[g - 1];
               if (!span || seen.has(span.start)) continue;
               const value = doc.text.slice(span.start, span.end);
               if (!acceptable(value, false)) continue;
+              const user = userGroup !== undefined ? m.groups[userGroup - 1] : undefined;
+              if (user && doc.text.slice(user.start, user.end) === value) continue;
+              if (onIgnoredLine(doc, span.start)) continue;
               seen.add(span.start);
-              matches.push({ start: span.start, end: span.end, vars: { value: maskSecret(value), name: '' } });
+              matches.push({
+                start: span.start,
+                end: span.end,
+                vars: { value: maskSecret(value), name: '', provider: label },
+                overlap: { group: SECRET_GROUP, level: PROVIDER_LEVEL },
+              });
             }
           }
         }
-        if (names) {
+        if (nameAware) {
           for (const fact of doc.strings()) {
-            if (fact.interpolated || seen.has(fact.start)) continue;
-            const name = nameMatches(fact, names, ignoreNames);
+            if (fact.interpolated || fact.standalone || seen.has(fact.start)) continue;
+            const name = boundName(fact, nameMatchers);
             if (name === undefined || !acceptable(fact.value, true)) continue;
-            if (snakeCase(fact.value) === snakeCase(name)) continue; // password: "password"
+            if (namesItself(fact.value, name)) continue; // password: "password", SN_id_PasswordBasedMAC "id-PasswordBasedMAC"
+            if (onIgnoredLine(doc, fact.start)) continue;
             seen.add(fact.start);
-            matches.push({ start: fact.start, end: fact.end, vars: { value: maskSecret(fact.value), name } });
+            matches.push({
+              start: fact.start,
+              end: fact.end,
+              vars: { value: maskSecret(fact.value), name, provider: '' },
+              overlap: { group: SECRET_GROUP, level: NAME_LEVEL },
+            });
           }
         }
-        return matches;
+        return withoutSecretNames(matches, doc);
       },
     };
   },
 };
+
+/**
+ * A name is shown in messages, so it must never be a flagged value itself (`f("hunter2pass", "x")` could bind "x" to
+ * the name "hunter2pass"): such a name is masked too.
+ */
+function withoutSecretNames(matches: RawMatch[], doc: ScanDocument): RawMatch[] {
+  if (matches.length < 2) return matches;
+  const values = new Set(matches.map((m) => doc.text.slice(m.start, m.end)));
+  return matches.map((m) => {
+    const name = m.vars?.name;
+    return typeof name === 'string' && values.has(name) ? { ...m, vars: { ...m.vars, name: maskSecret(name) } } : m;
+  });
+}

@@ -82,6 +82,10 @@ export interface SecretPattern {
   readonly regex: string;
   /** The capture group holding the secret (default: 1 if the regex has groups, else the whole match). */
   readonly group?: number;
+  /** What the pattern finds (`HashiCorp Vault token`), for the message's `{provider}` when one rule has several. */
+  readonly label?: LocalizedText;
+  /** The group holding a user name: a password equal to it (`guest:guest@`) is a default-credential example, not flagged. */
+  readonly user_group?: number;
 }
 
 export interface SecretRule extends RuleCommon {
@@ -99,12 +103,18 @@ export interface SecretRule extends RuleCommon {
   readonly min_length?: number;
   /** Values that are never secrets (regex, case-insensitive), added to the built-in placeholders. */
   readonly ignore_values?: string;
+  /** Lines whose secret is an example, not a secret (regex, case-insensitive), e.g. URLs on `example.com`. */
+  readonly ignore_lines?: string;
+  /** Functions whose argument at a zero-based position is a credential: `{ NetworkCredential: 1, mysql_real_connect: 3 }`. */
+  readonly arguments?: Readonly<Record<string, number | readonly number[]>>;
 }
 
 export interface IpRule extends RuleCommon {
   readonly kind: 'ip';
   /** Addresses and CIDR ranges that are never flagged. */
   readonly allow?: readonly string[];
+  /** CIDR ranges not flagged when written as that range (`10.0.0.0/8` in code that classifies addresses). */
+  readonly allow_ranges?: readonly string[];
   /** A regex over the bound name: values bound to such names (`version`, `release`) are not addresses. */
   readonly ignore_names?: string;
   readonly ipv6?: boolean;

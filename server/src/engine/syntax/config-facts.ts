@@ -2,6 +2,9 @@
  * Facts from config and data files that have no grammar here (.env, .ini, .properties, YAML, JSON, XML, TOML,
  * Dockerfile, other text): a key/value reading, line by line, that yields each value with its key as context and
  * each comment. It is deliberately forgiving: a file that is not valid in its format still yields what it can.
+ *
+ * Name/value records (`- name: DB_PASSWORD` + `value: …` in Kubernetes YAML, `{"name": …, "value": …}` in JSON,
+ * `<name>…</name><value>…</value>` in Hadoop-style XML) bind the value to the name, not to the word `value`.
  */
 import { ConfigLanguageId, LANGUAGES } from '../languages';
 import { CommentFact, StringFact } from './facts';
@@ -14,27 +17,32 @@ export interface ConfigFacts {
 
 type Lang = ConfigLanguageId | 'text';
 
-const KEY_VALUE = /^(\s*(?:-\s+)?(?:export\s+)?)(["']?)([A-Za-z_@$][\w.\-@$[\]]*)\2(\s*(?:=|:(?=\s|$)|:=)\s*)(.*)$/;
-const DOCKER_ENV = /^(\s*(?:ENV|ARG)\s+)([A-Za-z_][\w.-]*)(\s*=\s*|\s+)(.*)$/i;
+const KEY_VALUE =
+  /^(\s*(?:-\s+)?(?:export\s+)?)(["']?)(\/\/[^\s=]+|[A-Za-z_@$][\w.\-@$[\]]*)\2(\s*(?:=|:(?=\s|$)|:=)\s*)(.*)$/;
+const DOCKER_ENV = /^(\s*(?:ENV|ARG)\s+)(.*)$/i;
+const DOCKER_PAIR = /([A-Za-z_][\w.-]*)=("(?:[^"\\]|\\.)*"|'[^']*'|\S*)/g;
 const JSON_PAIR = /"((?:[^"\\]|\\.){1,128})"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
 const JSON_STRING = /"((?:[^"\\]|\\.)*)"/g;
 const XML_ELEMENT = /<([A-Za-z_][\w.:-]*)(?:\s[^>]*)?>([^<]{1,512})<\/\1\s*>/g;
 const XML_ATTRIBUTE = /([A-Za-z_][\w.:-]*)\s*=\s*(["'])([^"'<>]{0,512})\2/g;
-const XML_KEYED = /\b(?:key|name)\s*=\s*(["'])([^"']{1,128})\1[^>]*?\bvalue\s*=\s*(["'])([^"']*)\3/g;
+const XML_KEYED = /\b(?:key|name)\s*=\s*(["'])([^"']{1,128})\1[^>]*?\bvalue\s*=\s*(["'])([^"']*)\3/gi;
+const XML_NAME_VALUE = /<(name|key)>\s*([^<]{1,128}?)\s*<\/\1>\s*(?:<!--[\s\S]{0,200}?-->\s*)?<value>([^<]{1,512})<\/value>/gi;
+/** Keys of a name/value record and the key that holds the value. */
+const RECORD_NAME = /^(?:name|key)$/i;
+const RECORD_VALUE = /^value$/i;
+/** YAML node properties before a scalar: an anchor `&a` or a tag `!secret`. */
+const YAML_PROPERTIES = /^(?:(?:&[^\s]+|![^\s]*)\s+)+/;
 
-function push(facts: StringFact[], key: string, start: number, value: string): void {
+function push(facts: StringFact[], key: string, start: number, value: string, path = ''): void {
   const name = lastIdentifier(key);
-  if (!name) {
-    facts.push({ start, end: start + value.length, value, interpolated: false, fromConfig: true });
-    return;
-  }
+  const fullName = path ? `${path}.${key}` : key;
   facts.push({
     start,
     end: start + value.length,
     value,
     interpolated: false,
     fromConfig: true,
-    context: { kind: 'key', name, fullName: key.slice(0, 120) },
+    context: name ? { kind: 'key', name, fullName: fullName.slice(-120) } : undefined,
   });
 }
 
@@ -64,6 +72,13 @@ function commentAt(line: string, openers: readonly string[]): number {
   return -1;
 }
 
+/** The name of the current name/value record in a YAML-like list, keyed by the column its keys start at. */
+interface RecordName {
+  readonly column: number;
+  readonly line: number;
+  readonly name: string;
+}
+
 export function configFacts(lang: Lang, text: string): ConfigFacts {
   const strings: StringFact[] = [];
   const comments: CommentFact[] = [];
@@ -77,50 +92,123 @@ export function configFacts(lang: Lang, text: string): ConfigFacts {
     return { strings, comments };
   }
   let lineStart = 0;
+  let lineNumber = 0;
+  const record: { current?: RecordName } = {};
+  const path: PathState = { parents: [], section: '' };
   for (const line of text.split('\n')) {
     const at = commentAt(line, info.lineComments);
     if (at >= 0) {
       comments.push({ start: lineStart + at, end: lineStart + line.length, text: line.slice(at).replace(/\r$/, '') });
     } else {
-      scanLine(lang, line.replace(/\r$/, ''), lineStart, strings, comments, info.lineComments);
+      scanLine(lang, line.replace(/\r$/, ''), { lineStart, lineNumber, strings, comments, openers: info.lineComments, record, path });
     }
     lineStart += line.length + 1;
+    lineNumber++;
   }
   return { strings, comments };
 }
 
-function scanLine(
-  lang: Lang,
-  line: string,
-  lineStart: number,
-  strings: StringFact[],
-  comments: CommentFact[],
-  openers: readonly string[],
-): void {
-  if (lang === 'dockerfile') {
-    const env = DOCKER_ENV.exec(line);
-    if (env) {
-      const span = valueSpan(env[4], openers);
-      if (span) push(strings, env[2], lineStart + env[1].length + env[2].length + env[3].length + span.offset, span.value);
+interface LineState {
+  readonly lineStart: number;
+  readonly lineNumber: number;
+  readonly strings: StringFact[];
+  readonly comments: CommentFact[];
+  readonly openers: readonly string[];
+  readonly record: { current?: RecordName };
+  readonly path: PathState;
+}
+
+/**
+ * Where a key sits: the YAML mappings above it (by indentation) or the INI/TOML section it is in, so that
+ * `secrets:` / `api:` / `key: …` is judged as `secrets.api.key`, not as a bare `key`.
+ */
+interface PathState {
+  parents: { column: number; key: string }[];
+  section: string;
+}
+
+function keyPath(lang: Lang, path: PathState, column: number): string {
+  if (lang !== 'yaml') return path.section;
+  while (path.parents.length > 0 && path.parents[path.parents.length - 1].column >= column) path.parents.pop();
+  return path.parents.map((p) => p.key).join('.');
+}
+
+function scanDockerLine(line: string, state: LineState): void {
+  const env = DOCKER_ENV.exec(line);
+  if (!env) return;
+  const rest = env[2];
+  const base = state.lineStart + env[1].length;
+  if (/^[A-Za-z_][\w.-]*=/.test(rest)) {
+    // `ENV A=1 B="two words"`: every pair is its own value.
+    for (const m of rest.matchAll(DOCKER_PAIR)) {
+      const span = valueSpan(m[2], state.openers);
+      if (span) push(state.strings, m[1], base + m.index + m[1].length + 1 + span.offset, span.value);
     }
+    return;
+  }
+  const legacy = /^([A-Za-z_][\w.-]*)(\s+)(.*)$/.exec(rest);
+  const span = legacy ? valueSpan(legacy[3], state.openers) : undefined;
+  if (legacy && span) push(state.strings, legacy[1], base + legacy[1].length + legacy[2].length + span.offset, span.value);
+}
+
+function scanLine(lang: Lang, line: string, state: LineState): void {
+  if (lang === 'dockerfile') {
+    scanDockerLine(line, state);
+    return;
+  }
+  const { lineStart, strings } = state;
+  const section = /^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*$/.exec(line);
+  if (section && (lang === 'ini' || lang === 'toml' || lang === 'text')) {
+    state.path.section = section[1].replace(/^["']|["']$/g, '');
     return;
   }
   const pair = KEY_VALUE.exec(line);
   if (pair) {
     const valueOffset = pair[1].length + pair[2].length * 2 + pair[3].length + pair[4].length;
-    const span = valueSpan(pair[5], openers);
-    if (span && !/^[|>][-+]?$/.test(span.value)) push(strings, pair[3], lineStart + valueOffset + span.offset, span.value);
+    let raw = pair[5];
+    let propertyLength = 0;
+    if (lang === 'yaml') {
+      propertyLength = YAML_PROPERTIES.exec(raw)?.[0].length ?? 0;
+      raw = raw.slice(propertyLength);
+    }
+    // In an unknown text file `_M_token = __it->second;` is code: an unquoted name ending a statement is no value.
+    if (lang === 'text' && /^\s*[A-Za-z_$][\w$]*(?:(?:\.|->|::)[A-Za-z_$][\w$]*)*(?:\(.*\))?\s*;\s*$/.test(raw)) return;
+    const span = valueSpan(raw, state.openers);
+    const column = pair[1].length;
+    const parent = keyPath(lang, state.path, column);
+    if (lang === 'yaml' && !span) state.path.parents.push({ column, key: pair[3] });
+    if (span && RECORD_NAME.test(pair[3])) state.record.current = { column, line: state.lineNumber, name: span.value };
+    if (span && !/^[|>][-+0-9]*$/.test(span.value)) {
+      const current = state.record.current;
+      const named = RECORD_VALUE.test(pair[3]) && current && current.column === column && state.lineNumber - current.line <= 3;
+      const at = lineStart + valueOffset + propertyLength + span.offset;
+      if (named) push(strings, current.name, at, span.value);
+      else push(strings, pair[3], at, span.value, parent);
+    }
     const hash = pair[5].indexOf(' #');
-    if (hash >= 0 && openers.includes('#') && !/^\s*["']/.test(pair[5])) {
+    if (hash >= 0 && state.openers.includes('#') && !/^\s*["']/.test(pair[5])) {
       const start = lineStart + valueOffset + hash + 1;
-      comments.push({ start, end: lineStart + line.length, text: line.slice(valueOffset + hash + 1) });
+      state.comments.push({ start, end: lineStart + line.length, text: line.slice(valueOffset + hash + 1) });
     }
     return;
   }
   if (lang === 'yaml') {
     const item = /^(\s*-\s+)(["']?)(.+?)\2\s*$/.exec(line);
-    if (item) strings.push({ start: lineStart + item[1].length + item[2].length, end: lineStart + item[1].length + item[2].length + item[3].length, value: item[3], interpolated: false, fromConfig: true });
+    if (item) {
+      const start = lineStart + item[1].length + item[2].length;
+      strings.push({ start, end: start + item[3].length, value: item[3], interpolated: false, fromConfig: true });
+    }
   }
+}
+
+/** In `{"name": "TOKEN", "value": "…"}` the value belongs to TOKEN: the record's name within the same object. */
+function jsonRecordName(text: string, at: number): string | undefined {
+  const open = text.lastIndexOf('{', at);
+  const close = text.indexOf('}', at);
+  if (open < 0 || at - open > 600) return undefined;
+  const body = text.slice(open, close < 0 ? Math.min(text.length, at + 600) : close);
+  if (body.slice(1).includes('{')) return undefined;
+  return /"(?:name|key|Name|Key)"\s*:\s*"([^"\\]{1,128})"/.exec(body)?.[1];
 }
 
 function scanJson(text: string, strings: StringFact[]): void {
@@ -128,7 +216,8 @@ function scanJson(text: string, strings: StringFact[]): void {
   for (const m of text.matchAll(JSON_PAIR)) {
     const valueStart = m.index + m[0].length - m[2].length - 1;
     keyed.add(valueStart);
-    push(strings, m[1], valueStart, m[2]);
+    const name = RECORD_VALUE.test(m[1]) ? jsonRecordName(text, m.index) : undefined;
+    push(strings, name ?? m[1], valueStart, m[2]);
   }
   for (const m of text.matchAll(JSON_STRING)) {
     const start = m.index + 1;
@@ -143,22 +232,31 @@ function scanXml(text: string, strings: StringFact[], comments: CommentFact[]): 
   for (const m of text.matchAll(/<!--([\s\S]*?)-->/g)) {
     comments.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   }
-  const keyedValues = new Set<number>();
+  const taken = new Set<number>();
   for (const m of text.matchAll(XML_KEYED)) {
     const valueStart = m.index + m[0].length - m[4].length - 1;
-    keyedValues.add(valueStart);
+    taken.add(valueStart);
     push(strings, m[2], valueStart, m[4]);
+  }
+  for (const m of text.matchAll(XML_NAME_VALUE)) {
+    const raw = m[3];
+    const lead = raw.length - raw.trimStart().length;
+    const valueStart = m.index + m[0].length - '</value>'.length - raw.length + lead;
+    if (raw.trim() === '') continue;
+    taken.add(valueStart);
+    push(strings, m[2], valueStart, raw.trim());
   }
   for (const m of text.matchAll(XML_ELEMENT)) {
     const valueStart = m.index + m[0].indexOf('>') + 1;
     const value = m[2];
     if (value.trim() === '') continue;
     const lead = value.length - value.trimStart().length;
+    if (taken.has(valueStart + lead)) continue;
     push(strings, m[1], valueStart + lead, value.trim());
   }
   for (const m of text.matchAll(XML_ATTRIBUTE)) {
     const valueStart = m.index + m[0].length - m[3].length - 1;
-    if (keyedValues.has(valueStart) || m[1] === 'key' || m[1] === 'name') continue;
+    if (taken.has(valueStart) || /^(?:key|name)$/i.test(m[1])) continue;
     push(strings, m[1], valueStart, m[3]);
   }
 }

@@ -22,6 +22,10 @@ export interface NameContext {
   readonly fullName: string;
   /** For arguments and function comparisons: the function called (`setPassword`, `strcmp`, `os.getenv`). */
   readonly callee?: string;
+  /** For literals passed to a call: the zero-based argument position (`NetworkCredential(user, "…")` → 1). */
+  readonly index?: number;
+  /** For literals passed to a call: how many arguments the call has. */
+  readonly arity?: number;
 }
 
 export interface StringFact {
@@ -34,6 +38,8 @@ export interface StringFact {
   readonly context?: NameContext;
   /** True when the value came from a config file (an unquoted value counts as a string there). */
   readonly fromConfig?: boolean;
+  /** True for a literal that is a statement by itself (a docstring, `"use strict"`): it is never stored, passed or compared. */
+  readonly standalone?: boolean;
 }
 
 export interface CommentFact {

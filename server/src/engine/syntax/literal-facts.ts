@@ -13,7 +13,7 @@ import type { ScanDocument } from '../kinds/kind';
 import { hasGrammar } from '../languages';
 import { NameContext, StringFact } from './facts';
 import { isInsideDebugFacility, isInsideDevelopmentGuard, isTopLevel, nodeAt } from './scope';
-import { contextOf } from './string-facts';
+import { contextOf } from './name-context';
 import { calleeText, lastIdentifier, stringNodeValue } from './tree-util';
 
 export type LiteralType = 'string' | 'boolean' | 'number';

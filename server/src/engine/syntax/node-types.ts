@@ -69,12 +69,134 @@ export const TRANSPARENT_PARENTS: ReadonlySet<string> = new Set([
   'non_null_expression',
   'type_assertion',
   'cast_expression',
+  'type_conversion_expression',
   'array',
   'list',
   'tuple',
   'array_creation_expression',
+  'implicit_array_creation_expression',
+  'collection_expression',
   'array_initializer',
   'composite_literal',
+  'jsx_expression',
+  'await_expression',
+]);
+
+/** Bindings whose `left` field is the name: assignments, Go's `:=`, default values in destructuring patterns. */
+export const ASSIGNMENT_ALIKE = /assignment|_pattern$|^short_var_declaration$/;
+
+/** Key/value nodes whose first named child is the key (when the grammar gives it no `key` field). */
+export const NAMED_ELEMENTS: ReadonlySet<string> = new Set([
+  'keyed_element',
+  'array_element_initializer',
+  'pair',
+  'hash_pair',
+  'jsx_attribute',
+  'const_element',
+]);
+
+/** Call nodes of every grammar (the string climbing needs to know a call when it meets one). */
+export const CALL_TYPES: ReadonlySet<string> = new Set([
+  ...Object.values(NODE_TYPES).flatMap((types) => types.calls.map((call) => call.type)),
+  'new_expression',
+  'nullsafe_member_call_expression',
+]);
+
+/** Member access nodes whose first named child is the object: `"x".equals`, `"x".encode`. */
+export const MEMBER_ACCESS: ReadonlySet<string> = new Set([
+  'member_expression',
+  'attribute',
+  'field_access',
+  'member_access_expression',
+  'field_expression',
+  'selector_expression',
+]);
+
+/** Functions that only convert their argument: the value still flows to whatever the call is bound to. */
+export const CONVERSION_FUNCTIONS: ReadonlySet<string> = new Set([
+  'from', // Buffer.from
+  'String',
+  'string',
+  'str',
+  'bytes',
+  'bytearray',
+  '[]byte',
+  '[]rune',
+  'std::string',
+  'std::wstring',
+  'wstring',
+  'QString',
+  'QStringLiteral',
+  'CString',
+  'CStringA',
+  'CStringW',
+  '_T',
+  '_TEXT',
+  'TEXT',
+  '__T',
+  'L',
+  'GetBytes',
+  'getBytes',
+  'SecretStr',
+  'SecretString',
+  'SecureString',
+  'b64decode',
+  'atob',
+  'unhexlify',
+  'strdup',
+  '_strdup',
+  'wcsdup',
+]);
+
+/** Methods called on a literal that only convert it: `"x".toCharArray()`, `"x".encode()`, `"x".freeze`. */
+export const CONVERSION_METHODS: ReadonlySet<string> = new Set([
+  'toCharArray',
+  'ToCharArray',
+  'getBytes',
+  'encode',
+  'decode',
+  'to_s',
+  'to_str',
+  'freeze',
+  'dup',
+  'b',
+  'strip',
+  'trim',
+  'Trim',
+  'toString',
+  'ToString',
+  'as_bytes',
+  'to_string',
+  'to_owned',
+  'into',
+  'c_str',
+  'data',
+]);
+
+/** Functions that copy their later arguments into the first: `strcpy(password, "…")` binds the literal to `password`. */
+export const COPY_FUNCTIONS: ReadonlySet<string> = new Set([
+  'strcpy',
+  'strncpy',
+  'strlcpy',
+  'strcpy_s',
+  'strncpy_s',
+  'wcscpy',
+  'wcsncpy',
+  'wcscpy_s',
+  '_tcscpy',
+  '_tcsncpy',
+  '_tcscpy_s',
+  '_mbscpy',
+  'lstrcpy',
+  'lstrcpyA',
+  'lstrcpyW',
+  'lstrcpyn',
+  'StrCpy',
+  'StringCchCopy',
+  'StringCbCopy',
+  'StringCchCopyA',
+  'StringCchCopyW',
+  'g_strlcpy',
 ]);
 
 /** Functions and methods whose arguments are compared with each other. */
@@ -94,9 +216,13 @@ export const COMPARE_FUNCTIONS: ReadonlySet<string> = new Set([
   'lstrcmpi',
   'lstrcmpA',
   'lstrcmpW',
+  'g_strcmp0',
+  'g_str_equal',
   'memcmp',
+  'CRYPTO_memcmp',
   'equals',
   'equalsIgnoreCase',
+  'contentEquals',
   'Equals',
   'compare',
   'Compare',
@@ -108,7 +234,9 @@ export const COMPARE_FUNCTIONS: ReadonlySet<string> = new Set([
   'secure_compare',
   'ConstantTimeCompare',
   'EqualFold',
-  'strings.EqualFold',
 ]);
 
 export const EQUALITY_OPERATORS: ReadonlySet<string> = new Set(['==', '===', '!=', '!==', '<>', 'eq', 'ne', 'is']);
+
+/** Operators whose operands flow on to the enclosing binding: `password = env.PW || "fallback"`. */
+export const LOGICAL_OPERATORS: ReadonlySet<string> = new Set(['||', '&&', '??', 'or', 'and', '?:']);

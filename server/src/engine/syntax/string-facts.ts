@@ -5,90 +5,17 @@
  */
 import type { Node, Query, Tree } from 'web-tree-sitter';
 import { GrammarLanguageId } from '../languages';
-import { CommentFact, ContextKind, NameContext, StringFact } from './facts';
-import { COMPARE_FUNCTIONS, EQUALITY_OPERATORS, NODE_TYPES, TRANSPARENT_PARENTS } from './node-types';
+import { CommentFact, StringFact } from './facts';
+import { contextOf } from './name-context';
+import { NODE_TYPES } from './node-types';
 import { queriesFor } from './queries';
-import { literalValueSpan, unquote } from './string-literal';
-import { calleeText, lastIdentifier, stringNodeValue } from './tree-util';
+import { literalValueSpan } from './string-literal';
 
-function nameContext(kind: ContextKind, node: Node, callee?: string): NameContext | undefined {
-  const fullName = node.text.replace(/\s+/g, ' ').trim().slice(0, 120);
-  const name = lastIdentifier(unquote(fullName));
-  return name ? { kind, name, fullName, callee } : undefined;
-}
-
-const NAME_FIELDS = ['left', 'name', 'key', 'declarator', 'designator'] as const;
-
-function isEqualityComparison(node: Node): boolean {
-  if (!['binary_expression', 'comparison_operator', 'binary'].includes(node.type)) return false;
-  return node.children.some((child) => child !== null && !child.isNamed && EQUALITY_OPERATORS.has(child.type));
-}
-
-function kindForBinding(type: string, field: string): ContextKind {
-  if (type.includes('assignment') || field === 'left') return 'assign';
-  if (type === 'preproc_def') return 'define';
-  if (type === 'default_parameter' || type === 'assignment_pattern' || type.includes('parameter')) return 'parameter';
-  if (field === 'key' || field === 'designator' || type === 'pair') return 'key';
-  return 'declare';
-}
-
-/** A string passed to a call: compared (strcmp, equals), keyed (put("password", …)) or passed to a named function. */
-function argumentContext(args: Node, child: Node): NameContext | undefined {
-  const call = args.parent;
-  if (!call) return undefined;
-  const callee = calleeText(call);
-  const calleeName = lastIdentifier(callee);
-  const siblings = args.namedChildren.filter((n): n is Node => n !== null && !n.type.includes('comment'));
-  const index = siblings.findIndex((n) => n.id === child.id);
-  if (COMPARE_FUNCTIONS.has(calleeName)) {
-    const other = siblings.find((n, i) => i !== index && i < 2);
-    const receiver = call.childForFieldName('object') ?? call.childForFieldName('receiver');
-    const target = other ?? receiver;
-    if (target) return nameContext('compare', target, callee);
-  }
-  const previous = index > 0 ? siblings[index - 1] : undefined;
-  const previousValue = previous ? stringNodeValue(previous) : undefined;
-  if (previousValue !== undefined && /^[\w.\-[\]]{2,64}$/.test(previousValue)) {
-    const name = lastIdentifier(previousValue);
-    if (name) return { kind: 'key', name, fullName: previousValue, callee };
-  }
-  return calleeName ? { kind: 'argument', name: calleeName, fullName: callee.slice(0, 120), callee } : undefined;
-}
-
-/** Climbs from a string literal to the name it is bound to, through wrappers such as parentheses or `argument`. */
-export function contextOf(node: Node): NameContext | undefined {
-  let child = node;
-  let parent = node.parent;
-  for (let depth = 0; parent && depth < 6; depth++) {
-    if (TRANSPARENT_PARENTS.has(parent.type)) {
-      child = parent;
-      parent = parent.parent;
-      continue;
-    }
-    if (parent.type === 'arguments' || parent.type === 'argument_list') return argumentContext(parent, child);
-    if (isEqualityComparison(parent)) {
-      const other = parent.namedChildren.find((n) => n !== null && n.id !== child.id && !n.type.includes('comment'));
-      return other ? nameContext('compare', other) : undefined;
-    }
-    for (const field of NAME_FIELDS) {
-      const target = parent.childForFieldName(field);
-      if (target && target.id !== child.id && !(target.startIndex <= child.startIndex && child.endIndex <= target.endIndex)) {
-        return nameContext(kindForBinding(parent.type, field), target);
-      }
-    }
-    if (['keyed_element', 'array_element_initializer', 'pair', 'hash_pair'].includes(parent.type)) {
-      const key = parent.namedChild(0);
-      if (key && key.id !== child.id) return nameContext('key', key);
-    }
-    return undefined;
-  }
-  return undefined;
-}
+/** Parts of a literal that are text; any other named child (`${x}`, `#{x}`, `$x`, `{x}`) makes it non-constant. */
+const LITERAL_PARTS = /content|fragment|escape|delimiter|^string_start$|^string_end$|^string_value$/;
 
 function hasSubstitution(node: Node): boolean {
-  return node.namedChildren.some(
-    (child) => child !== null && /substitution|interpolation|expansion|simple_expansion/.test(child.type),
-  );
+  return node.namedChildren.some((child) => child !== null && !LITERAL_PARTS.test(child.type) && !child.type.includes('string'));
 }
 
 export function stringFacts(id: GrammarLanguageId, tree: Tree): StringFact[] {
@@ -107,11 +34,18 @@ export function stringFacts(id: GrammarLanguageId, tree: Tree): StringFact[] {
       value: node.text.slice(span.start, span.end),
       interpolated: hasSubstitution(node),
       context: contextOf(node),
+      standalone: isStandalone(node),
     });
   }
   if (queries.defines) facts.push(...defineFacts(queries.defines, tree));
   if (id === 'shell') facts.push(...shellWordFacts(tree));
   return facts;
+}
+
+/** A docstring or directive: the literal (or its implicit concatenation) is the whole expression statement. */
+function isStandalone(node: Node): boolean {
+  const parent = node.parent?.type === 'concatenated_string' ? node.parent.parent : node.parent;
+  return parent?.type === 'expression_statement' && parent.namedChildCount === 1;
 }
 
 function isInsideString(node: Node, id: GrammarLanguageId): boolean {

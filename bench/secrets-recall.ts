@@ -1,0 +1,145 @@
+/**
+ * Recall and false alarms of the secret and IP rules on a labelled corpus of realistic files (generated, see
+ * `secrets/templates.ts`). Runs the real `rulebook` CLI over the corpus, matches findings to labels by file and line,
+ * and prints found/missed per group and category. With `--secretlint DIR` (a folder where `secretlint` 12 and
+ * `@secretlint/secretlint-rule-preset-recommend` are installed) it runs secretlint on the same corpus as a peer.
+ *
+ *   npm run build && node bench/out/secrets-recall.js [--copies 3] [--secretlint /tmp/secretlint] [--misses]
+ */
+import { execFile } from 'child_process';
+import * as path from 'path';
+import { promisify } from 'util';
+import { writeCorpus } from './secrets/corpus';
+import { Label } from './secrets/labels';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(__dirname, '../..');
+const CORPUS = path.join(ROOT, '.bench', 'secrets-corpus');
+
+/** A flagged line span in one file, by tool. */
+interface Hit {
+  readonly file: string;
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly rule: string;
+}
+
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
+async function rulebookHits(): Promise<Hit[]> {
+  const cli = path.join(ROOT, 'server', 'bin', 'rulebook.js');
+  const { stdout } = await run(process.execPath, [cli, 'scan', '.', '--format', 'json', '--exit-zero', '--no-gitignore', '-q'], {
+    cwd: CORPUS,
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const report = JSON.parse(stdout) as { findings: { ruleId: string; path: string; start: { line: number }; end: { line: number } }[] };
+  return report.findings
+    .filter((f) => f.ruleId.startsWith('secret.') || f.ruleId.startsWith('network.'))
+    .map((f) => ({ file: f.path, startLine: f.start.line, endLine: f.end.line, rule: f.ruleId }));
+}
+
+async function secretlintHits(dir: string): Promise<Hit[]> {
+  const bin = path.join(dir, 'node_modules', '.bin', 'secretlint');
+  const config = path.join(dir, '.secretlintrc.json');
+  let stdout: string;
+  try {
+    ({ stdout } = await run(bin, ['**/*', '--format', 'json', '--secretlintrc', config, '--no-maskSecrets'], { cwd: CORPUS, maxBuffer: 256 * 1024 * 1024 }));
+  } catch (err) {
+    // secretlint exits 1 when it finds something; its report is still on stdout.
+    stdout = (err as { stdout?: string }).stdout ?? '';
+  }
+  const results = JSON.parse(stdout) as { filePath: string; messages: { ruleId: string; loc: { start: { line: number }; end: { line: number } } }[] }[];
+  return results.flatMap((r) =>
+    r.messages.map((msg) => ({ file: path.relative(CORPUS, r.filePath), startLine: msg.loc.start.line, endLine: msg.loc.end.line, rule: msg.ruleId })),
+  );
+}
+
+interface Score {
+  found: number;
+  missed: number;
+  falseAlarms: number;
+  negatives: number;
+}
+
+function score(labels: readonly Label[], hits: readonly Hit[], missesOut: string[]): Map<string, Score> {
+  const byFile = new Map<string, Hit[]>();
+  for (const h of hits) byFile.set(h.file, [...(byFile.get(h.file) ?? []), h]);
+  const scores = new Map<string, Score>();
+  const bump = (key: string): Score => {
+    let s = scores.get(key);
+    if (!s) scores.set(key, (s = { found: 0, missed: 0, falseAlarms: 0, negatives: 0 }));
+    return s;
+  };
+  for (const label of labels) {
+    const wantIp = label.group === 'ip';
+    const onLine = (byFile.get(label.file) ?? []).filter(
+      (h) => h.startLine <= label.line && label.line <= h.endLine && (wantIp ? h.rule.startsWith('network.') : !h.rule.startsWith('network.')),
+    );
+    for (const key of [`${label.group}`, `${label.group}/${label.category}`, 'all']) {
+      const s = bump(key);
+      if (label.positive && onLine.length > 0) s.found++;
+      else if (label.positive) s.missed++;
+      else {
+        s.negatives++;
+        if (onLine.length > 0) s.falseAlarms++;
+      }
+    }
+    if (label.positive && onLine.length === 0) missesOut.push(`missed ${label.group}/${label.category} at ${label.file}:${label.line}`);
+    if (!label.positive && onLine.length > 0) missesOut.push(`false alarm ${label.category} at ${label.file}:${label.line} (${onLine[0].rule})`);
+  }
+  return scores;
+}
+
+/** Hits on lines that carry no label at all: flags the corpus did not expect (neither a secret nor a near miss). */
+function unlabelled(labels: readonly Label[], hits: readonly Hit[]): Hit[] {
+  const labelled = new Set(labels.map((l) => `${l.file}:${l.line}`));
+  return hits.filter((h) => !labelled.has(`${h.file}:${h.startLine}`));
+}
+
+function table(title: string, scores: Map<string, Score>): string {
+  const rows = [...scores.entries()].filter(([key]) => !key.includes('/')).sort();
+  const lines = [`${title}`, `  ${'group'.padEnd(26)} ${'found'.padStart(6)} ${'missed'.padStart(6)} ${'recall'.padStart(7)} ${'false alarms / near misses'.padStart(28)}`];
+  for (const [key, s] of rows) {
+    const recall = s.found + s.missed > 0 ? `${((100 * s.found) / (s.found + s.missed)).toFixed(1)}%` : '-';
+    lines.push(`  ${key.padEnd(26)} ${String(s.found).padStart(6)} ${String(s.missed).padStart(6)} ${recall.padStart(7)} ${`${s.falseAlarms} / ${s.negatives}`.padStart(28)}`);
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const copies = Number(option('--copies') ?? 3);
+  const labels = await writeCorpus(CORPUS, copies);
+  const files = new Set(labels.map((l) => l.file)).size;
+  process.stdout.write(`corpus: ${files} files, ${labels.filter((l) => l.positive).length} labelled secrets and addresses, ${labels.filter((l) => !l.positive).length} near misses (${CORPUS})\n\n`);
+
+  const started = Date.now();
+  const ours = await rulebookHits();
+  const details: string[] = [];
+  process.stdout.write(`${table(`rulebook (${Date.now() - started} ms)`, score(labels, ours, details))}\n`);
+  const extra = unlabelled(labels, ours);
+  process.stdout.write(`  unlabelled lines flagged: ${extra.length}\n`);
+  if (process.argv.includes('--misses')) {
+    for (const d of details) process.stdout.write(`  ${d}\n`);
+    for (const h of extra) process.stdout.write(`  unlabelled ${h.rule} at ${h.file}:${h.startLine}\n`);
+  }
+
+  const peer = option('--secretlint');
+  if (peer) {
+    const t = Date.now();
+    const theirs = await secretlintHits(peer);
+    const peerDetails: string[] = [];
+    // secretlint has no IP rules: score it on the secret labels only.
+    const scores = score(labels.filter((l) => l.group !== 'ip'), theirs, peerDetails);
+    process.stdout.write(`\n${table(`secretlint 12 + preset-recommend (${Date.now() - t} ms)`, scores)}\n`);
+    process.stdout.write(`  unlabelled lines flagged: ${unlabelled(labels, theirs).length}\n`);
+    if (process.argv.includes('--misses')) for (const d of peerDetails) process.stdout.write(`  ${d}\n`);
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
+  process.exitCode = 1;
+});

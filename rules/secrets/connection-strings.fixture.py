@@ -1,0 +1,22 @@
+# ruleid: secret.url-password
+DATABASE_URL = "postgres://app:Zq8vR2mW4xL9@db.internal:5432/app"
+# ruleid: secret.url-password
+CELERY_BROKER_URL = "amqp://worker:Br0k3r-pw@rabbit:5672/prod"
+# ruleid: secret.url-password
+REDIS_URL = "redis://:R3d1s-only-pw@cache:6379/0"
+# ok: secret.url-password
+DATABASE_URL = "postgres://app:${DB_PASSWORD}@db.internal:5432/app"
+# ok: secret.url-password
+BROKER = "amqp://guest:guest@localhost:5672//"
+# ok: secret.url-password
+DOCS = "postgresql://user:password@localhost/mydb"
+# ok: secret.url-password
+GIT = "ssh://git@github.com:22/acme/app.git"
+# ok: secret.url-password
+URL = "http://localhost:8080/path@v2"
+# ok: secret.url-password
+EXAMPLE = "https://abc:xyz@example.com"
+# ruleid: secret.url-password
+PROD = "https://deploy:Hj3!kq9Zt@api.acme-corp.com/v1"
+# ok: secret.connection-string-password
+def login(self, user=None, password=None, usenetrc=True): pass

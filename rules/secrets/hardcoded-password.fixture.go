@@ -1,0 +1,30 @@
+package db
+
+import "os"
+
+// ruleid: secret.hardcoded-password
+const adminPassword = "Go!Adm1n-pw"
+
+var cfg = Config{
+	User: "app",
+	// ruleid: secret.hardcoded-password
+	Password: "Str0ng#Pass",
+}
+
+func Open() {
+	// ruleid: secret.hardcoded-password
+	dbPass := "sh0rt-decl-pw"
+	// ruleid: secret.hardcoded-password
+	if pw == "g0-b4ckdoor" {
+	}
+	// ok: secret.hardcoded-password
+	password := os.Getenv("DB_PASSWORD")
+	// ok: secret.hardcoded-password
+	passwordEnv := "DB_PASSWORD"
+	_, _ = dbPass, password
+}
+
+func sign(t *jwt.Token) (string, error) {
+	// ruleid: secret.hardcoded-password
+	return t.SignedString([]byte("G0-jwt!signing"))
+}

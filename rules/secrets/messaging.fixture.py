@@ -1,0 +1,6 @@
+# ruleid: secret.messaging-credential
+MAILCHIMP_API_KEY = "f11e9577d7d5abfdcb64f3f0468e068a-us14"
+# ruleid: secret.messaging-credential
+bot = telebot.TeleBot("1841800797:AA3uhDGbdjPPKffezCIcqp00u87JUjubeOa")
+# ok: secret.messaging-credential
+bot = telebot.TeleBot(os.environ["TELEGRAM_BOT_TOKEN"])

@@ -1,0 +1,212 @@
+/**
+ * The name a string literal is bound to, found by climbing from the literal through the syntax tree: the variable
+ * it initialises, the field it is assigned to, the key it is stored under, the parameter it defaults, the function
+ * it is passed to or the name it is compared with. Grammars differ, so the climb is driven by the node tables in
+ * `node-types.ts`; this module holds only the climbing logic.
+ */
+import type { Node } from 'web-tree-sitter';
+import { ContextKind, NameContext } from './facts';
+import {
+  ASSIGNMENT_ALIKE,
+  CALL_TYPES,
+  COMPARE_FUNCTIONS,
+  CONVERSION_FUNCTIONS,
+  CONVERSION_METHODS,
+  COPY_FUNCTIONS,
+  EQUALITY_OPERATORS,
+  LOGICAL_OPERATORS,
+  MEMBER_ACCESS,
+  NAMED_ELEMENTS,
+  TRANSPARENT_PARENTS,
+} from './node-types';
+import { unquote } from './string-literal';
+import { calleeText, lastIdentifier, stringNodeValue } from './tree-util';
+
+const MAX_CLIMB = 8;
+
+function named(node: Node): Node[] {
+  return node.namedChildren.filter((n): n is Node => n !== null && !n.type.includes('comment'));
+}
+
+function nameContext(kind: ContextKind, node: Node, extra: Partial<NameContext> = {}): NameContext | undefined {
+  const fullName = node.text.replace(/\s+/g, ' ').trim().slice(0, 120);
+  // `typeof x === "string"` and `type(x) == "str"` compare a type name, not the value of x.
+  if (kind === 'compare' && /^(?:typeof\b|type\(|get_class\(|gettype\()/.test(fullName)) return undefined;
+  const name = lastIdentifier(unquote(fullName));
+  return name ? { kind, name, fullName, ...extra } : undefined;
+}
+
+function operatorOf(node: Node): string | undefined {
+  const operator = node.childForFieldName('operator');
+  if (operator) return operator.type;
+  return node.children.find((c) => c !== null && !c.isNamed)?.type;
+}
+
+function isBinary(node: Node): boolean {
+  return ['binary_expression', 'comparison_operator', 'boolean_operator', 'binary'].includes(node.type);
+}
+
+/**
+ * A literal that reads as a key name (`password`, `db.password`, `X-Api-Key`, `DB_PASSWORD`, `apiKey`), not as a
+ * value: in `login("app", "MyS9l-pass", "shop")` the password must not become the name "shop" is bound to.
+ */
+const KEY_SEGMENT = '(?:[a-z]+|[A-Z]+|[A-Z]?[a-z]+(?:[A-Z][a-z]+)*)[0-9]*';
+const KEY_NAME = new RegExp(`^${KEY_SEGMENT}(?:[._-]${KEY_SEGMENT})*$`);
+
+/** A name-like string (`"password"`, `"db.password"`) or an UPPER_CASE constant (`CURLOPT_PASSWORD`) before a value keys it. */
+function keyBefore(previous: Node | undefined): string | undefined {
+  if (!previous) return undefined;
+  const literal = stringNodeValue(previous);
+  if (literal !== undefined) return KEY_NAME.test(literal) ? literal : undefined;
+  let inner = previous;
+  while (inner.type === 'argument' && inner.namedChildCount === 1 && inner.namedChild(0)) inner = inner.namedChild(0)!;
+  const text = inner.text.replace(/\s+/g, '');
+  if (text.length > 80 || !/^[\w.:>-]+$/.test(text)) return undefined;
+  return /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(lastIdentifier(text)) ? text : undefined;
+}
+
+/** The called name; PHP's `new PDO(…)` names its class without a field, so the first named child stands in. */
+function calleeOf(call: Node): string {
+  const text = calleeText(call);
+  if (text) return text;
+  const first = call.namedChild(0);
+  return first && /^(?:name|qualified_name|identifier|type_identifier)$/.test(first.type) ? first.text : '';
+}
+
+type Step = { readonly context: NameContext | undefined } | { readonly climb: Node };
+
+/** A string passed to a call: converted, compared, copied into a name, keyed by the argument before it, or passed. */
+function argumentStep(args: Node, child: Node): Step {
+  const call = args.parent;
+  // `std::string pw("…")` is a constructor call written as a declarator's argument list.
+  if (!call || !CALL_TYPES.has(call.type)) return call ? { climb: args } : { context: undefined };
+  const callee = calleeOf(call);
+  const calleeName = lastIdentifier(callee);
+  const siblings = named(args);
+  const index = siblings.findIndex((n) => n.id === child.id);
+  // Only the converted value flows on: in `Buffer.from(pw, "base64")` the encoding is an option, not the value.
+  if (index === 0 && (CONVERSION_FUNCTIONS.has(calleeName) || CONVERSION_FUNCTIONS.has(callee))) return { climb: call };
+  if (COMPARE_FUNCTIONS.has(calleeName)) {
+    const receiver = call.childForFieldName('object') ?? call.childForFieldName('receiver');
+    const other = siblings.find((n, i) => i !== index && i < 2) ?? receiver;
+    return { context: other ? nameContext('compare', other, { callee }) : undefined };
+  }
+  if (COPY_FUNCTIONS.has(calleeName) && index > 0) return { context: nameContext('assign', siblings[0], { callee }) };
+  const arity = siblings.length;
+  // put("password", "…") and setopt(h, CURLOPT_PASSWORD, "…") pair a key with the value after it; in a list of
+  // names (pick(o, "key", "passphrase", "cert")) neighbours are not key and value.
+  const previous = index > 0 ? siblings[index - 1] : undefined;
+  const pairs = previous !== undefined && (stringNodeValue(previous) !== undefined ? arity === 2 : index === arity - 1);
+  const key = pairs ? keyBefore(previous) : undefined;
+  const name = key ? lastIdentifier(key) : '';
+  if (key && name) return { context: { kind: 'key', name, fullName: key.slice(0, 120), callee, index, arity } };
+  return { context: calleeName ? { kind: 'argument', name: calleeName, fullName: callee.slice(0, 120), callee, index, arity } : undefined };
+}
+
+/** The string is the receiver of a method call: `"x".equals(pw)`, `"x".toCharArray()`, `"x".encode()`. */
+function receiverStep(parent: Node, child: Node): Step | undefined {
+  let call: Node | null = null;
+  let method: Node | null = null;
+  if (CALL_TYPES.has(parent.type)) {
+    const receiver = parent.childForFieldName('object') ?? parent.childForFieldName('receiver');
+    if (receiver?.id !== child.id) return undefined;
+    call = parent;
+    method = parent.childForFieldName('name') ?? parent.childForFieldName('method');
+  } else if (MEMBER_ACCESS.has(parent.type) && parent.namedChild(0)?.id === child.id) {
+    call = parent.parent && CALL_TYPES.has(parent.parent.type) ? parent.parent : null;
+    method = parent.childForFieldName('property') ?? parent.childForFieldName('attribute') ?? parent.childForFieldName('name') ?? parent.childForFieldName('field') ?? parent.lastNamedChild;
+  } else {
+    return undefined;
+  }
+  if (!call || !method) return { context: undefined };
+  if (COMPARE_FUNCTIONS.has(method.text)) {
+    const args = call.childForFieldName('arguments');
+    const first = args ? named(args)[0] : undefined;
+    return { context: first ? nameContext('compare', first, { callee: method.text }) : undefined };
+  }
+  return CONVERSION_METHODS.has(method.text) ? { climb: call } : { context: undefined };
+}
+
+function bindingKind(type: string, field: string): ContextKind {
+  if (type === 'preproc_def') return 'define';
+  if (type === 'keyword_argument' || field === 'key' || field === 'designator' || type === 'pair') return 'key';
+  if (type === 'default_parameter' || type.includes('parameter') || type === 'assignment_pattern') return 'parameter';
+  if (ASSIGNMENT_ALIKE.test(type) || field === 'left') return 'assign';
+  return 'declare';
+}
+
+function bindingStep(parent: Node, child: Node): Step | undefined {
+  const inside = (target: Node): boolean => target.startIndex <= child.startIndex && child.endIndex <= target.endIndex;
+  for (const field of ['left', 'name', 'key', 'declarator', 'designator', 'pattern'] as const) {
+    const target = parent.childForFieldName(field);
+    if (!target || target.id === child.id || inside(target)) continue;
+    if (field === 'left' && !ASSIGNMENT_ALIKE.test(parent.type)) continue;
+    if (field === 'pattern' && !parent.type.includes('parameter')) continue;
+    return { context: nameContext(bindingKind(parent.type, field), target) };
+  }
+  if (NAMED_ELEMENTS.has(parent.type)) {
+    const key = parent.namedChild(0);
+    if (key && key.id !== child.id) return { context: nameContext(parent.type === 'const_element' ? 'declare' : 'key', key) };
+  }
+  return undefined;
+}
+
+/** Names whose value is a (user, password) pair: `auth=("svc", "…")` in requests, `credentials = ["svc", "…"]`. */
+const AUTH_PAIR = /(?:^|[_.])(?:auth|basic_?auth|http_?auth|credentials?|creds|login)$/i;
+
+/**
+ * A two-element list: `{ "secret", "value" }` or `("password", "value")` keys the second element by the first; in
+ * a pair bound to an auth name (`auth=("svc", "…")`) the second element is the password.
+ */
+function pairStep(parent: Node, child: Node): Step | undefined {
+  const elements = named(parent);
+  if (elements.length !== 2 || elements[1].id !== child.id) return undefined;
+  const key = stringNodeValue(elements[0]);
+  if (key === undefined || !/^[A-Za-z_][\w.@-]{0,63}$/.test(key)) return undefined;
+  const outer = contextOf(parent);
+  if (outer && AUTH_PAIR.test(outer.name.replace(/([a-z0-9])([A-Z])/g, '$1_$2'))) {
+    return { context: { kind: 'key', name: 'password', fullName: `${outer.fullName}[1]`, callee: outer.callee } };
+  }
+  return { context: { kind: 'key', name: lastIdentifier(key), fullName: key } };
+}
+
+function step(parent: Node, child: Node): Step {
+  if (parent.type === 'arguments' || parent.type === 'argument_list') return argumentStep(parent, child);
+  // C# named argument `Login(password: "…")`.
+  if (parent.type === 'argument') {
+    const name = parent.childForFieldName('name');
+    return name ? { context: nameContext('key', name) } : { climb: parent };
+  }
+  if (isBinary(parent)) {
+    const operator = operatorOf(parent) ?? '';
+    if (EQUALITY_OPERATORS.has(operator)) {
+      const other = named(parent).find((n) => n.id !== child.id);
+      return { context: other ? nameContext('compare', other) : undefined };
+    }
+    return LOGICAL_OPERATORS.has(operator) || parent.type === 'boolean_operator' ? { climb: parent } : { context: undefined };
+  }
+  if (['ternary_expression', 'conditional_expression', 'conditional'].includes(parent.type)) {
+    return parent.childForFieldName('condition')?.id === child.id || named(parent)[0]?.id === child.id
+      ? { context: undefined }
+      : { climb: parent };
+  }
+  const receiver = receiverStep(parent, child);
+  if (receiver) return receiver;
+  const binding = bindingStep(parent, child);
+  if (binding) return binding;
+  if (TRANSPARENT_PARENTS.has(parent.type)) return pairStep(parent, child) ?? { climb: parent };
+  return { context: undefined };
+}
+
+/** Climbs from a string literal to the name it is bound to, through wrappers such as parentheses, casts or `||`. */
+export function contextOf(node: Node): NameContext | undefined {
+  let child = node;
+  for (let depth = 0; depth < MAX_CLIMB; depth++) {
+    const parent = child.parent;
+    if (!parent) return undefined;
+    const next = step(parent, child);
+    if ('context' in next) return next.context;
+    child = next.climb;
+  }
+  return undefined;
+}
