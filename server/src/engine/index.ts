@@ -12,6 +12,7 @@ import { SkipNote, decodeSource } from './source-text';
 
 export { Finding, compareFindings, fingerprintOf, sha256 } from './findings';
 export { configureGrammarDirectory } from './grammars';
+export { IncrementalDocument, describeEdit, diffEdit } from './incremental';
 export { LANGUAGES, LANGUAGE_IDS, LanguageId, languageForPath, resolveLanguageName } from './languages';
 export { maskSecret } from './mask';
 export { FileReader, diskReader } from './reader';
@@ -22,7 +23,7 @@ export { AssistOptions, CompletionItem, HoverInfo, rulebookCompletions, rulebook
 export { starterRulebook } from './rulebook/starter';
 export { Locale, LocalizedText, Rule, Severity, localize } from './rulebook/types';
 export { RulebookProblem, formatProblem } from './rulebook/yaml-source';
-export { RuleFailure, ScanInput, ScanResult } from './scanner';
+export { RuleFailure, ScanInput, ScanResult, scanWithRules } from './scanner';
 export * from './review';
 export { SkipNote } from './source-text';
 export { TextIndex, Position, Range } from './text-index';
