@@ -81,6 +81,8 @@ export class IncrementalDocument {
   private pending: { readonly seq: number; readonly edit: Edit }[] = [];
   private seq = 0;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Scans asked for and not finished: edits matter while one is pending or a tree is kept. */
+  private scansPending = 0;
   private disposed = false;
 
   constructor(
@@ -91,6 +93,8 @@ export class IncrementalDocument {
 
   /** Records an edit of the text as it is now, after every edit recorded before it. */
   edit(edit: Edit): void {
+    // Without a tree the next scan parses from scratch: the edit would only take memory.
+    if (!this.parsed && this.scansPending === 0) return;
     this.pending.push({ seq: ++this.seq, edit });
   }
 
@@ -105,7 +109,8 @@ export class IncrementalDocument {
    */
   scan(rules: readonly ActiveRule[], text: string): Promise<ScanResult> {
     const upTo = this.seq;
-    const run = this.queue.then(() => this.scanNow(rules, text, upTo));
+    this.scansPending++;
+    const run = this.queue.then(() => this.scanNow(rules, text, upTo)).finally(() => this.scansPending--);
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -153,6 +158,7 @@ export class IncrementalDocument {
     void this.queue.then(() => {
       this.parsed?.tree.delete();
       this.parsed = undefined;
+      if (this.scansPending === 0) this.pending = [];
     });
   }
 

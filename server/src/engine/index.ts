@@ -16,7 +16,7 @@ export { IncrementalDocument, describeEdit, diffEdit } from './incremental';
 export { LANGUAGES, LANGUAGE_IDS, LanguageId, languageForPath, resolveLanguageName } from './languages';
 export { maskSecret } from './mask';
 export { FileReader, diskReader } from './reader';
-export { BUILTIN_DEFAULT, RULEBOOK_RELATIVE_PATH, builtinRulesDirectory, configureBuiltinRulesDirectory, loadRulebook, rootOf } from './rulebook/load';
+export { BUILTIN_DEFAULT, RULEBOOK_RELATIVE_PATH, UNTRUSTED_RULE_NOTE, builtinRulesDirectory, configureBuiltinRulesDirectory, loadRulebook, rootOf } from './rulebook/load';
 export { ActiveRule, CompiledRule, Rulebook } from './rulebook/rulebook';
 export { RuleDecision, SettingStep } from './rulebook/effective-rule';
 export { AssistOptions, CompletionItem, HoverInfo, rulebookCompletions, rulebookHover } from './rulebook/schema-assist';
