@@ -23,6 +23,7 @@ import {
   StreamMessageWriter,
   TextDocumentContentChangeEvent,
   TextEdit,
+  WorkDoneProgress,
   WorkspaceEdit,
   createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
@@ -99,7 +100,7 @@ export class LspClient {
   readonly progress = new EventLog<{ token: string | number; value: { kind: string; percentage?: number; message?: string; title?: string; cancellable?: boolean } }>();
   readonly statuses = new EventLog<{ findings: number; rulebookErrors: number }>();
   readonly configurationScopes: (string | undefined)[] = [];
-  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
+  readonly registrations = new EventLog<{ method: string; registerOptions?: unknown }>();
   readonly appliedEdits = new EventLog<ApplyWorkspaceEditParams>();
   readonly protocolErrors: string[] = [];
   readonly documents = new Map<string, TextDocument>();
@@ -141,7 +142,6 @@ export class LspClient {
     c.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => this.diagnostics.push(p));
     c.onNotification('window/showMessage', (p: ShowMessageParams) => this.messages.push(p));
     c.onNotification('window/logMessage', (p: LogMessageParams) => this.logs.push(p));
-    c.onNotification('$/progress', (p: { token: string; value: never }) => this.progress.push(p));
     c.onNotification('secureCodingRulebook/status', (p: { findings: number; rulebookErrors: number }) => this.statuses.push(p));
     c.onRequest('workspace/configuration', (p: ConfigurationParams) =>
       p.items.map((item) => {
@@ -150,15 +150,23 @@ export class LspClient {
       }),
     );
     c.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
-      this.registrations.push(...p.registrations);
+      for (const registration of p.registrations) this.registrations.push(registration);
       return null;
     });
-    c.onRequest('window/workDoneProgress/create', () => null);
+    c.onRequest('window/workDoneProgress/create', (p: { token: string | number }) => {
+      this.trackProgress(p.token);
+      return null;
+    });
     c.onRequest('window/showMessageRequest', () => null);
     c.onRequest('workspace/applyEdit', (p: ApplyWorkspaceEditParams): ApplyWorkspaceEditResult => {
       this.appliedEdits.push(p);
       return { applied: true };
     });
+  }
+
+  /** Records `$/progress` for a token (the connection drops progress for tokens nobody listens to). */
+  trackProgress(token: string | number): void {
+    this.connection.onProgress(WorkDoneProgress.type, token, (value) => this.progress.push({ token, value }));
   }
 
   open(file: string, text: string, languageId: string): TextDocument {

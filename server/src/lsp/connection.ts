@@ -3,7 +3,7 @@
  * `--socket=N`) is read from the command line by vscode-languageserver, which also sends stray console output to
  * the client's log instead of stdout and exits when the client process or the stream goes away.
  */
-import { Connection, ProposedFeatures, createConnection } from 'vscode-languageserver/node';
+import { Connection, ExecuteCommandRequest, ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { RULE_DOCUMENTATION_REQUEST, RuleDocumentationParams, WORKSPACE_TRUST_CHANGED, WorkspaceTrustChangedParams } from './protocol';
 import { RulebookLanguageServer } from './server';
 
@@ -23,7 +23,9 @@ export function wire(connection: Connection): RulebookLanguageServer {
   connection.onNotification(WORKSPACE_TRUST_CHANGED, (params: WorkspaceTrustChangedParams) => void server.workspaceTrustChanged(params).catch(failed('applying workspace trust')));
   connection.onHover((params) => server.hover(params));
   connection.onCodeAction((params) => server.codeAction(params));
-  connection.onExecuteCommand((params, token) => server.executeCommand(params, token));
+  // Not `onExecuteCommand`: it takes `workDoneToken` out of the params, and the scan decides itself between the
+  // client's token and a progress of its own.
+  connection.onRequest(ExecuteCommandRequest.type, (params, token) => server.executeCommand(params, token));
   connection.onRequest(RULE_DOCUMENTATION_REQUEST, (params: RuleDocumentationParams) => server.ruleDocumentation(params));
   connection.onShutdown(() => server.shutdown());
   return server;

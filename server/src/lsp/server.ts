@@ -21,6 +21,8 @@ import {
   InitializeParams,
   InitializeResult,
   MarkupKind,
+  MessageType,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver';
@@ -89,7 +91,7 @@ export class RulebookLanguageServer {
       urisWithProblems: () => this.hub.urisWith('rulebook'),
       notifyUntrusted: (message) => {
         this.log.warn(message);
-        void connection.window.showInformationMessage(message);
+        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
       },
     });
     this.linter = new Linter(this.documents, this.lintEnvironment());
