@@ -105,7 +105,7 @@ describe('language server: diagnostics', function () {
       ['app.js', 'javascript', 'const token = "ab12cd34ef";\neval(x);\n', 'org.eval org.password'],
       ['app.ts', 'typescript', 'const server = "10.20.30.40";\n', 'org.internal-ip'],
       ['main.go', 'go', 'package main\nfunc main() { password := "s3cr3t-go"; _ = password }\n', 'org.password'],
-      ['run.sh', 'shellscript', 'PASSWORD=hunter2x\neval "$1"\n', 'org.eval org.password'],
+      ['run.sh', 'shellscript', 'PASSWORD=hunter2x\n', 'org.password'],
       ['config.yaml', 'yaml', 'db:\n  password: "pa55word!"\n  host: 10.1.2.3\n', 'org.internal-ip org.password'],
       ['.env', 'dotenv', 'API_TOKEN=abcd1234efgh\n', 'org.password'],
       ['App.java', 'java', 'class App { String password = "j4va-pass"; }\n', 'org.password'],
