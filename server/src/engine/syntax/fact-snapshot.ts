@@ -2,7 +2,7 @@
  * The facts of a document kept between edits. After an edit only the facts whose syntax node overlaps the affected
  * region are read again from the new tree; the others are kept, those after the edit moved by its length change.
  */
-import { CallFact, CommentFact, StringFact } from './facts';
+import { CallFact } from './facts';
 import { FactKind, FactTypes, Located, Region, overlaps } from './located-facts';
 
 export type FactSnapshot = { readonly [K in FactKind]?: readonly Located<FactTypes[K]>[] };
@@ -14,32 +14,36 @@ export interface ChangedRegion {
   readonly newEnd: number;
 }
 
-function shiftString(fact: StringFact, by: number): StringFact {
-  return { ...fact, start: fact.start + by, end: fact.end + by };
+type Mutable<T> = { -readonly [P in keyof T]: T[P] };
+
+// Kept facts are moved in place rather than copied: a snapshot is consumed by the merge that makes the next one,
+// and a large file has thousands of facts after any edit.
+function moveSpan(span: { readonly start: number; readonly end: number }, by: number): void {
+  const mutable = span as Mutable<typeof span>;
+  mutable.start += by;
+  mutable.end += by;
 }
 
-function shiftComment(fact: CommentFact, by: number): CommentFact {
-  return { ...fact, start: fact.start + by, end: fact.end + by };
+function moveCall(fact: CallFact, by: number): void {
+  const mutable = fact as Mutable<CallFact>;
+  mutable.nameStart += by;
+  mutable.nameEnd += by;
+  for (const arg of fact.args) moveSpan(arg, by);
 }
 
-function shiftCall(fact: CallFact, by: number): CallFact {
-  return {
-    ...fact,
-    nameStart: fact.nameStart + by,
-    nameEnd: fact.nameEnd + by,
-    args: fact.args.map((arg) => ({ ...arg, start: arg.start + by, end: arg.end + by })),
-  };
-}
-
-const SHIFTS: { readonly [K in FactKind]: (fact: FactTypes[K], by: number) => FactTypes[K] } = {
-  strings: shiftString,
-  comments: shiftComment,
-  calls: shiftCall,
+const MOVES: { readonly [K in FactKind]: (fact: FactTypes[K], by: number) => void } = {
+  strings: moveSpan,
+  comments: moveSpan,
+  calls: moveCall,
 };
 
-function moved<T>(entry: Located<T>, fact: T, delta: number): Located<T> {
-  const reach = entry.reach && { start: entry.reach.start + delta, end: entry.reach.end + delta };
-  return { from: entry.from + delta, to: entry.to + delta, fact, reach };
+function move<T>(entry: Located<T>, moveFact: (fact: T, by: number) => void, by: number): Located<T> {
+  const mutable = entry as Mutable<Located<T>>;
+  mutable.from += by;
+  mutable.to += by;
+  if (entry.reach) moveSpan(entry.reach, by);
+  moveFact(entry.fact, by);
+  return entry;
 }
 
 /**
@@ -65,7 +69,8 @@ export function closeRegion(region: Region, delta: number, snapshot: FactSnapsho
 
 /**
  * Merges the previous facts of one kind with those read again for `region` (new offsets). `region` must contain the
- * changed text; its old extent is `[region.start, region.end - delta]`.
+ * changed text; its old extent is `[region.start, region.end - delta]`. The previous entries are consumed: those kept
+ * after the region are moved in place.
  */
 export function mergeFacts<K extends FactKind>(
   kind: K,
@@ -75,13 +80,13 @@ export function mergeFacts<K extends FactKind>(
   delta: number,
 ): Located<FactTypes[K]>[] {
   const oldRegion: Region = { start: region.start, end: region.end - delta };
-  const shift = SHIFTS[kind];
+  const moveFact = MOVES[kind] as (fact: FactTypes[K], by: number) => void;
   const before: Located<FactTypes[K]>[] = [];
   const after: Located<FactTypes[K]>[] = [];
   for (const entry of previous) {
     if (overlaps(entry.from, entry.to, oldRegion)) continue;
     if (entry.to < oldRegion.start) before.push(entry);
-    else after.push(delta === 0 ? entry : moved(entry, shift(entry.fact, delta), delta));
+    else after.push(delta === 0 ? entry : move(entry, moveFact, delta));
   }
   // Nodes that enclose the region (a call around an edited argument) sort before it: merge by position.
   return [...before, ...fresh, ...after].sort((a, b) => a.from - b.from || a.to - b.to);
