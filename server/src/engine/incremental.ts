@@ -6,7 +6,8 @@
 import type { Edit, Point, Tree } from 'web-tree-sitter';
 import { LanguageId } from './languages';
 import { ActiveRule } from './rulebook/rulebook';
-import { ScanResult, scanWithRules } from './scanner';
+import { LinePrefilters } from './line-prefilters';
+import { ScanResult, prefilterParsed, scanWithRules } from './scanner';
 import { ChangedRegion, FactSnapshot } from './syntax/fact-snapshot';
 
 function pointAt(text: string, offset: number): Point {
@@ -72,16 +73,17 @@ const NO_CHANGE: ChangedRegion = { start: 0, oldEnd: 0, newEnd: 0 };
 interface Parsed {
   readonly tree: Tree;
   readonly facts?: FactSnapshot;
-  /** Length of the text the tree was parsed from: with the edits' length changes, a check that they add up. */
-  readonly length: number;
 }
 
 export class IncrementalDocument {
   private parsed?: Parsed;
+  /** Length of the last scanned text: with the edits' length changes, a check that they add up to the next one. */
+  private scannedLength?: number;
+  private readonly prefilters = new LinePrefilters();
   private pending: { readonly seq: number; readonly edit: Edit }[] = [];
   private seq = 0;
   private queue: Promise<unknown> = Promise.resolve();
-  /** Scans asked for and not finished: edits matter while one is pending or a tree is kept. */
+  /** Scans asked for and not finished: edits recorded meanwhile belong to their texts. */
   private scansPending = 0;
   private disposed = false;
 
@@ -93,8 +95,8 @@ export class IncrementalDocument {
 
   /** Records an edit of the text as it is now, after every edit recorded before it. */
   edit(edit: Edit): void {
-    // Without a tree the next scan parses from scratch: the edit would only take memory.
-    if (!this.parsed && this.scansPending === 0) return;
+    // Before any scan (or after `reset`) the next scan starts from scratch: the edit would only take memory.
+    if (this.scannedLength === undefined && this.scansPending === 0) return;
     this.pending.push({ seq: ++this.seq, edit });
   }
 
@@ -126,27 +128,33 @@ export class IncrementalDocument {
     const edits = this.takeEdits(upTo);
     let previous = this.parsed;
     this.parsed = undefined;
-    const length = previous ? edits.reduce((n, e) => n + e.newEndIndex - e.oldEndIndex, previous.length) : undefined;
-    if (previous && length !== text.length) {
-      // The edits do not add up to this text (a caller's mistake): start over rather than misparse.
+    const length = this.scannedLength === undefined ? undefined : edits.reduce((n, e) => n + e.newEndIndex - e.oldEndIndex, this.scannedLength);
+    this.scannedLength = undefined;
+    // Without a last scan, or when the edits do not add up to this text (a caller's mistake), start over.
+    let changed: ChangedRegion | undefined;
+    if (length === text.length) {
+      for (const edit of edits) {
+        previous?.tree.edit(edit);
+        changed = foldRegion(changed, edit);
+      }
+      changed ??= NO_CHANGE;
+    } else if (previous) {
       previous.tree.delete();
       previous = undefined;
     }
-    let changed: ChangedRegion | undefined;
-    if (previous) {
-      for (const edit of edits) {
-        previous.tree.edit(edit);
-        changed = foldRegion(changed, edit);
-      }
-    }
     try {
+      const prefiltered = this.prefilters.results(rules, text, changed, prefilterParsed(this.languageId));
       const result = await scanWithRules(
         rules,
-        { path: this.path, text, languageId: this.languageId, previousTree: previous?.tree, previousFacts: previous?.facts, changed: changed ?? NO_CHANGE },
+        { path: this.path, text, languageId: this.languageId, previousTree: previous?.tree, previousFacts: previous?.facts, changed: changed ?? NO_CHANGE, prefiltered },
         { keepTree: true },
       );
-      if (result.tree && this.disposed) result.tree.delete();
-      else if (result.tree) this.parsed = { tree: result.tree, facts: result.facts, length: text.length };
+      if (this.disposed) {
+        result.tree?.delete();
+      } else {
+        if (result.tree) this.parsed = { tree: result.tree, facts: result.facts };
+        this.scannedLength = text.length;
+      }
       return { ...result, tree: undefined, facts: undefined };
     } finally {
       previous?.tree.delete();
@@ -158,6 +166,15 @@ export class IncrementalDocument {
     void this.queue.then(() => {
       this.parsed?.tree.delete();
       this.parsed = undefined;
+    });
+  }
+
+  /** Forgets everything (for a document that is not scanned for now, e.g. over the size limit). */
+  reset(): void {
+    void this.queue.then(() => {
+      this.parsed?.tree.delete();
+      this.parsed = undefined;
+      this.scannedLength = undefined;
       if (this.scansPending === 0) this.pending = [];
     });
   }
@@ -165,6 +182,6 @@ export class IncrementalDocument {
   dispose(): void {
     this.disposed = true;
     this.pending = [];
-    this.releaseTree();
+    this.reset();
   }
 }

@@ -8,7 +8,7 @@ import { Finding, fingerprintOf, sha256 } from './findings';
 import { parserFor } from './grammars';
 import { PrefilterInput, RawMatch, ScanDocument } from './kinds/kind';
 import { LanguageId, hasGrammar, languageForPath } from './languages';
-import { ActiveRule } from './rulebook/rulebook';
+import { ActiveRule, CompiledRule } from './rulebook/rulebook';
 import { Locale, LocalizedText, localize } from './rulebook/types';
 import { Suppression, isValidSuppression, parseSuppressions, suppressionCovers, SUPPRESSION_MARKER } from './suppressions';
 import { configFacts } from './syntax/config-facts';
@@ -28,6 +28,8 @@ export interface ScanInput {
   readonly previousFacts?: FactSnapshot;
   /** Where the text differs from the one `previousTree` and `previousFacts` were made from. */
   readonly changed?: ChangedRegion;
+  /** Prefilter results already known for some rules (kept up to date across edits for line-local prefilters). */
+  readonly prefiltered?: ReadonlyMap<CompiledRule, boolean>;
 }
 
 export interface RuleFailure {
@@ -120,6 +122,12 @@ export interface ScanOptions {
   readonly keepTree?: boolean;
 }
 
+/** The `parsed` flag prefilters get: whether quote-based checks apply to the language. */
+export function prefilterParsed(languageId: LanguageId): boolean {
+  // Shell assigns unquoted values (PASSWORD=x), so quote-based prefilters must not skip it.
+  return hasGrammar(languageId) && languageId !== 'shell';
+}
+
 export async function scanWithRules(rules: readonly ActiveRule[], input: ScanInput, options: ScanOptions = {}): Promise<ScanResult> {
   const languageId = input.languageId ?? languageForPath(input.path);
   const grammar = hasGrammar(languageId);
@@ -129,11 +137,12 @@ export async function scanWithRules(rules: readonly ActiveRule[], input: ScanInp
     get lower() {
       return (lowerCache ??= input.text.toLowerCase());
     },
-    // Shell assigns unquoted values (PASSWORD=x), so quote-based prefilters must not skip it.
-    parsed: grammar && languageId !== 'shell',
+    parsed: prefilterParsed(languageId),
   };
   const failures: RuleFailure[] = [];
   const candidates = rules.filter((rule) => {
+    const known = input.prefiltered?.get(rule.compiled);
+    if (known !== undefined) return known;
     try {
       return rule.compiled.matcher.prefilter(prefilterInput);
     } catch (err) {

@@ -132,7 +132,7 @@ export class Linter {
       this.reportedSkips.add(doc.uri);
       this.env.log.info(`not scanning ${doc.uri}: ${reason}`);
     }
-    doc.incremental.releaseTree();
+    doc.incremental.reset();
     doc.scanned = { version, findings: [] };
     this.env.publish(doc, version, []);
   }

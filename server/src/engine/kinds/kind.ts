@@ -46,6 +46,12 @@ export interface Matcher {
   readonly needsTree: boolean;
   /** A cheap check on the raw text: false means the rule cannot match, so the file needs no parse for it. */
   prefilter(input: PrefilterInput): boolean;
+  /**
+   * True when `prefilter` holds for a text exactly when it holds for one of its lines (a keyword, a regex that cannot
+   * cross a line break). An edited document then checks only the changed lines again. Checked by a test over every
+   * fixture; leave it unset when unsure.
+   */
+  readonly lineLocal?: boolean;
   match(doc: ScanDocument): RawMatch[];
 }
 
