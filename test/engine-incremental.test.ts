@@ -10,7 +10,7 @@ import * as assert from 'assert';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { IncrementalDocument, LanguageId, languageForPath, Rulebook, describeEdit, diffEdit, loadRulebook, scanWithRules } from '@secure-coding/server';
+import { CompiledRule, IncrementalDocument, LanguageId, languageForPath, Rulebook, describeEdit, diffEdit, loadRulebook, scanWithRules } from '@secure-coding/server';
 import { FIXTURE_INFIX } from '@secure-coding/server/out/engine/fixtures';
 import { parserFor } from '@secure-coding/server/out/engine/grammars';
 import { GrammarLanguageId } from '@secure-coding/server/out/engine/languages';
@@ -216,3 +216,30 @@ describe('incremental scanning', function () {
 function languageOf(file: string): LanguageId {
   return languageForPath(file);
 }
+
+describe('a rule that throws', function () {
+  it('is reported while the other rules still find what they find, incrementally too', async function () {
+    const builtin = await loadRulebook({ checkExamples: false });
+    const gets = builtin.rulesFor('a.c', 'c');
+    const broken: CompiledRule = {
+      rule: { id: 't.broken', kind: 'call', severity: 'error', message: 'never', rationale: 'test' },
+      source: { file: 'test', line: 1, column: 1 },
+      origin: 'test',
+      matcher: {
+        needsTree: true,
+        prefilter: () => true,
+        match: () => {
+          throw new Error('broken matcher');
+        },
+      },
+    };
+    const rules = [...gets, { compiled: broken, severity: 'error' as const }];
+    const doc = new IncrementalDocument('a.c', 'c');
+    const text = 'void f(void) { char b[8]; gets(b); }\n';
+    for (const result of [await doc.scan(rules, text), await scanWithRules(rules, { path: 'a.c', text })]) {
+      assert.deepStrictEqual(result.failures, [{ ruleId: 't.broken', message: 'broken matcher' }]);
+      assert.deepStrictEqual(result.findings.map((f) => f.ruleId), ['c.banned.gets']);
+    }
+    doc.dispose();
+  });
+});

@@ -116,6 +116,10 @@ describe('language server: diagnostics', function () {
       const codes = [...new Set(published.diagnostics.map((d) => String(d.code)))].sort().join(' ');
       assert.strictEqual(codes, expected, name);
     }
+    const published = JSON.stringify(client.diagnostics.events);
+    for (const secret of ['hunter2!x', 'ab12cd34ef', 's3cr3t-go', 'pa55word!', 'abcd1234efgh', 'j4va-pass']) {
+      assert.ok(!published.includes(secret), `the secret ${secret[0]}… never travels in a diagnostic`);
+    }
     for (const [name] of files) client.close(path.join(root, name));
   });
 

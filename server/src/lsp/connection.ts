@@ -34,6 +34,9 @@ export function wire(connection: Connection): RulebookLanguageServer {
 /** Starts the server on the transport named on the command line; resolves when the connection closes. */
 export function startServer(): Promise<void> {
   const connection = createConnection(ProposedFeatures.all);
+  // A mistake in one handler must not end the server for the whole editing session: log it and keep serving.
+  process.on('unhandledRejection', (reason) => connection.console.error(`unexpected failure: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
+  process.on('uncaughtException', (err) => connection.console.error(`unexpected failure: ${err.stack ?? err.message}`));
   wire(connection);
   return new Promise((resolve) => {
     connection.onExit(() => resolve());

@@ -197,7 +197,7 @@ export class RulebookLanguageServer {
     this.rulebookReload = setTimeout(() => {
       const files = [...this.rulebookEdits];
       this.rulebookEdits.clear();
-      void this.rulebookFileChanged(files);
+      this.rulebookFileChanged(files).catch((err: unknown) => this.log.error(`reloading the rulebook failed: ${String(err)}`));
     }, RULEBOOK_RELOAD_DEBOUNCE_MS);
   }
 
