@@ -1,7 +1,9 @@
 /**
- * Prefilter results of line-local rules (`Matcher.lineLocal`) kept across edits. For each rule the number of lines
- * that pass its prefilter is kept; after an edit only the lines it touched are checked again, in the old text and
- * in the new, so a keystroke in a large file does not run every prefilter over the whole file.
+ * Prefilter results kept across edits for rules with a `Matcher.linePrefilter`. For each rule the number of lines
+ * that pass it is kept; after an edit only the lines it touched are checked again, in the old text and in the new,
+ * so a keystroke in a large file does not run every prefilter over the whole file. No passing line means the
+ * rule's prefilter cannot accept the text; for an exact line prefilter, some passing line means it does. Otherwise
+ * the result is left to the rule's own prefilter.
  */
 import { PrefilterInput } from './kinds/kind';
 import { ActiveRule, CompiledRule } from './rulebook/rulebook';
@@ -14,7 +16,7 @@ function linesAround(text: string, start: number, end: number): string {
   return text.slice(from, next < 0 ? text.length : next);
 }
 
-function passingLines(rule: CompiledRule, text: string, parsed: boolean): number {
+function passingLines(check: (input: PrefilterInput) => boolean, text: string, parsed: boolean): number {
   let count = 0;
   for (const line of text.split('\n')) {
     let lower: string | undefined;
@@ -25,7 +27,7 @@ function passingLines(rule: CompiledRule, text: string, parsed: boolean): number
       },
       parsed,
     };
-    if (rule.matcher.prefilter(input)) count++;
+    if (check(input)) count++;
   }
   return count;
 }
@@ -35,8 +37,8 @@ export class LinePrefilters {
   private previousText?: string;
 
   /**
-   * The prefilter results on `text` of the rules whose prefilter is line-local. `changed` relates `text` to the text
-   * of the previous call; without it every count starts over. A prefilter that throws is left to the scanner.
+   * Prefilter results on `text` for the rules with a line prefilter. `changed` relates `text` to the text of the
+   * previous call; without it every count starts over. A check that throws is left to the scanner's prefilter.
    */
   results(rules: readonly ActiveRule[], text: string, changed: ChangedRegion | undefined, parsed: boolean): Map<CompiledRule, boolean> {
     const previous = changed ? this.previousText : undefined;
@@ -45,12 +47,14 @@ export class LinePrefilters {
     const oldLines = previous !== undefined && changed ? linesAround(previous, changed.start, changed.oldEnd) : undefined;
     const newLines = changed ? linesAround(text, changed.start, changed.newEnd) : undefined;
     for (const { compiled } of rules) {
-      if (!compiled.matcher.lineLocal) continue;
+      const line = compiled.matcher.linePrefilter;
+      if (!line) continue;
+      const check = line.check;
       try {
         const before = oldLines !== undefined ? this.counts.get(compiled) : undefined;
-        const count = before !== undefined ? before - passingLines(compiled, oldLines!, parsed) + passingLines(compiled, newLines!, parsed) : passingLines(compiled, text, parsed);
+        const count = before !== undefined ? before - passingLines(check, oldLines!, parsed) + passingLines(check, newLines!, parsed) : passingLines(check, text, parsed);
         counts.set(compiled, count);
-        results.set(compiled, count > 0);
+        if (count === 0 || line.exact) results.set(compiled, count > 0);
       } catch {
         // The scanner runs the prefilter itself and reports the failure.
       }
