@@ -28,7 +28,7 @@ export interface ScanInput {
   readonly previousFacts?: FactSnapshot;
   /** Where the text differs from the one `previousTree` and `previousFacts` were made from. */
   readonly changed?: ChangedRegion;
-  /** Prefilter results already known for some rules (kept up to date across edits for line-local prefilters). */
+  /** Prefilter results already known for some rules (kept up to date across edits through line prefilters). */
   readonly prefiltered?: ReadonlyMap<CompiledRule, boolean>;
 }
 
