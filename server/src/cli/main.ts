@@ -8,6 +8,7 @@ import { checkCommand } from './commands/check';
 import { explainCommand } from './commands/explain';
 import { initCommand } from './commands/init';
 import { UsageError } from './commands/load';
+import { lspCommands } from './commands/lsp';
 import { reviewCommands } from './commands/review';
 import { scanCommand } from './commands/scan';
 import { testCommand } from './commands/test-fixtures';
@@ -93,7 +94,7 @@ export async function main(argv: readonly string[], output: Output = processOutp
     .addOption(new Option('--lang <lang>', 'language of the comments').choices(['en', 'ja']).default(defaultLocale()))
     .action((opts: { dir?: string; force?: boolean; lang: Locale }) => run(() => initCommand({ ...opts, force: Boolean(opts.force) }, output)));
 
-  for (const registrar of [reviewCommands, ...registrars]) registrar(program, run, output);
+  for (const registrar of [reviewCommands, lspCommands, ...registrars]) registrar(program, run, output);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

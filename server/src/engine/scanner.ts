@@ -8,13 +8,13 @@ import { Finding, fingerprintOf, sha256 } from './findings';
 import { parserFor } from './grammars';
 import { PrefilterInput, RawMatch, ScanDocument } from './kinds/kind';
 import { LanguageId, hasGrammar, languageForPath } from './languages';
-import { ActiveRule } from './rulebook/rulebook';
+import { ActiveRule, CompiledRule } from './rulebook/rulebook';
 import { Locale, LocalizedText, localize } from './rulebook/types';
 import { Suppression, isValidSuppression, parseSuppressions, suppressionCovers, SUPPRESSION_MARKER } from './suppressions';
 import { configFacts } from './syntax/config-facts';
+import { ChangedRegion, FactSnapshot } from './syntax/fact-snapshot';
+import { FactStore } from './syntax/fact-store';
 import { CallFact, CommentFact, StringFact } from './syntax/facts';
-import { callFacts } from './syntax/call-facts';
-import { commentFacts, stringFacts } from './syntax/string-facts';
 import { TextIndex } from './text-index';
 
 export interface ScanInput {
@@ -24,6 +24,12 @@ export interface ScanInput {
   readonly languageId?: LanguageId;
   /** A previous tree of this document, already `edit()`ed to match `text`, for incremental reparsing. */
   readonly previousTree?: Tree;
+  /** The previous text's facts (a result's `facts`); with `previousTree` and `changed`, only the edit is read again. */
+  readonly previousFacts?: FactSnapshot;
+  /** Where the text differs from the one `previousTree` and `previousFacts` were made from. */
+  readonly changed?: ChangedRegion;
+  /** Prefilter results already known for some rules (kept up to date across edits through line prefilters). */
+  readonly prefiltered?: ReadonlyMap<CompiledRule, boolean>;
 }
 
 export interface RuleFailure {
@@ -39,6 +45,8 @@ export interface ScanResult {
   readonly partialParse: boolean;
   /** Rules that threw; their findings are missing, the others' are not. */
   readonly failures: RuleFailure[];
+  /** With `keepTree`: the facts read, for the next version's `previousFacts`. */
+  readonly facts?: FactSnapshot;
 }
 
 function fill(template: LocalizedText, vars: RawMatch['vars'], locale: Locale): string {
@@ -51,6 +59,8 @@ function fill(template: LocalizedText, vars: RawMatch['vars'], locale: Locale): 
 
 class LazyDocument implements ScanDocument {
   readonly index: TextIndex;
+  /** Facts of a parsed document (undefined for config files, which are read as key/value text). */
+  readonly factStore?: FactStore;
   private stringCache?: StringFact[];
   private commentCache?: CommentFact[];
   private callCache?: CallFact[];
@@ -61,8 +71,14 @@ class LazyDocument implements ScanDocument {
     readonly languageId: LanguageId,
     readonly text: string,
     readonly tree: Tree | undefined,
+    previous?: Pick<ScanInput, 'previousTree' | 'previousFacts' | 'changed'>,
   ) {
     this.index = new TextIndex(text);
+    if (tree && hasGrammar(languageId)) {
+      const { previousTree, previousFacts, changed } = previous ?? {};
+      const incremental = previousTree && previousFacts && changed ? { tree: previousTree, facts: previousFacts, changed } : undefined;
+      this.factStore = new FactStore(languageId, tree, this.index, incremental);
+    }
   }
 
   get lower(): string {
@@ -79,7 +95,7 @@ class LazyDocument implements ScanDocument {
 
   strings(): readonly StringFact[] {
     if (!this.stringCache) {
-      if (this.tree && hasGrammar(this.languageId)) this.stringCache = stringFacts(this.languageId, this.tree);
+      if (this.factStore) this.stringCache = this.factStore.get('strings').map((l) => l.fact);
       else this.config();
     }
     return this.stringCache!;
@@ -87,7 +103,7 @@ class LazyDocument implements ScanDocument {
 
   comments(): readonly CommentFact[] {
     if (!this.commentCache) {
-      if (this.tree && hasGrammar(this.languageId)) this.commentCache = commentFacts(this.languageId, this.tree);
+      if (this.factStore) this.commentCache = this.factStore.get('comments').map((l) => l.fact);
       else this.config();
     }
     return this.commentCache!;
@@ -95,7 +111,7 @@ class LazyDocument implements ScanDocument {
 
   calls(): readonly CallFact[] {
     if (!this.callCache) {
-      this.callCache = this.tree && hasGrammar(this.languageId) ? callFacts(this.languageId, this.tree) : [];
+      this.callCache = this.factStore ? this.factStore.get('calls').map((l) => l.fact) : [];
     }
     return this.callCache;
   }
@@ -104,6 +120,12 @@ class LazyDocument implements ScanDocument {
 export interface ScanOptions {
   /** Keep the parsed tree in the result (the language server does, for incremental reparsing). */
   readonly keepTree?: boolean;
+}
+
+/** The `parsed` flag prefilters get: whether quote-based checks apply to the language. */
+export function prefilterParsed(languageId: LanguageId): boolean {
+  // Shell assigns unquoted values (PASSWORD=x), so quote-based prefilters must not skip it.
+  return hasGrammar(languageId) && languageId !== 'shell';
 }
 
 export async function scanWithRules(rules: readonly ActiveRule[], input: ScanInput, options: ScanOptions = {}): Promise<ScanResult> {
@@ -115,11 +137,12 @@ export async function scanWithRules(rules: readonly ActiveRule[], input: ScanInp
     get lower() {
       return (lowerCache ??= input.text.toLowerCase());
     },
-    // Shell assigns unquoted values (PASSWORD=x), so quote-based prefilters must not skip it.
-    parsed: grammar && languageId !== 'shell',
+    parsed: prefilterParsed(languageId),
   };
   const failures: RuleFailure[] = [];
   const candidates = rules.filter((rule) => {
+    const known = input.prefiltered?.get(rule.compiled);
+    if (known !== undefined) return known;
     try {
       return rule.compiled.matcher.prefilter(prefilterInput);
     } catch (err) {
@@ -135,7 +158,7 @@ export async function scanWithRules(rules: readonly ActiveRule[], input: ScanInp
     const parser = await parserFor(languageId);
     tree = parser.parse(input.text, input.previousTree) ?? undefined;
   }
-  const doc = new LazyDocument(input.path, languageId, input.text, tree);
+  const doc = new LazyDocument(input.path, languageId, input.text, tree, input);
   const raw: { rule: ActiveRule; match: RawMatch }[] = [];
   for (const rule of candidates) {
     try {
@@ -147,11 +170,12 @@ export async function scanWithRules(rules: readonly ActiveRule[], input: ScanInp
   const suppressions: Suppression[] = needsSuppressions && raw.length > 0 ? parseSuppressions(doc.comments(), doc.index).filter(isValidSuppression) : [];
   const findings = toFindings(raw, doc, suppressions);
   const partialParse = tree?.rootNode.hasError ?? false;
+  const facts = options.keepTree ? doc.factStore?.snapshot() : undefined;
   if (tree && !options.keepTree) {
     tree.delete();
     tree = undefined;
   }
-  return { findings, tree, partialParse, failures };
+  return { findings, tree, partialParse, failures, facts };
 }
 
 function confidenceRank(rule: ActiveRule): number {

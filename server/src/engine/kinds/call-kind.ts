@@ -25,6 +25,12 @@ function callShapePattern(names: readonly string[]): RegExp {
   return new RegExp(`\\b(?:${words.join('|')})\\s*[()]`);
 }
 
+/** Any of the names as a whole word: on one line of every text `callShapePattern` matches (the `(` may be on the next). */
+function nameWordPattern(names: readonly string[]): RegExp {
+  const words = [...new Set(names.map((name) => name.split(/[.:]+/).pop()!))];
+  return new RegExp(`\\b(?:${words.join('|')})(?![\\w$])`);
+}
+
 export const callKind: RuleKind = {
   kind: 'call',
   compile(rule, { report }): Matcher | undefined {
@@ -37,9 +43,12 @@ export const callKind: RuleKind = {
     });
     if (specs.size === 0) return undefined;
     const callShape = callShapePattern([...specs.keys()]);
+    const nameWord = nameWordPattern([...specs.keys()]);
     return {
       needsTree: true,
       prefilter: ({ text }) => callShape.test(text),
+      // A call's name and its `(` may sit on two lines; the name as a whole word is on one of them.
+      linePrefilter: { check: ({ text }) => nameWord.test(text), exact: false },
       match(doc: ScanDocument): RawMatch[] {
         const matches: RawMatch[] = [];
         for (const call of doc.calls()) {

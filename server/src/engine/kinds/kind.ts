@@ -51,6 +51,14 @@ export interface Matcher {
   readonly needsTree: boolean;
   /** A cheap check on the raw text: false means the rule cannot match, so the file needs no parse for it. */
   prefilter(input: PrefilterInput): boolean;
+  /**
+   * A check of one line that holds on some line of every text `prefilter` accepts. An edited document keeps how many
+   * lines pass it and checks only the changed lines again: no passing line rejects the rule without running
+   * `prefilter` over the whole text. `exact` says the check is `prefilter` itself, looking at one line at a time (a
+   * keyword, a regex that cannot cross a line break): then passing lines also accept the rule. A test checks these
+   * promises over every fixture; leave this unset when unsure.
+   */
+  readonly linePrefilter?: { readonly check: (input: PrefilterInput) => boolean; readonly exact: boolean };
   match(doc: ScanDocument): RawMatch[];
 }
 

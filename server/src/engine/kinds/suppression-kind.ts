@@ -11,6 +11,7 @@ export const suppressionKind: RuleKind = {
     return {
       needsTree: true,
       prefilter: ({ text }) => text.includes(SUPPRESSION_MARKER),
+      linePrefilter: { check: ({ text }) => text.includes(SUPPRESSION_MARKER), exact: true },
       match(doc: ScanDocument): RawMatch[] {
         return parseSuppressions(doc.comments(), doc.index)
           .filter((s) => !isValidSuppression(s))

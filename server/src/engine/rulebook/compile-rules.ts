@@ -12,6 +12,9 @@ import { didYouMean } from './suggest';
 import { RuleOverride } from './types';
 import { KeyPath } from './yaml-source';
 
+/** The end of the warning for a workspace `pattern` rule skipped because the workspace is not trusted. */
+export const UNTRUSTED_RULE_NOTE = 'not run: pattern rules from the workspace run only when the workspace is trusted';
+
 export interface CompileOptions {
   /** Workspace trust: when false, `pattern` rules from the workspace's own rulebooks are not run. */
   readonly trustWorkspaceRules?: boolean;
@@ -67,7 +70,10 @@ export async function compileRules(collected: Collected, options: CompileOptions
       continue;
     }
     const trusted = entry.origin === 'builtin';
-    if (!trusted && entry.rule.kind === 'pattern' && options.trustWorkspaceRules === false) continue;
+    if (!trusted && entry.rule.kind === 'pattern' && options.trustWorkspaceRules === false) {
+      collected.problems.push(entry.source.problemAt([...entry.keyPath, 'kind'], `${entry.rule.id}: ${UNTRUSTED_RULE_NOTE}`, 'warning'));
+      continue;
+    }
     const languages = resolveLanguages(entry, report);
     checkExampleLanguages(entry, report);
     let matcher;

@@ -15,6 +15,7 @@ import { Rulebook, RulebookConfig } from './rulebook';
 import { RulebookProblem } from './yaml-source';
 
 export { BUILTIN_DEFAULT, BUILTIN_NONE, RULEBOOK_RELATIVE_PATH };
+export { UNTRUSTED_RULE_NOTE } from './compile-rules';
 
 let builtinDirectory = path.resolve(__dirname, '../../../../rules');
 

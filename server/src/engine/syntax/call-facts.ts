@@ -6,7 +6,7 @@
  * (`macro-bodies.ts`), and statements the parser misread around a syntax error (`error-calls.ts`). One query
  * collects all three kinds of node in a single walk of the tree: walking a large tree costs more than parsing it.
  */
-import type { Language, Node, Query, Tree } from 'web-tree-sitter';
+import type { Language, Node, Point, Query, Tree } from 'web-tree-sitter';
 import { Query as TsQuery } from 'web-tree-sitter';
 import { GrammarLanguageId } from '../languages';
 import { IDENTITY, OffsetMap, callFact } from './call-node';
@@ -53,21 +53,30 @@ function materialized(fact: CallFact): CallFact {
   return { callee, name, bare, nameStart, nameEnd, args, recovered, inMacro: true };
 }
 
-function collect(id: GrammarLanguageId, root: Node, toOriginal: OffsetMap, into: Map<number, CallFact>, inMacro?: boolean): void {
-  const add = (fact: CallFact | undefined): void => {
+/** A call fact and the extent of the node it was read from (a macro body's, for calls inside one). */
+export interface SourcedCall {
+  readonly fact: CallFact;
+  readonly from: number;
+  readonly to: number;
+}
+
+function collect(id: GrammarLanguageId, root: Node, toOriginal: OffsetMap, into: Map<number, SourcedCall>, inMacro?: boolean, options: CollectOptions = {}): void {
+  const add = (fact: CallFact | undefined, node: Node): void => {
     if (!fact) return;
-    if (inMacro) into.set(fact.nameStart, materialized(fact));
-    else if (!into.has(fact.nameStart)) into.set(fact.nameStart, fact);
+    const from = options.body?.startIndex ?? node.startIndex;
+    const to = options.body?.endIndex ?? node.endIndex;
+    if (inMacro) into.set(fact.nameStart, { fact: materialized(fact), from, to });
+    else if (!into.has(fact.nameStart)) into.set(fact.nameStart, { fact, from, to });
   };
   const queries = queriesFor(id, root.tree.language);
   const scopes = root.hasError ? errorScopes(root) : [];
   const bodies: Node[] = [];
   let source: string | undefined;
-  for (const { name, node } of (root.hasError ? queries.withErrors : queries.clean).captures(root)) {
-    if (name === 'call') add(callFact(id, node, toOriginal, inMacro));
+  for (const { name, node } of (root.hasError ? queries.withErrors : queries.clean).captures(root, options.range)) {
+    if (name === 'call') add(callFact(id, node, toOriginal, inMacro), node);
     else if (name === 'body') bodies.push(node);
-    else if (name === 'castcall') add(castCall(node, (source ??= sourceOf(root)), toOriginal, inMacro));
-    else if (inScopes(scopes, node)) add(recoveredCall(node, (source ??= sourceOf(root)), toOriginal, inMacro));
+    else if (name === 'castcall') add(castCall(node, (source ??= sourceOf(root)), toOriginal, inMacro), node);
+    else if (inScopes(scopes, node)) add(recoveredCall(node, (source ??= sourceOf(root)), toOriginal, inMacro), node);
   }
   if (bodies.length > 0) {
     parseMacroBodies(root.tree.language, (source ??= sourceOf(root)), bodies, (body, toSource) => {
@@ -75,13 +84,27 @@ function collect(id: GrammarLanguageId, root: Node, toOriginal: OffsetMap, into:
         const inSource = toSource(offset);
         return inSource === undefined ? undefined : toOriginal(inSource);
       };
-      collect(id, body, bodyToOriginal, into, true);
+      const start = bodyToOriginal(body.startIndex);
+      const end = bodyToOriginal(body.endIndex);
+      collect(id, body, bodyToOriginal, into, true, { body: start !== undefined && end !== undefined ? { startIndex: start, endIndex: end } : undefined });
     });
   }
 }
 
+interface CollectOptions {
+  /** Only nodes overlapping this range (the calls near an edit); given as points, which web-tree-sitter converts. */
+  readonly range?: { readonly startPosition: Point; readonly endPosition: Point };
+  /** Inside a macro body: its extent in the file, reported as the source of the calls found in it. */
+  readonly body?: { readonly startIndex: number; readonly endIndex: number };
+}
+
 export function callFacts(id: GrammarLanguageId, tree: Tree): CallFact[] {
-  const found = new Map<number, CallFact>();
-  collect(id, tree.rootNode, IDENTITY, found);
-  return [...found.values()].sort((a, b) => a.nameStart - b.nameStart);
+  return sourcedCallFacts(id, tree).map((c) => c.fact);
+}
+
+/** Calls with the extent of the node each came from, from the whole tree or the nodes overlapping `range`. */
+export function sourcedCallFacts(id: GrammarLanguageId, tree: Tree, range?: CollectOptions['range']): SourcedCall[] {
+  const found = new Map<number, SourcedCall>();
+  collect(id, tree.rootNode, IDENTITY, found, undefined, { range });
+  return [...found.values()].sort((a, b) => a.fact.nameStart - b.fact.nameStart);
 }

@@ -3,7 +3,7 @@
  * Nodes are collected with queries (run inside the wasm runtime, much faster than walking the tree in JavaScript);
  * the context of a string is found by climbing from it to the nearest binding.
  */
-import type { Node, Query, Tree } from 'web-tree-sitter';
+import type { Node, Query, QueryMatch, Tree } from 'web-tree-sitter';
 import { GrammarLanguageId } from '../languages';
 import { CommentFact, StringFact } from './facts';
 import { contextOf } from './name-context';
@@ -18,28 +18,42 @@ function hasSubstitution(node: Node): boolean {
   return node.namedChildren.some((child) => child !== null && !LITERAL_PARTS.test(child.type) && !child.type.includes('string'));
 }
 
+/**
+ * The outermost node `contextOf` may read for a literal: bindings, comparisons, calls and the pairs around them
+ * (an auth pair reads the name of the call argument it sits in). An edit inside it can change the literal's
+ * context even when the literal itself is untouched, so it errs on the wide side: eight ancestors, below the root.
+ */
+export function contextScope(node: Node): Node {
+  let scope = node;
+  for (let parent = node.parent, depth = 0; parent?.parent && depth < 8; parent = parent.parent, depth++) scope = parent;
+  return scope;
+}
+
 export function stringFacts(id: GrammarLanguageId, tree: Tree): StringFact[] {
   const queries = queriesFor(id, tree.language);
   const facts: StringFact[] = [];
   for (const capture of queries.strings.captures(tree.rootNode)) {
-    const node = capture.node;
-    // Keep only the outermost literal: PHP and C# nest string nodes inside interpolated ones.
-    if (node.parent && queries.strings.captureNames.length > 0 && isInsideString(node, id)) continue;
-    const span = literalValueSpan(node.text);
-    const start = node.startIndex + span.start;
-    const end = node.startIndex + span.end;
-    facts.push({
-      start,
-      end,
-      value: node.text.slice(span.start, span.end),
-      interpolated: hasSubstitution(node),
-      context: contextOf(node),
-      standalone: isStandalone(node),
-    });
+    const fact = stringFactOf(id, capture.node);
+    if (fact) facts.push(fact);
   }
   if (queries.defines) facts.push(...defineFacts(queries.defines, tree));
   if (id === 'shell') facts.push(...shellWordFacts(tree));
   return facts;
+}
+
+/** The fact of one string literal node; undefined for a literal nested in another (PHP and C# interpolation). */
+export function stringFactOf(id: GrammarLanguageId, node: Node): StringFact | undefined {
+  // Keep only the outermost literal: PHP and C# nest string nodes inside interpolated ones.
+  if (node.parent && isInsideString(node, id)) return undefined;
+  const span = literalValueSpan(node.text);
+  return {
+    start: node.startIndex + span.start,
+    end: node.startIndex + span.end,
+    value: node.text.slice(span.start, span.end),
+    interpolated: hasSubstitution(node),
+    context: contextOf(node),
+    standalone: isStandalone(node),
+  };
 }
 
 /** A docstring or directive: the literal (or its implicit concatenation) is the whole expression statement. */
@@ -58,47 +72,58 @@ function isInsideString(node: Node, id: GrammarLanguageId): boolean {
 function defineFacts(query: Query, tree: Tree): StringFact[] {
   const facts: StringFact[] = [];
   for (const match of query.matches(tree.rootNode)) {
-    const name = match.captures.find((c) => c.name === 'name')?.node;
-    const value = match.captures.find((c) => c.name === 'value')?.node;
-    if (!name || !value) continue;
-    const literal = /^(\s*)((?:u8|[LuU])?"(?:[^"\\\n]|\\.)*")\s*(?:\/[/*].*)?$/.exec(value.text);
-    if (!literal) continue;
-    const span = literalValueSpan(literal[2]);
-    const start = value.startIndex + literal[1].length + span.start;
-    facts.push({
-      start,
-      end: start + (span.end - span.start),
-      value: literal[2].slice(span.start, span.end),
-      interpolated: false,
-      context: { kind: 'define', name: name.text, fullName: name.text },
-    });
+    const fact = defineFactOf(match);
+    if (fact) facts.push(fact);
   }
   return facts;
+}
+
+export function defineFactOf(match: QueryMatch): StringFact | undefined {
+  const name = match.captures.find((c) => c.name === 'name')?.node;
+  const value = match.captures.find((c) => c.name === 'value')?.node;
+  if (!name || !value) return undefined;
+  const literal = /^(\s*)((?:u8|[LuU])?"(?:[^"\\\n]|\\.)*")\s*(?:\/[/*].*)?$/.exec(value.text);
+  if (!literal) return undefined;
+  const span = literalValueSpan(literal[2]);
+  const start = value.startIndex + literal[1].length + span.start;
+  return {
+    start,
+    end: start + (span.end - span.start),
+    value: literal[2].slice(span.start, span.end),
+    interpolated: false,
+    context: { kind: 'define', name: name.text, fullName: name.text },
+  };
 }
 
 /** `PASSWORD=hunter2` in a shell script: an unquoted word is a string value there. */
 function shellWordFacts(tree: Tree): StringFact[] {
   const facts: StringFact[] = [];
   for (const node of tree.rootNode.descendantsOfType('variable_assignment')) {
-    if (!node) continue;
-    const name = node.childForFieldName('name');
-    const value = node.childForFieldName('value');
-    if (!name || !value || value.type !== 'word') continue;
-    facts.push({
-      start: value.startIndex,
-      end: value.endIndex,
-      value: value.text,
-      interpolated: false,
-      context: { kind: 'assign', name: name.text, fullName: name.text },
-    });
+    const fact = node ? shellWordFactOf(node) : undefined;
+    if (fact) facts.push(fact);
   }
   return facts;
 }
 
+export function shellWordFactOf(assignment: Node): StringFact | undefined {
+  const name = assignment.childForFieldName('name');
+  const value = assignment.childForFieldName('value');
+  if (!name || !value || value.type !== 'word') return undefined;
+  return {
+    start: value.startIndex,
+    end: value.endIndex,
+    value: value.text,
+    interpolated: false,
+    context: { kind: 'assign', name: name.text, fullName: name.text },
+  };
+}
+
 export function commentFacts(id: GrammarLanguageId, tree: Tree): CommentFact[] {
   const queries = queriesFor(id, tree.language);
-  return queries.comments
-    .captures(tree.rootNode)
-    .map(({ node }) => ({ start: node.startIndex, end: node.endIndex, text: node.text }));
+  return queries.comments.captures(tree.rootNode).map(({ node }) => commentFactOf(node));
+}
+
+export function commentFactOf(node: Node): CommentFact {
+  return { start: node.startIndex, end: node.endIndex, text: node.text };
 }
 

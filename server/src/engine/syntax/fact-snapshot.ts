@@ -1,0 +1,93 @@
+/**
+ * The facts of a document kept between edits. After an edit only the facts whose syntax node overlaps the affected
+ * region are read again from the new tree; the others are kept, those after the edit moved by its length change.
+ */
+import { CallFact } from './facts';
+import { FactKind, FactTypes, Located, Region, overlaps } from './located-facts';
+
+export type FactSnapshot = { readonly [K in FactKind]?: readonly Located<FactTypes[K]>[] };
+
+/** Where two versions of a text differ: `[start, oldEnd)` in the old text became `[start, newEnd)` in the new one. */
+export interface ChangedRegion {
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly newEnd: number;
+}
+
+type Mutable<T> = { -readonly [P in keyof T]: T[P] };
+
+// Kept facts are moved in place rather than copied: a snapshot is consumed by the merge that makes the next one,
+// and a large file has thousands of facts after any edit.
+function moveSpan(span: { readonly start: number; readonly end: number }, by: number): void {
+  const mutable = span as Mutable<typeof span>;
+  mutable.start += by;
+  mutable.end += by;
+}
+
+function moveCall(fact: CallFact, by: number): void {
+  const mutable = fact as Mutable<CallFact>;
+  mutable.nameStart += by;
+  mutable.nameEnd += by;
+  for (const arg of fact.args) moveSpan(arg, by);
+}
+
+const MOVES: { readonly [K in FactKind]: (fact: FactTypes[K], by: number) => void } = {
+  strings: moveSpan,
+  comments: moveSpan,
+  calls: moveCall,
+};
+
+function move<T>(entry: Located<T>, moveFact: (fact: T, by: number) => void, by: number): Located<T> {
+  const mutable = entry as Mutable<Located<T>>;
+  mutable.from += by;
+  mutable.to += by;
+  if (entry.reach) moveSpan(entry.reach, by);
+  moveFact(entry.fact, by);
+  return entry;
+}
+
+/**
+ * Grows a region (new offsets; it contains the change, which moved later text by `delta`) until no kept fact reads
+ * syntax inside it: a string whose binding was edited must be read again even though the string itself was not.
+ */
+export function closeRegion(region: Region, delta: number, snapshot: FactSnapshot): Region {
+  let current = region;
+  for (;;) {
+    const old: Region = { start: current.start, end: current.end - delta };
+    let grown = current;
+    for (const entries of Object.values(snapshot) as (readonly Located<unknown>[] | undefined)[]) {
+      for (const entry of entries ?? []) {
+        if (!entry.reach || overlaps(entry.from, entry.to, old) || !overlaps(entry.reach.start, entry.reach.end, old)) continue;
+        const shift = entry.to < old.start ? 0 : delta;
+        grown = { start: Math.min(grown.start, entry.from + shift), end: Math.max(grown.end, entry.to + shift) };
+      }
+    }
+    if (grown.start === current.start && grown.end === current.end) return current;
+    current = grown;
+  }
+}
+
+/**
+ * Merges the previous facts of one kind with those read again for `region` (new offsets). `region` must contain the
+ * changed text; its old extent is `[region.start, region.end - delta]`. The previous entries are consumed: those kept
+ * after the region are moved in place.
+ */
+export function mergeFacts<K extends FactKind>(
+  kind: K,
+  previous: readonly Located<FactTypes[K]>[],
+  fresh: readonly Located<FactTypes[K]>[],
+  region: Region,
+  delta: number,
+): Located<FactTypes[K]>[] {
+  const oldRegion: Region = { start: region.start, end: region.end - delta };
+  const moveFact = MOVES[kind] as (fact: FactTypes[K], by: number) => void;
+  const before: Located<FactTypes[K]>[] = [];
+  const after: Located<FactTypes[K]>[] = [];
+  for (const entry of previous) {
+    if (overlaps(entry.from, entry.to, oldRegion)) continue;
+    if (entry.to < oldRegion.start) before.push(entry);
+    else after.push(delta === 0 ? entry : move(entry, moveFact, delta));
+  }
+  // Nodes that enclose the region (a call around an edited argument) sort before it: merge by position.
+  return [...before, ...fresh, ...after].sort((a, b) => a.from - b.from || a.to - b.to);
+}

@@ -1,0 +1,63 @@
+/**
+ * The facts of one parsed document, read lazily per kind: from the whole tree, or — when the previous version's facts
+ * and tree are at hand — by reading again only the region an edit affected and keeping the rest.
+ */
+import type { Tree } from 'web-tree-sitter';
+import { GrammarLanguageId } from '../languages';
+import { TextIndex } from '../text-index';
+import { affectedRegion } from './fact-regions';
+import { ChangedRegion, FactSnapshot, closeRegion, mergeFacts } from './fact-snapshot';
+import { FactKind, FactTypes, Located, Region, callRegion, locatedFacts } from './located-facts';
+
+export interface PreviousFacts {
+  /** The previous tree, `edit()`ed to match the new text (alive for the store's lifetime). */
+  readonly tree: Tree;
+  readonly facts: FactSnapshot;
+  readonly changed: ChangedRegion;
+}
+
+const FACT_KINDS: readonly FactKind[] = ['strings', 'comments', 'calls'];
+
+export class FactStore {
+  private readonly cache: { [K in FactKind]?: Located<FactTypes[K]>[] } = {};
+  private regionCache?: Region;
+
+  constructor(
+    private readonly languageId: GrammarLanguageId,
+    private readonly tree: Tree,
+    private readonly index: TextIndex,
+    private readonly previous?: PreviousFacts,
+  ) {}
+
+  private region(previous: PreviousFacts): Region {
+    const delta = previous.changed.newEnd - previous.changed.oldEnd;
+    this.regionCache ??= closeRegion(affectedRegion(previous.tree, this.tree, previous.changed), delta, previous.facts);
+    return this.regionCache;
+  }
+
+  get<K extends FactKind>(kind: K): readonly Located<FactTypes[K]>[] {
+    const cached = this.cache[kind];
+    if (cached) return cached;
+    const previous = this.previous;
+    const kept = previous?.facts[kind];
+    let facts: Located<FactTypes[K]>[];
+    if (previous && kept) {
+      const region = kind === 'calls' ? callRegion(this.languageId, this.tree, this.region(previous)) : this.region(previous);
+      const fresh = locatedFacts(kind, this.languageId, this.tree, this.index, region);
+      facts = mergeFacts(kind, kept, fresh, region, previous.changed.newEnd - previous.changed.oldEnd);
+    } else {
+      facts = locatedFacts(kind, this.languageId, this.tree, this.index);
+    }
+    (this.cache as Record<K, Located<FactTypes[K]>[]>)[kind] = facts;
+    return facts;
+  }
+
+  /** Every kind read now or kept from before, brought up to date: what the next version starts from. */
+  snapshot(): FactSnapshot {
+    const snapshot: { [K in FactKind]?: readonly Located<FactTypes[K]>[] } = {};
+    for (const kind of FACT_KINDS) {
+      if (this.cache[kind] || this.previous?.facts[kind]) (snapshot as Record<FactKind, unknown>)[kind] = this.get(kind);
+    }
+    return snapshot;
+  }
+}

@@ -1,0 +1,191 @@
+/**
+ * Facts with the extent of the syntax node each came from, collected from a whole tree or from the part of it that
+ * overlaps a region. Knowing the node extent is what lets an edited document keep the facts of untouched code and
+ * recompute only those whose node overlaps the edit (see `fact-snapshot.ts`).
+ */
+import type { Language, Node, Point, Query, Tree } from 'web-tree-sitter';
+import { Query as TsQuery } from 'web-tree-sitter';
+import { GrammarLanguageId } from '../languages';
+import { TextIndex } from '../text-index';
+import { sourcedCallFacts } from './call-facts';
+import { CallFact, CommentFact, StringFact } from './facts';
+import { queriesFor } from './queries';
+import { commentFactOf, contextScope, defineFactOf, shellWordFactOf, stringFactOf } from './string-facts';
+
+export interface Located<T> {
+  /** Offsets of the syntax node the fact was read from (it may be wider than the fact's own offsets). */
+  readonly from: number;
+  readonly to: number;
+  readonly fact: T;
+  /** When the fact also read syntax around its node (the binding a string is bound to): that syntax's extent. */
+  readonly reach?: Region;
+}
+
+/** A closed range of offsets: a node overlaps it when it shares at least one position, ends included. */
+export interface Region {
+  readonly start: number;
+  readonly end: number;
+}
+
+export type FactKind = 'strings' | 'comments' | 'calls';
+
+export interface FactTypes {
+  strings: StringFact;
+  comments: CommentFact;
+  calls: CallFact;
+}
+
+export function overlaps(from: number, to: number, region: Region): boolean {
+  return from <= region.end && to >= region.start;
+}
+
+const assignmentQueries = new Map<Language, Query>();
+
+function shellAssignments(language: Language): Query {
+  let query = assignmentQueries.get(language);
+  if (!query) {
+    query = new TsQuery(language, '(variable_assignment) @assignment');
+    assignmentQueries.set(language, query);
+  }
+  return query;
+}
+
+interface Scope {
+  readonly tree: Tree;
+  readonly region?: Region;
+  /** Query ranges are given as points: web-tree-sitter 0.25 passes `startIndex` to the runtime unconverted. */
+  readonly range?: { startPosition: Point; endPosition: Point };
+}
+
+function scopeOf(tree: Tree, index: TextIndex, region: Region | undefined): Scope {
+  if (!region) return { tree };
+  // One position of slack on each side: a query range is half-open and skips nodes that only touch it.
+  const point = (offset: number): Point => {
+    const p = index.positionAt(Math.max(0, Math.min(offset, index.text.length)));
+    return { row: p.line, column: p.character };
+  };
+  return { tree, region, range: { startPosition: point(region.start - 1), endPosition: point(region.end + 1) } };
+}
+
+function collect<T>(scope: Scope, query: Query, build: (node: Node) => T | undefined, reach?: (node: Node) => Node): Located<T>[] {
+  const found: Located<T>[] = [];
+  for (const { node } of query.captures(scope.tree.rootNode, scope.range)) {
+    if (scope.region && !overlaps(node.startIndex, node.endIndex, scope.region)) continue;
+    const fact = build(node);
+    if (fact === undefined) continue;
+    const around = reach?.(node);
+    const wider = around && (around.startIndex < node.startIndex || around.endIndex > node.endIndex);
+    found.push({ from: node.startIndex, to: node.endIndex, fact, reach: wider ? { start: around.startIndex, end: around.endIndex } : undefined });
+  }
+  return found;
+}
+
+function byPosition<T>(a: Located<T>, b: Located<T>): number {
+  return a.from - b.from || a.to - b.to;
+}
+
+function locatedStrings(id: GrammarLanguageId, scope: Scope): Located<StringFact>[] {
+  const queries = queriesFor(id, scope.tree.language);
+  const found = collect(scope, queries.strings, (node) => stringFactOf(id, node), contextScope);
+  if (queries.defines) {
+    for (const match of queries.defines.matches(scope.tree.rootNode, scope.range)) {
+      const from = Math.min(...match.captures.map((c) => c.node.startIndex));
+      const to = Math.max(...match.captures.map((c) => c.node.endIndex));
+      if (scope.region && !overlaps(from, to, scope.region)) continue;
+      const fact = defineFactOf(match);
+      if (fact) found.push({ from, to, fact });
+    }
+  }
+  if (id === 'shell') found.push(...collect(scope, shellAssignments(scope.tree.language), shellWordFactOf));
+  return found.sort(byPosition);
+}
+
+/** Offsets of the top-level items (children of the root) of a tree, computed once per tree. */
+interface Item {
+  readonly start: number;
+  readonly end: number;
+  readonly comment: boolean;
+}
+
+const topLevel = new WeakMap<Tree, Item[]>();
+
+function topLevelItems(tree: Tree): Item[] {
+  let items = topLevel.get(tree);
+  if (!items) {
+    items = tree.rootNode.children.filter((c) => c !== null).map((c) => ({ start: c.startIndex, end: c.endIndex, comment: c.type === 'comment' }));
+    topLevel.set(tree, items);
+  }
+  return items;
+}
+
+/** The top-level item around an offset (or the offset alone, between items). */
+function itemAt(items: readonly Item[], offset: number): { start: number; end: number } {
+  let low = 0;
+  let high = items.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (offset < items[mid].start) high = mid - 1;
+    else if (offset >= items[mid].end) low = mid + 1;
+    else return items[mid];
+  }
+  return { start: offset, end: offset };
+}
+
+/**
+ * Whether a grammar's calls are read per top-level item: in C and C++ a call in a macro body, or one the parser
+ * misread around a syntax error, depends on the item around it and on the item before.
+ */
+export function callsByTopLevelItem(id: GrammarLanguageId): boolean {
+  return id === 'c' || id === 'cpp';
+}
+
+/**
+ * The region whose calls must be read again: for C and C++ the top-level items it touches and one item on either
+ * side (comments not counted: a misread call looks back past them to the token before); for other grammars the
+ * region itself.
+ */
+export function callRegion(id: GrammarLanguageId, tree: Tree, region: Region): Region {
+  if (!callsByTopLevelItem(id)) return region;
+  const items = topLevelItems(tree);
+  let first = items.findIndex((item) => item.end >= region.start);
+  if (first < 0) first = items.length - 1;
+  let last = first;
+  while (last + 1 < items.length && items[last + 1].start <= region.end) last++;
+  let before = Math.max(0, first - 1);
+  while (before > 0 && items[before].comment) before--;
+  let after = Math.min(items.length - 1, last + 1);
+  while (after < items.length - 1 && items[after].comment) after++;
+  const from = items[before];
+  const to = items[after];
+  if (!from || !to) return region;
+  return { start: Math.min(region.start, from.start), end: Math.max(region.end, to.end) };
+}
+
+function locatedCalls(id: GrammarLanguageId, scope: Scope): Located<CallFact>[] {
+  const byItem = callsByTopLevelItem(id);
+  const items = byItem ? topLevelItems(scope.tree) : [];
+  const found: Located<CallFact>[] = [];
+  for (const { fact, from, to } of sourcedCallFacts(id, scope.tree, scope.range)) {
+    const extent = byItem ? itemAt(items, fact.nameStart) : { start: from, end: to };
+    if (scope.region && !overlaps(extent.start, extent.end, scope.region)) continue;
+    found.push({ from: extent.start, to: extent.end, fact });
+  }
+  return found.sort(byPosition);
+}
+
+/**
+ * The facts of one kind in a tree, or only those whose node overlaps `region`, sorted by position.
+ * `index` is the text's index (for turning the region into the points a query range needs).
+ */
+export function locatedFacts<K extends FactKind>(kind: K, id: GrammarLanguageId, tree: Tree, index: TextIndex, region?: Region): Located<FactTypes[K]>[] {
+  const scope = scopeOf(tree, index, region);
+  const queries = queriesFor(id, tree.language);
+  switch (kind) {
+    case 'strings':
+      return locatedStrings(id, scope) as Located<FactTypes[K]>[];
+    case 'comments':
+      return collect(scope, queries.comments, commentFactOf).sort(byPosition) as Located<FactTypes[K]>[];
+    default:
+      return locatedCalls(id, scope) as Located<FactTypes[K]>[];
+  }
+}

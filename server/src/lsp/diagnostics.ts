@@ -1,0 +1,66 @@
+/**
+ * Findings and rulebook problems as LSP diagnostics. A finding's diagnostic carries the rule id as `code`, a link to
+ * the rule's documentation (its `helpUri`, else its first CWE's page), the severity after the user's overrides,
+ * and the fingerprint as `data` — never the flagged text.
+ */
+import { Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
+import { CompiledRule, Finding, Locale, RulebookProblem, Severity } from '../engine';
+import { DIAGNOSTIC_SOURCE, FindingData, RULEBOOK_DIAGNOSTIC_SOURCE, SeverityOverride } from './protocol';
+
+const SEVERITIES: Readonly<Record<Severity | Exclude<SeverityOverride, 'off'>, DiagnosticSeverity>> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function cweUri(cwe: number): string {
+  return `https://cwe.mitre.org/data/definitions/${cwe}.html`;
+}
+
+export function ruleHref(rule: CompiledRule | undefined, cwe: readonly number[]): string | undefined {
+  if (rule?.rule.helpUri) return rule.rule.helpUri;
+  return cwe.length > 0 ? cweUri(cwe[0]) : undefined;
+}
+
+function tagsFor(rule: CompiledRule | undefined): DiagnosticTag[] | undefined {
+  if (!rule) return undefined;
+  // A suppression that suppresses nothing is dead text; a banned legacy API is, in effect, deprecated.
+  if (rule.rule.kind === 'suppression') return [DiagnosticTag.Unnecessary];
+  if (rule.rule.tags?.some((tag) => tag === 'deprecated' || tag === 'obsolete')) return [DiagnosticTag.Deprecated];
+  return undefined;
+}
+
+export function findingDiagnostic(finding: Finding, rule: CompiledRule | undefined, override: SeverityOverride | undefined, locale: Locale): Diagnostic {
+  const href = ruleHref(rule, finding.cwe);
+  const data: FindingData = { fingerprint: finding.fingerprint };
+  const severity = override && override !== 'off' ? override : finding.severity;
+  return {
+    range: finding.range,
+    severity: SEVERITIES[severity],
+    source: DIAGNOSTIC_SOURCE,
+    code: finding.ruleId,
+    codeDescription: href ? { href } : undefined,
+    message: (locale === 'ja' ? finding.messageJa : undefined) ?? finding.message,
+    tags: tagsFor(rule),
+    data,
+  };
+}
+
+/** A rulebook problem (one-based line and column) in its file, underlining the key or value it is about. */
+export function problemDiagnostic(problem: RulebookProblem, lineText: (line: number) => string | undefined): Diagnostic {
+  const line = Math.max(0, problem.line - 1);
+  const character = Math.max(0, problem.column - 1);
+  let end = { line, character: (lineText(line) ?? '').length };
+  if (problem.endLine !== undefined && problem.endColumn !== undefined) {
+    const candidate = { line: problem.endLine - 1, character: problem.endColumn - 1 };
+    if (candidate.line > line || (candidate.line === line && candidate.character > character)) end = candidate;
+  }
+  if (end.line === line && end.character <= character) end = { line, character: character + 1 };
+  return {
+    range: { start: { line, character }, end },
+    severity: problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    source: RULEBOOK_DIAGNOSTIC_SOURCE,
+    message: problem.message,
+  };
+}

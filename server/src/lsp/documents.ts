@@ -1,0 +1,148 @@
+/**
+ * The open documents: their text (applying incremental changes), the engine's incremental state for each (kept
+ * syntax tree and facts) and the findings of the last scan. Trees are kept for a bounded number of recently edited
+ * documents; closing a document releases its tree.
+ */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DidChangeTextDocumentParams, TextDocumentItem } from 'vscode-languageserver';
+import { Finding, IncrementalDocument, LanguageId, describeEdit, diffEdit, languageForPath, resolveLanguageName } from '../engine';
+import { uriToPath } from './uris';
+
+/** Trees kept at most: the most recently scanned documents keep theirs, the others parse from scratch next time. */
+export const MAX_KEPT_TREES = 24;
+
+export interface Scanned {
+  readonly version: number;
+  /** Findings of that version (suppressed ones included; the diagnostics leave them out). */
+  readonly findings: readonly Finding[];
+}
+
+export class OpenDocument {
+  /** The engine's state for this document; replaced when the workspace-relative path changes. */
+  incremental: IncrementalDocument;
+  scanned?: Scanned;
+
+  constructor(
+    public text: TextDocument,
+    /** The file on disk, or undefined for an unsaved document. */
+    readonly file: string | undefined,
+    readonly languageId: LanguageId,
+    relativePath: string,
+  ) {
+    this.incremental = new IncrementalDocument(relativePath, languageId);
+  }
+
+  get uri(): string {
+    return this.text.uri;
+  }
+
+  get version(): number {
+    return this.text.version;
+  }
+
+  /** The relative path scans use (rule path globs, findings); set by the linter from the rulebook's root. */
+  get relativePath(): string {
+    return this.incremental.path;
+  }
+
+  usePath(relativePath: string): void {
+    if (relativePath === this.incremental.path) return;
+    this.incremental.dispose();
+    this.incremental = new IncrementalDocument(relativePath, this.languageId);
+  }
+
+  /** The scan of the current version, if it is done. */
+  get current(): Scanned | undefined {
+    return this.scanned?.version === this.version ? this.scanned : undefined;
+  }
+}
+
+/** An editor's language id (`c`, `typescriptreact`, `shellscript`…) or, failing that, the file name decides. */
+export function engineLanguage(clientLanguageId: string, name: string): LanguageId {
+  const byName = languageForPath(name);
+  const byClient = resolveLanguageName(clientLanguageId);
+  if (!byClient || (byClient === 'text' && byName !== 'text')) return byName;
+  return byClient;
+}
+
+export class OpenDocuments {
+  private readonly documents = new Map<string, OpenDocument>();
+  /** Documents with a kept tree, least recently scanned first. */
+  private readonly withTrees: OpenDocument[] = [];
+
+  open(item: TextDocumentItem): OpenDocument {
+    this.close(item.uri);
+    const file = uriToPath(item.uri);
+    const name = file ?? item.uri;
+    const doc = new OpenDocument(
+      TextDocument.create(item.uri, item.languageId, item.version, item.text),
+      file,
+      engineLanguage(item.languageId, name),
+      name.split(/[\\/]/).pop() ?? name,
+    );
+    this.documents.set(item.uri, doc);
+    return doc;
+  }
+
+  /** Applies the changes one by one, telling the engine the exact edit of each (for incremental reparsing). */
+  change(params: DidChangeTextDocumentParams): OpenDocument | undefined {
+    const doc = this.documents.get(params.textDocument.uri);
+    if (!doc) return undefined;
+    let text = doc.text;
+    for (const change of params.contentChanges) {
+      const before = text.getText();
+      if ('range' in change) {
+        const start = text.offsetAt(change.range.start);
+        const end = text.offsetAt(change.range.end);
+        doc.incremental.edit(describeEdit(before, start, Math.max(start, end), change.text));
+        text = TextDocument.update(text, [change], params.textDocument.version);
+      } else {
+        const edit = diffEdit(before, change.text);
+        if (edit) doc.incremental.edit(edit);
+        text = TextDocument.update(text, [change], params.textDocument.version);
+      }
+    }
+    // A change that carries no edits still moves the version on.
+    doc.text = params.contentChanges.length > 0 ? text : TextDocument.update(text, [], params.textDocument.version);
+    return doc;
+  }
+
+  close(uri: string): OpenDocument | undefined {
+    const doc = this.documents.get(uri);
+    if (!doc) return undefined;
+    this.documents.delete(uri);
+    this.forgetTree(doc);
+    doc.incremental.dispose();
+    return doc;
+  }
+
+  get(uri: string): OpenDocument | undefined {
+    return this.documents.get(uri);
+  }
+
+  byFile(file: string): OpenDocument | undefined {
+    for (const doc of this.documents.values()) if (doc.file === file) return doc;
+    return undefined;
+  }
+
+  all(): OpenDocument[] {
+    return [...this.documents.values()];
+  }
+
+  /** Records that a document was just scanned (and now keeps a tree); releases the oldest trees over the budget. */
+  scanned(doc: OpenDocument): void {
+    this.forgetTree(doc);
+    if (!this.documents.has(doc.uri)) return;
+    this.withTrees.push(doc);
+    while (this.withTrees.length > MAX_KEPT_TREES) this.withTrees.shift()?.incremental.releaseTree();
+  }
+
+  private forgetTree(doc: OpenDocument): void {
+    const at = this.withTrees.indexOf(doc);
+    if (at >= 0) this.withTrees.splice(at, 1);
+  }
+
+  dispose(): void {
+    for (const uri of [...this.documents.keys()]) this.close(uri);
+  }
+}

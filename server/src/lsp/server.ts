@@ -1,0 +1,336 @@
+/**
+ * The language server's logic: one method per LSP message, each a thin step over the documents, settings,
+ * rulebooks, linter and the feature modules (hover, code actions, workspace scan). `connection.ts` only wires
+ * messages to these methods; outbound messages go through the connection given here.
+ */
+import {
+  CancellationToken,
+  CodeAction,
+  CodeActionParams,
+  Connection,
+  DidChangeConfigurationNotification,
+  DidChangeConfigurationParams,
+  DidChangeTextDocumentParams,
+  DidChangeWatchedFilesNotification,
+  DidChangeWatchedFilesParams,
+  DidCloseTextDocumentParams,
+  DidOpenTextDocumentParams,
+  ExecuteCommandParams,
+  Hover,
+  HoverParams,
+  InitializeParams,
+  InitializeResult,
+  MarkupKind,
+  MessageType,
+  ShowMessageNotification,
+  TextDocumentSyncKind,
+  WorkspaceFoldersChangeEvent,
+} from 'vscode-languageserver';
+import { Locale } from '../engine';
+import { codeActions } from './code-actions';
+import { DiagnosticsHub } from './diagnostics-hub';
+import { OpenDocument, OpenDocuments } from './documents';
+import { LintEnvironment, Linter, Logger } from './linter';
+import { InitializationOptions, InsertSuppressionArgs, RuleDocumentationParams, RuleDocumentationResult, SERVER_COMMANDS, SETTINGS_SECTION, STATUS_NOTIFICATION, ScanWorkspaceResult, Settings, WorkspaceTrustChangedParams, resolveLocale } from './protocol';
+import { hoverMarkdown, ruleDocumentation } from './rule-docs';
+import { RulebookService } from './rulebook-service';
+import { RulebookState } from './rulebooks';
+import { SettingsCache } from './settings';
+import { suppressionEdit } from './suppression-edit';
+import { text } from './texts';
+import { WorkspaceFolders, isScannable, pathToUri, uriToPath } from './uris';
+import { runWorkspaceScan } from './workspace-scan-command';
+
+/** Milliseconds to wait after an edit of an open rulebook before reloading it (typing makes it invalid often). */
+const RULEBOOK_RELOAD_DEBOUNCE_MS = 200;
+
+interface ClientSupport {
+  configuration: boolean;
+  snippetEdits: boolean;
+  documentChanges: boolean;
+  workDoneProgress: boolean;
+  watchedFilesRegistration: boolean;
+  configurationRegistration: boolean;
+  workspaceFolders: boolean;
+}
+
+export class RulebookLanguageServer {
+  readonly documents = new OpenDocuments();
+  readonly folders = new WorkspaceFolders();
+  private readonly hub: DiagnosticsHub;
+  private readonly settings: SettingsCache;
+  private readonly rulebooks: RulebookService;
+  private readonly linter: Linter;
+  private readonly log: Logger;
+  private trusted = true;
+  private clientLocale?: string;
+  private support: ClientSupport = { configuration: false, snippetEdits: false, documentChanges: false, workDoneProgress: false, watchedFilesRegistration: false, configurationRegistration: false, workspaceFolders: false };
+  private rulebookReload?: NodeJS.Timeout;
+  private readonly rulebookEdits = new Set<string>();
+
+  constructor(private readonly connection: Connection) {
+    this.log = {
+      error: (m) => connection.console.error(m),
+      warn: (m) => connection.console.warn(m),
+      info: (m) => connection.console.info(m),
+    };
+    this.hub = new DiagnosticsHub({
+      publish: (params) => void connection.sendDiagnostics(params),
+      status: (params) => void connection.sendNotification(STATUS_NOTIFICATION, params),
+    });
+    this.settings = new SettingsCache({
+      fetch: async (scopeUri): Promise<unknown> => (this.support.configuration ? ((await connection.workspace.getConfiguration({ scopeUri, section: SETTINGS_SECTION })) as unknown) : undefined),
+      report: (message) => this.log.warn(message),
+    });
+    this.rulebooks = new RulebookService({
+      documents: this.documents,
+      folders: this.folders,
+      trusted: () => this.trusted,
+      locale: () => this.defaultLocale(),
+      publish: (uri, diagnostics) => (diagnostics.length > 0 ? this.hub.set(uri, 'rulebook', diagnostics) : this.hub.clear(uri, 'rulebook')),
+      urisWithProblems: () => this.hub.urisWith('rulebook'),
+      notifyUntrusted: (message) => {
+        this.log.warn(message);
+        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
+      },
+    });
+    this.linter = new Linter(this.documents, this.lintEnvironment());
+  }
+
+  get clientSendsFolderChanges(): boolean {
+    return this.support.workspaceFolders;
+  }
+
+  private lintEnvironment(): LintEnvironment {
+    return {
+      settings: (uri) => this.settings.get(uri),
+      rulebookFor: (doc, settings) => this.rulebookForDocument(doc, settings),
+      locale: (settings) => this.localeOf(settings),
+      publish: (doc, version, diagnostics) => this.hub.set(doc.uri, 'open', diagnostics, version),
+      log: this.log,
+    };
+  }
+
+  private localeOf(settings: Settings): Locale {
+    return resolveLocale(settings.locale, this.clientLocale);
+  }
+
+  private defaultLocale(): Locale {
+    return resolveLocale('auto', this.clientLocale);
+  }
+
+  private rulebookForDocument(doc: OpenDocument, settings: Settings): Promise<RulebookState> {
+    return this.rulebooks.get(this.rulebooks.keyFor(doc.file, settings));
+  }
+
+  private async rulebookForFolder(folder: string, settings?: Settings): Promise<RulebookState> {
+    const effective = settings ?? (await this.settings.get(pathToUri(folder)));
+    return this.rulebooks.get(this.rulebooks.keyFor(folder, effective));
+  }
+
+  initialize(params: InitializeParams): InitializeResult {
+    const caps = params.capabilities;
+    this.support = {
+      configuration: caps.workspace?.configuration === true,
+      // LSP 3.18: a client that takes snippets in workspace edits says so here.
+      snippetEdits: (caps.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport === true,
+      documentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
+      workDoneProgress: caps.window?.workDoneProgress === true,
+      watchedFilesRegistration: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+      configurationRegistration: caps.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+      workspaceFolders: caps.workspace?.workspaceFolders === true,
+    };
+    this.clientLocale = params.locale;
+    const options = params.initializationOptions as InitializationOptions | undefined;
+    this.trusted = options?.workspaceTrusted ?? true;
+    const folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
+    const root = params.rootUri ? uriToPath(params.rootUri) : (params.rootPath ?? undefined);
+    this.folders.set(folders.length > 0 ? folders : root ? [root] : []);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'secure-coding-rulebook' },
+    };
+  }
+
+  async initialized(): Promise<void> {
+    if (this.support.configurationRegistration) await this.connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+    if (this.support.watchedFilesRegistration) {
+      await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
+    }
+    // Load each folder's rulebook now: its problems show at once and the first scan does not wait for it.
+    await Promise.all(this.folders.all().map((folder) => this.rulebookForFolder(folder).catch((err: unknown) => this.log.error(String(err)))));
+  }
+
+  didOpen(params: DidOpenTextDocumentParams): void {
+    if (!isScannable(params.textDocument.uri)) return;
+    const doc = this.documents.open(params.textDocument);
+    this.linter.schedule(doc, 0);
+  }
+
+  didChange(params: DidChangeTextDocumentParams): void {
+    const doc = this.documents.change(params);
+    if (!doc) return;
+    this.linter.schedule(doc);
+    if (doc.file) this.scheduleRulebookReload(doc.file);
+  }
+
+  didClose(params: DidCloseTextDocumentParams): void {
+    const doc = this.documents.close(params.textDocument.uri);
+    if (!doc) return;
+    this.linter.cancel(doc.uri);
+    this.settings.forget(doc.uri);
+    this.hub.clear(doc.uri, 'open');
+    // An unsaved edit of a rulebook is gone with its document: the file on disk applies again.
+    if (doc.file) this.scheduleRulebookReload(doc.file);
+  }
+
+  /** Any edited file may be a rulebook (the check is cheap); edits within the debounce are reloaded together. */
+  private scheduleRulebookReload(file: string): void {
+    this.rulebookEdits.add(file);
+    clearTimeout(this.rulebookReload);
+    this.rulebookReload = setTimeout(() => {
+      const files = [...this.rulebookEdits];
+      this.rulebookEdits.clear();
+      this.rulebookFileChanged(files).catch((err: unknown) => this.log.error(`reloading the rulebook failed: ${String(err)}`));
+    }, RULEBOOK_RELOAD_DEBOUNCE_MS);
+  }
+
+  private async rulebookFileChanged(files: readonly string[]): Promise<void> {
+    let changed = false;
+    for (const file of files) changed = (await this.rulebooks.fileChanged(file)) || changed;
+    if (changed) this.relintAll();
+  }
+
+  async didChangeWatchedFiles(params: DidChangeWatchedFilesParams): Promise<void> {
+    const files = params.changes.map((c) => uriToPath(c.uri)).filter((f): f is string => f !== undefined && !this.documents.byFile(f));
+    await this.rulebookFileChanged(files);
+  }
+
+  async didChangeConfiguration(params: DidChangeConfigurationParams): Promise<void> {
+    this.settings.changed(params.settings);
+    const keys = new Set<string>();
+    for (const doc of this.documents.all()) keys.add(JSON.stringify(this.rulebooks.keyFor(doc.file, await this.settings.get(doc.uri))));
+    for (const folder of this.folders.all()) keys.add(JSON.stringify(this.rulebooks.keyFor(folder, await this.settings.get(pathToUri(folder)))));
+    this.rulebooks.cache.retain((key) => keys.has(JSON.stringify(key)));
+    await this.rulebooks.publishProblems();
+    this.relintAll();
+  }
+
+  async workspaceTrustChanged(params: WorkspaceTrustChangedParams): Promise<void> {
+    if (params.trusted === this.trusted) return;
+    this.trusted = params.trusted;
+    this.rulebooks.trustChanged();
+    await Promise.all(this.folders.all().map((folder) => this.rulebookForFolder(folder)));
+    await this.rulebooks.publishProblems();
+    this.relintAll();
+  }
+
+  didChangeWorkspaceFolders(event: WorkspaceFoldersChangeEvent): void {
+    this.folders.remove(event.removed.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined));
+    this.folders.add(event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined));
+    this.relintAll();
+  }
+
+  private relintAll(): void {
+    for (const doc of this.documents.all()) this.linter.schedule(doc, 0);
+  }
+
+  /** The document's findings for its current text (scanning first if an edit is pending), with its context. */
+  private async current(uri: string): Promise<{ doc: OpenDocument; settings: Settings; state: RulebookState } | undefined> {
+    await this.linter.flush(uri);
+    const doc = this.documents.get(uri);
+    if (!doc?.current) return undefined;
+    const settings = await this.settings.get(uri);
+    return { doc, settings, state: await this.rulebookForDocument(doc, settings) };
+  }
+
+  async hover(params: HoverParams): Promise<Hover | null> {
+    const context = await this.current(params.textDocument.uri);
+    if (!context) return null;
+    const { doc, settings, state } = context;
+    const at = params.position;
+    const under = (doc.current?.findings ?? []).filter((f) => {
+      if (f.suppression) return false;
+      const { start, end } = f.range;
+      const afterStart = at.line > start.line || (at.line === start.line && at.character >= start.character);
+      const beforeEnd = at.line < end.line || (at.line === end.line && at.character <= end.character);
+      return afterStart && beforeEnd;
+    });
+    if (under.length === 0) return null;
+    const locale = this.localeOf(settings);
+    const value = under.map((f) => hoverMarkdown(f, state.rulebook.rule(f.ruleId), locale)).join('\n\n---\n\n');
+    return { contents: { kind: MarkupKind.Markdown, value }, range: under[0].range };
+  }
+
+  async codeAction(params: CodeActionParams): Promise<CodeAction[]> {
+    const context = await this.current(params.textDocument.uri);
+    if (!context?.doc.current) return [];
+    return codeActions({
+      doc: context.doc,
+      findings: context.doc.current.findings,
+      rulebook: context.state.rulebook,
+      diagnostics: params.context.diagnostics,
+      only: params.context.only,
+      locale: this.localeOf(context.settings),
+      documentChanges: this.support.documentChanges,
+    });
+  }
+
+  async executeCommand(params: ExecuteCommandParams, token: CancellationToken): Promise<ScanWorkspaceResult | boolean | null> {
+    switch (params.command) {
+      case SERVER_COMMANDS.scanWorkspace:
+        return runWorkspaceScan({
+          connection: this.connection,
+          workDoneToken: params.workDoneToken,
+          token,
+          canCreateProgress: this.support.workDoneProgress,
+          title: text('scanTitle', this.defaultLocale()),
+          progressText: (done, total) => text('scanProgress', this.defaultLocale(), { done, total }),
+          env: {
+            folders: () => this.folders.all(),
+            settingsFor: (folder) => this.settings.get(pathToUri(folder)),
+            rulebookForFolder: (folder, settings) => this.rulebookForFolder(folder, settings),
+            isOpen: (file) => this.documents.byFile(file) !== undefined,
+            locale: (settings) => this.localeOf(settings),
+            publish: (file, diagnostics) => (diagnostics.length > 0 ? this.hub.set(pathToUri(file), 'scan', diagnostics) : this.hub.clear(pathToUri(file), 'scan')),
+            previouslyPublished: () => this.hub.urisWith('scan').map((uri) => uriToPath(uri)).filter((f): f is string => f !== undefined),
+          },
+        });
+      case SERVER_COMMANDS.insertSuppression:
+        return this.insertSuppression(params.arguments?.[0] as InsertSuppressionArgs | undefined);
+      default:
+        return null;
+    }
+  }
+
+  private async insertSuppression(args: InsertSuppressionArgs | undefined): Promise<boolean> {
+    const doc = args && this.documents.get(args.uri);
+    if (!args || !doc || (args.version !== undefined && args.version !== doc.version)) return false;
+    const settings = await this.settings.get(doc.uri);
+    const edit = suppressionEdit(doc, args.ruleId, args.line, this.localeOf(settings), this.support);
+    if (!edit) return false;
+    const result = await this.connection.workspace.applyEdit({ label: text('suppressLabel', this.localeOf(settings), { rule: args.ruleId }), edit });
+    return result.applied;
+  }
+
+  async ruleDocumentation(params: RuleDocumentationParams): Promise<RuleDocumentationResult> {
+    const doc = params.uri ? this.documents.get(params.uri) : undefined;
+    const settings = await this.settings.get(params.uri ?? pathToUri(this.folders.all()[0] ?? process.cwd()));
+    const state = doc ? await this.rulebookForDocument(doc, settings) : await this.rulebookForFolder(this.folders.all()[0] ?? process.cwd(), settings);
+    const locale = params.locale ?? this.localeOf(settings);
+    const rule = state.rulebook.rule(params.ruleId);
+    return { markdown: rule ? ruleDocumentation(rule, locale) : text('unknownRule', locale, { rule: params.ruleId }) };
+  }
+
+  shutdown(): void {
+    clearTimeout(this.rulebookReload);
+    this.linter.dispose();
+    this.documents.dispose();
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * Every text the server itself shows a user (code action titles, hover labels, notices), in English and Japanese.
+ * Rule texts come from the rulebook; these are the words around them.
+ */
+import { Locale } from '../engine';
+
+const TEXTS = {
+  suppressTitle: { en: 'Suppress {rule} on this line with a reason', ja: 'この行の {rule} を理由付きで抑制' },
+  reasonPlaceholder: { en: 'reason', ja: '理由' },
+  showDocumentationTitle: { en: 'Show documentation for {rule}', ja: '{rule} のドキュメントを表示' },
+  fgetsTitle: { en: 'Replace with fgets({buf}, sizeof {buf}, stdin) (keeps the newline)', ja: 'fgets({buf}, sizeof {buf}, stdin) に置き換え（改行は残ります）' },
+  snprintfTitle: { en: 'Replace with {replacement}({buf}, sizeof {buf}, …)', ja: '{replacement}({buf}, sizeof {buf}, …) に置き換え' },
+  rationale: { en: 'Why', ja: '理由' },
+  howToFix: { en: 'How to fix', ja: '修正方法' },
+  examples: { en: 'Examples', ja: '例' },
+  bad: { en: 'Flagged', ja: '検出される例' },
+  good: { en: 'Not flagged', ja: '検出されない例' },
+  severity: { en: 'Severity', ja: '重大度' },
+  definedIn: { en: 'Defined in', ja: '定義' },
+  builtin: { en: 'the built-in rulebook', ja: '組み込みルールブック' },
+  guideItem7: { en: 'IPA guide item 7: secure coding', ja: 'IPA ガイド 項目 7: セキュアコーディング' },
+  guideItem8: { en: 'IPA guide item 8: test features and test accounts', ja: 'IPA ガイド 項目 8: テスト機能・テストアカウント' },
+  unknownRule: { en: 'No rule has the id `{rule}` in this workspace\'s rulebook.', ja: 'このワークスペースのルールブックに ID `{rule}` のルールはありません。' },
+  untrusted: {
+    en: 'This workspace is not trusted: its rulebook\'s own pattern rules ({count}) are not run. Built-in rules still are. Trust the workspace to run them.',
+    ja: 'このワークスペースは信頼されていないため、ルールブック独自の pattern ルール（{count} 件）は実行されません。組み込みルールは実行されます。実行するにはワークスペースを信頼してください。',
+  },
+  lastGoodRulebook: {
+    en: 'The rulebook has errors: the last valid version stays in effect until they are fixed.',
+    ja: 'ルールブックにエラーがあります。修正されるまで、最後に有効だったバージョンが適用されます。',
+  },
+  scanTitle: { en: 'Secure coding: scanning the workspace', ja: 'セキュアコーディング: ワークスペースをスキャン中' },
+  scanProgress: { en: '{done}/{total} files', ja: '{done}/{total} ファイル' },
+  suppressLabel: { en: 'Suppress {rule}', ja: '{rule} を抑制' },
+} as const;
+
+export type TextKey = keyof typeof TEXTS;
+
+export function text(key: TextKey, locale: Locale, vars: Readonly<Record<string, string | number>> = {}): string {
+  return TEXTS[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
