@@ -20,8 +20,12 @@ int main(void) {
 }
 `;
 
-/** Rules of the kinds the engine has, for languages other than C (the built-in rulebook is C-only so far). */
+/**
+ * Rules of the kinds the engine has, for languages other than C. The built-in secret, address and item-8 rules
+ * are off so each file carries exactly the findings of these rules; the built-in C rules stay on.
+ */
 const RULEBOOK = `extends: [builtin:default]
+disable: ["secret.*", "network.*", "account.*", "debug.*"]
 rules:
   - id: org.eval
     kind: call
