@@ -1,0 +1,163 @@
+/**
+ * End to end in a real VS Code: code-server with the packaged .vsix installed, driven in headless Chromium.
+ * Run by `npm run test:e2e` (not part of `npm test`); screenshots land in test/e2e/out/.
+ */
+import * as assert from 'assert';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { Browser, Page, chromium } from 'playwright-core';
+import { REPO_ROOT } from '../helpers';
+import { Profile, RunningCodeServer, createProfile, ensureCodeServer, installExtension, startCodeServer } from './code-server';
+import { CALL, LINES, SAMPLE_FILE, writeSampleWorkspace } from './sample-workspace';
+import { Squiggle, applyQuickFix, editorText, errorNotifications, hoverAt, openFile, openProblems, openWorkbench, problemRows, readSquiggles, statusBarLabel, waitUntil } from './workbench';
+
+const OUT = path.join(REPO_ROOT, 'test/e2e/out');
+const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
+const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'client/package.json'), 'utf8')) as { name: string; version: string };
+const VSIX = path.join(REPO_ROOT, 'dist', `${manifest.name}-${manifest.version}.vsix`);
+
+/** User settings that keep first-run dialogs, trust prompts and network features out of a scripted run. */
+const SETTINGS = {
+  'security.workspace.trust.enabled': false,
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'git.enabled': false,
+  'chat.disableAIFeatures': true,
+  'editor.hover.delay': 100,
+  'editor.minimap.enabled': false,
+};
+
+const log = (line: string): void => console.log(`      ${line}`);
+
+/** Log files of the extension host and of the extension's output channel: where a failure's cause usually is. */
+function logTails(userDataDir: string): string {
+  const logs = path.join(userDataDir, 'logs');
+  if (!existsSync(logs)) return '';
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir)) {
+      const full = path.join(dir, entry);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (/exthost|Secure Coding|remoteagent/i.test(full)) found.push(full);
+    }
+  };
+  walk(logs);
+  return found
+    .map((file) => `--- ${path.relative(logs, file)}\n${readFileSync(file, 'utf8').trimEnd().split('\n').slice(-30).join('\n')}`)
+    .join('\n');
+}
+
+describe('VS Code end to end (code-server, packaged extension)', function () {
+  this.timeout(180_000);
+  const started = Date.now();
+  let runRoot: string;
+  let profile: Profile;
+  let workspace: string;
+  let server: RunningCodeServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let failed = false;
+
+  const callSquiggle = async (): Promise<Squiggle> => {
+    const squiggles = await waitUntil('a squiggle on the gets call', () => readSquiggles(page), (all) => all.some((s) => s.line === LINES.call));
+    return squiggles.find((s) => s.line === LINES.call) as Squiggle;
+  };
+
+  before(async function () {
+    this.timeout(600_000);
+    mkdirSync(OUT, { recursive: true });
+    if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set E2E_CHROMIUM)`);
+    const launcher = ensureCodeServer(log);
+    runRoot = mkdtempSync(path.join(tmpdir(), 'scr-e2e-'));
+    workspace = writeSampleWorkspace(path.join(runRoot, 'workspace'));
+    profile = createProfile(runRoot, SETTINGS);
+    installExtension(launcher, profile, VSIX);
+    server = await startCodeServer(launcher, profile);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await openWorkbench(page, server.url, workspace);
+    await openFile(page, SAMPLE_FILE);
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state !== 'failed') return;
+    failed = true;
+    const name = (this.currentTest.title || 'hook').replace(/[^\w]+/g, '-');
+    if (page) await page.screenshot({ path: path.join(OUT, `failed-${name}.png`) }).catch(() => undefined);
+  });
+
+  after(async function () {
+    this.timeout(30_000);
+    // A failing `before` hook does not reach afterEach.
+    if (failed || !page) {
+      if (page) await page.screenshot({ path: path.join(OUT, 'failed.png') }).catch(() => undefined);
+      if (server) log(`code-server output:\n${server.output().trimEnd().split('\n').slice(-30).join('\n')}`);
+      if (profile) log(logTails(profile.userDataDir));
+      if (runRoot) log(`run directory kept for inspection: ${runRoot}`);
+    }
+    await browser?.close();
+    await server?.stop();
+    if (!failed && page && runRoot) rmSync(runRoot, { recursive: true, force: true });
+    log(`end-to-end run: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  });
+
+  it('underlines the unsafe call, and neither the comment nor the string with the same name', async () => {
+    const squiggle = await callSquiggle();
+    assert.strictEqual(squiggle.severity, 'error');
+    assert.strictEqual(squiggle.text, 'gets');
+    const all = await readSquiggles(page);
+    assert.deepStrictEqual(all.filter((s) => s.line === LINES.comment || s.line === LINES.string), []);
+  });
+
+  it('lists the call in the Problems panel, and nothing for the comment or the string', async () => {
+    await openProblems(page);
+    const rows = await waitUntil('the finding in the Problems panel', () => problemRows(page), (all) => all.some((row) => row.includes('c.banned.gets')));
+    const findings = rows.filter((row) => row.includes('secure-coding'));
+    assert.strictEqual(findings.length, 1, findings.join('\n'));
+    assert.match(findings[0], /`?gets`? is banned/);
+    assert.ok(findings[0].includes(`[Ln ${CALL.line}, Col ${CALL.column}]`), findings[0]);
+  });
+
+  it('counts the finding in the status bar', async () => {
+    const label = await waitUntil('the status bar count', () => statusBarLabel(page), (text) => text.endsWith(': 1 finding'));
+    assert.strictEqual(label, 'Secure Coding Rulebook: 1 finding');
+  });
+
+  it('explains the finding on hover', async () => {
+    const squiggle = await callSquiggle();
+    const hover = await hoverAt(page, squiggle.x, squiggle.y);
+    assert.match(hover, /is banned/);
+    assert.match(hover, /CWE-242/);
+    assert.match(hover, /fgets/);
+    await page.screenshot({ path: path.join(OUT, 'diagnostics-and-hover.png') });
+    await page.keyboard.press('Escape');
+  });
+
+  it('fixes the call with the quick fix, and the finding goes away', async () => {
+    const squiggle = await callSquiggle();
+    const title = await applyQuickFix(page, squiggle.x, squiggle.y, /fgets/);
+    log(`applied quick fix: ${title}`);
+    await waitUntil('the fixed call in the editor', () => editorText(page), (text) => text.includes('fgets(line, sizeof line, stdin);'));
+    await page.keyboard.press('Control+S');
+    const file = path.join(workspace, SAMPLE_FILE);
+    await waitUntil('the fix saved to disk', () => Promise.resolve(readFileSync(file, 'utf8')), (text) => text.includes('fgets(line, sizeof line, stdin);'));
+    await waitUntil('the squiggle to go away', () => readSquiggles(page), (all) => all.every((s) => s.line !== LINES.call));
+    await waitUntil('the status bar count to drop', () => statusBarLabel(page), (text) => text.endsWith(': 0 findings'));
+    await page.screenshot({ path: path.join(OUT, 'after-quick-fix.png') });
+  });
+
+  it('showed no error notification along the way', async () => {
+    assert.deepStrictEqual(await errorNotifications(page), []);
+  });
+});
