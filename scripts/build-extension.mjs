@@ -2,22 +2,27 @@
 // Bundles the VS Code extension into client/dist/: the client (extension.js, `vscode` external) and the language
 // server (server.js, from the server's standalone entry) as two CommonJS bundles, with everything they read at
 // run time copied beside them: web-tree-sitter's runtime wasm, each grammar's own wasm, the default rulebook's
-// rule files (no fixtures) and the rulebook's JSON Schema. With `--package` it then writes the .vsix to dist/.
+// rule files (no fixtures, no examples) and the rulebook's JSON Schema. With `--package` it then writes the .vsix to
+// dist/; `--outdir DIR` bundles into another directory (the build test uses one outside the repository).
 //
 // Needs `tsc -b` first (npm run package does it): the wasm list comes from the compiled engine's language table.
 import { createRequire } from 'node:module';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { cp, mkdir, rm, stat } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { parseDocument } from 'yaml';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLIENT = path.join(ROOT, 'client');
-const DIST = path.join(CLIENT, 'dist');
 const require = createRequire(import.meta.url);
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
 const development = args.has('--dev');
+const outdirAt = argv.indexOf('--outdir');
+const DIST = outdirAt >= 0 ? path.resolve(argv[outdirAt + 1] ?? '') : path.join(CLIENT, 'dist');
+if (outdirAt >= 0 && args.has('--package')) fail('--package packages client/dist; it cannot be combined with --outdir');
 
 function fail(message) {
   process.stderr.write(`build-extension: ${message}\n`);
@@ -50,6 +55,19 @@ function wasmFiles() {
     files.set(info.grammar.wasm, path.join(pkgDir, info.grammar.wasm));
   }
   return files;
+}
+
+/**
+ * A rule file as shipped: without `examples`. Examples are the rule authors' self-tests (run by `npm test` and
+ * `rulebook check`); in the package they would only slow every server start and ship realistic-looking fake
+ * credentials that secret scanners, vsce's own among them, rightly refuse.
+ */
+function withoutExamples(file, text) {
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0) fail(`${file}: ${doc.errors[0].message}`);
+  const rules = doc.get('rules');
+  for (const rule of rules?.items ?? []) rule.delete?.('examples');
+  return doc.toString({ lineWidth: 0 });
 }
 
 /** The default rulebook's rule files: every *.yaml under rules/, never the fixtures beside them. */
@@ -103,7 +121,7 @@ async function bundle() {
   for (const file of rules) {
     const target = path.join(DIST, 'rules', path.relative(path.join(ROOT, 'rules'), file));
     await mkdir(path.dirname(target), { recursive: true });
-    await cp(file, target);
+    await writeFile(target, withoutExamples(file, await readFile(file, 'utf8')));
   }
   await cp(path.join(ROOT, 'server/src/engine/rulebook/rulebook.schema.json'), path.join(DIST, 'rulebook.schema.json'));
   return rules.length;
