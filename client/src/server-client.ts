@@ -28,7 +28,8 @@ export function createServerClient({ context, output }: ServerClientOptions): La
     initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted }),
     outputChannel: output,
     traceOutputChannel: output,
-    markdown: { isTrusted: false, supportHtml: false },
+    // Hovers may link to a rule's documentation; no other command can be run from server-provided Markdown.
+    markdown: { isTrusted: { enabledCommands: ['secureCodingRulebook.showRuleDocumentation'] }, supportHtml: false },
   };
   return new LanguageClient(CLIENT_ID, vscode.l10n.t('Secure Coding Rulebook'), serverOptions, clientOptions);
 }
