@@ -1,15 +1,16 @@
 /**
  * The status bar item with the number of findings in the workspace: every diagnostic whose source is the
  * server's, counted per document as VS Code reports changes (never by polling), so it also covers files that a
- * workspace scan reported without opening them.
+ * workspace scan reported without opening them. Problems in the rulebook file itself are counted apart.
  */
 import * as vscode from 'vscode';
-import { DIAGNOSTIC_SOURCE } from './protocol';
+import { DIAGNOSTIC_SOURCE, RULEBOOK_DIAGNOSTIC_SOURCE } from './protocol';
 
 interface Counts {
   readonly errors: number;
   readonly warnings: number;
   readonly others: number;
+  readonly rulebookProblems: number;
 }
 
 export type ServerState = 'starting' | 'running' | 'stopped';
@@ -21,19 +22,19 @@ interface Summary {
   readonly restricted: boolean;
 }
 
-const ZERO: Counts = { errors: 0, warnings: 0, others: 0 };
-
 function countOf(diagnostics: readonly vscode.Diagnostic[]): Counts {
   let errors = 0;
   let warnings = 0;
   let others = 0;
+  let rulebookProblems = 0;
   for (const diagnostic of diagnostics) {
+    if (diagnostic.source === RULEBOOK_DIAGNOSTIC_SOURCE) rulebookProblems++;
     if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
     if (diagnostic.severity === vscode.DiagnosticSeverity.Error) errors++;
     else if (diagnostic.severity === vscode.DiagnosticSeverity.Warning) warnings++;
     else others++;
   }
-  return { errors, warnings, others };
+  return { errors, warnings, others, rulebookProblems };
 }
 
 function findingsLabel(total: number): string {
@@ -75,31 +76,38 @@ export class FindingsStatusBar implements vscode.Disposable {
 
   private recount(uri: vscode.Uri, diagnostics: readonly vscode.Diagnostic[]): void {
     const counts = countOf(diagnostics);
-    if (counts.errors + counts.warnings + counts.others === 0) this.perDocument.delete(uri.toString());
+    if (counts.errors + counts.warnings + counts.others + counts.rulebookProblems === 0) this.perDocument.delete(uri.toString());
     else this.perDocument.set(uri.toString(), counts);
   }
 
   private summary(): Summary {
-    let { errors, warnings, others } = ZERO;
+    let errors = 0;
+    let warnings = 0;
+    let others = 0;
+    let rulebookProblems = 0;
     for (const counts of this.perDocument.values()) {
       errors += counts.errors;
       warnings += counts.warnings;
       others += counts.others;
+      rulebookProblems += counts.rulebookProblems;
     }
-    return { findings: { errors, warnings, others }, server: this.server, restricted: !vscode.workspace.isTrusted };
+    return { findings: { errors, warnings, others, rulebookProblems }, server: this.server, restricted: !vscode.workspace.isTrusted };
   }
 
   private render(): void {
     const { findings, server, restricted } = this.summary();
     const total = findings.errors + findings.warnings + findings.others;
     const icon = server === 'starting' ? '$(sync~spin)' : server === 'stopped' ? '$(error)' : '$(shield)';
-    this.item.text = `${icon} ${total}`;
+    this.item.text = findings.rulebookProblems > 0 ? `${icon} ${total} $(warning) ${findings.rulebookProblems}` : `${icon} ${total}`;
     const lines = [
       `**${vscode.l10n.t('Secure Coding Rulebook')}**`,
       server === 'stopped'
         ? vscode.l10n.t('The language server is not running. Run "Secure Coding: Restart Server" or see the output channel.')
         : vscode.l10n.t('{0}: {1} errors, {2} warnings, {3} other', findingsLabel(total), findings.errors, findings.warnings, findings.others),
     ];
+    if (findings.rulebookProblems > 0) {
+      lines.push(vscode.l10n.t('The rulebook has {0} problems: see the Problems panel.', findings.rulebookProblems));
+    }
     if (restricted) lines.push(vscode.l10n.t("Restricted Mode: the workspace rulebook's own pattern rules do not run until you trust this workspace."));
     lines.push(vscode.l10n.t('Click to open the Problems panel.'));
     const tooltip = new vscode.MarkdownString(lines.join('\n\n'));

@@ -4,6 +4,7 @@
  */
 export const SETTINGS_SECTION = 'secureCodingRulebook';
 export const DIAGNOSTIC_SOURCE = 'secure-coding';
+export const RULEBOOK_DIAGNOSTIC_SOURCE = 'secure-coding rulebook';
 
 export const Commands = {
   scanWorkspace: 'secureCodingRulebook.scanWorkspace',
@@ -15,10 +16,11 @@ export interface WorkspaceTrustChangedParams {
   readonly trusted: boolean;
 }
 
-export const RULE_DOCUMENTATION = 'secureCodingRulebook/ruleDocumentation';
+export const RULE_DOCUMENTATION_REQUEST = 'secureCodingRulebook/ruleDocumentation';
 export interface RuleDocumentationParams {
   readonly ruleId: string;
-  readonly locale?: string;
+  readonly locale?: 'en' | 'ja';
+  readonly uri?: string;
 }
 export interface RuleDocumentationResult {
   readonly markdown: string;

@@ -4,16 +4,25 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { RULE_DOCUMENTATION, RuleDocumentationParams, RuleDocumentationResult } from './protocol';
+import { RULE_DOCUMENTATION_REQUEST, RuleDocumentationParams, RuleDocumentationResult } from './protocol';
 
 export const RULE_DOCUMENTATION_SCHEME = 'secure-coding-rule';
 
-export function ruleDocumentationUri(ruleId: string, locale: string | undefined): vscode.Uri {
-  return vscode.Uri.from({
-    scheme: RULE_DOCUMENTATION_SCHEME,
-    path: `/${ruleId}.md`,
-    query: locale ? new URLSearchParams({ locale }).toString() : '',
-  });
+export type DocumentationLocale = RuleDocumentationParams['locale'];
+
+/**
+ * `secure-coding-rule:/RULE_ID.md?locale=…&uri=…`: the locale when the setting fixes one, and the file the rule was
+ * asked about, which picks the workspace whose rulebook defines it.
+ */
+export function ruleDocumentationUri(ruleId: string, locale: DocumentationLocale, file: vscode.Uri | undefined): vscode.Uri {
+  const query = new URLSearchParams();
+  if (locale) query.set('locale', locale);
+  if (file) query.set('uri', file.toString());
+  return vscode.Uri.from({ scheme: RULE_DOCUMENTATION_SCHEME, path: `/${ruleId}.md`, query: query.toString() });
+}
+
+function documentationLocale(value: string | null): DocumentationLocale {
+  return value === 'en' || value === 'ja' ? value : undefined;
 }
 
 function ruleIdOf(uri: vscode.Uri): string {
@@ -29,10 +38,11 @@ export class RuleDocumentationProvider implements vscode.TextDocumentContentProv
     if (!client?.isRunning()) {
       return `# ${ruleId}\n\n${vscode.l10n.t('The language server is not running, so the documentation of this rule cannot be shown.')}\n`;
     }
-    const locale = new URLSearchParams(uri.query).get('locale') ?? undefined;
-    const params: RuleDocumentationParams = { ruleId, locale };
+    const query = new URLSearchParams(uri.query);
+    const params: RuleDocumentationParams = { ruleId, locale: documentationLocale(query.get('locale')), uri: query.get('uri') ?? undefined };
     try {
-      const result = await client.sendRequest<RuleDocumentationResult>(RULE_DOCUMENTATION, params, token);
+      const result = await client.sendRequest<RuleDocumentationResult>(RULE_DOCUMENTATION_REQUEST, params, token);
+      if (result.markdown.trim() === '') return `# ${ruleId}\n\n${vscode.l10n.t('No rule has this id in the rulebook in effect.')}\n`;
       return result.markdown;
     } catch (err) {
       return `# ${ruleId}\n\n${vscode.l10n.t('The documentation of this rule could not be loaded: {0}', err instanceof Error ? err.message : String(err))}\n`;

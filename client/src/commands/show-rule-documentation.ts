@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE, SETTINGS_SECTION } from '../protocol';
-import { ruleDocumentationUri, showRuleDocumentationDocument } from '../rule-documentation';
+import { DocumentationLocale, ruleDocumentationUri, showRuleDocumentationDocument } from '../rule-documentation';
 
 function ruleIdFromArgument(argument: unknown): string | undefined {
   if (typeof argument === 'string' && argument.length > 0) return argument;
@@ -44,9 +44,9 @@ async function askForRuleId(candidates: readonly string[]): Promise<string | und
 }
 
 /** The `locale` setting for the document in view; `auto` leaves the choice to the server (VS Code's language). */
-function localeFor(editor: vscode.TextEditor | undefined): string | undefined {
+function localeFor(editor: vscode.TextEditor | undefined): DocumentationLocale {
   const locale = vscode.workspace.getConfiguration(SETTINGS_SECTION, editor?.document.uri).get<string>('locale', 'auto');
-  return locale === 'auto' ? undefined : locale;
+  return locale === 'en' || locale === 'ja' ? locale : undefined;
 }
 
 export async function showRuleDocumentation(argument?: unknown): Promise<void> {
@@ -54,5 +54,5 @@ export async function showRuleDocumentation(argument?: unknown): Promise<void> {
   const atCursor = ruleIdsAtCursor(editor);
   const ruleId = ruleIdFromArgument(argument) ?? (atCursor.length === 1 ? atCursor[0] : await askForRuleId(atCursor));
   if (!ruleId) return;
-  await showRuleDocumentationDocument(ruleDocumentationUri(ruleId, localeFor(editor)));
+  await showRuleDocumentationDocument(ruleDocumentationUri(ruleId, localeFor(editor), editor?.document.uri));
 }
