@@ -10,7 +10,7 @@ import { Browser, Page, chromium } from 'playwright-core';
 import { REPO_ROOT } from '../helpers';
 import { Profile, RunningCodeServer, createProfile, ensureCodeServer, installExtension, startCodeServer } from './code-server';
 import { CALL, LINES, SAMPLE_FILE, writeSampleWorkspace } from './sample-workspace';
-import { Squiggle, applyQuickFix, editorText, errorNotifications, hoverAt, openFile, openProblems, openWorkbench, problemRows, readSquiggles, statusBarLabel, waitUntil } from './workbench';
+import { Squiggle, activateTab, applyQuickFix, editorText, errorNotifications, hoverAt, openFile, openProblems, openWorkbench, problemRows, readSquiggles, runCommand, statusBarLabel, waitUntil, webviewTexts } from './workbench';
 
 const OUT = path.join(REPO_ROOT, 'test/e2e/out');
 const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
@@ -144,7 +144,22 @@ describe('VS Code end to end (code-server, packaged extension)', function () {
     await page.keyboard.press('Escape');
   });
 
+  it('shows the documentation of the rule under the cursor', async () => {
+    const squiggle = await callSquiggle();
+    await page.mouse.click(squiggle.x, squiggle.y);
+    await runCommand(page, 'Secure Coding: Show Rule Documentation');
+    await page.locator('.tabs-container .tab[aria-label*="c.banned.gets"]').waitFor({ state: 'visible' });
+    const texts = await waitUntil('the rule documentation in the preview', () => webviewTexts(page), (all) => all.some((text) => /CWE-242/.test(text)));
+    const documentation = texts.find((text) => /CWE-242/.test(text)) ?? '';
+    assert.match(documentation, /c\.banned\.gets/);
+    assert.match(documentation, /fgets/);
+    await page.screenshot({ path: path.join(OUT, 'rule-documentation.png') });
+    // Back to the source file for the quick fix.
+    await activateTab(page, SAMPLE_FILE);
+  });
+
   it('fixes the call with the quick fix, and the finding goes away', async () => {
+    await activateTab(page, SAMPLE_FILE);
     const squiggle = await callSquiggle();
     const title = await applyQuickFix(page, squiggle.x, squiggle.y, /fgets/);
     log(`applied quick fix: ${title}`);

@@ -36,6 +36,12 @@ export async function openFile(page: Page, name: string): Promise<void> {
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible' });
 }
 
+/** Brings an open editor back to the front by its tab. */
+export async function activateTab(page: Page, name: string): Promise<void> {
+  await page.locator(`.tabs-container .tab[aria-label^="${name}"]`).click();
+  await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor({ state: 'visible' });
+}
+
 /** Every squiggle in the active editor, with the line it is on and the text it underlines. */
 export function readSquiggles(page: Page): Promise<Squiggle[]> {
   return page.evaluate(() => {
@@ -82,7 +88,7 @@ export async function waitUntil<T>(what: string, read: () => Promise<T>, holds: 
   const deadline = Date.now() + timeoutMs;
   let last: T = await read();
   while (!holds(last)) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}; last seen: ${JSON.stringify(last)}`);
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}; last seen: ${JSON.stringify(last).slice(0, 600)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
     last = await read();
   }
@@ -150,4 +156,25 @@ export async function statusBarLabel(page: Page): Promise<string> {
 /** Texts of the error notifications on screen: a failing request or a crashed server shows up here. */
 export function errorNotifications(page: Page): Promise<string[]> {
   return page.locator('.notifications-toasts .notification-toast:has(.codicon-error)').allInnerTexts();
+}
+
+/** Runs a command from the Command Palette by its title (`Secure Coding: Show Rule Documentation`). */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+}
+
+/** The text of every webview on the page (the Markdown preview is one), read through its nested frames. */
+export async function webviewTexts(page: Page): Promise<string[]> {
+  const texts: string[] = [];
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame()) continue;
+    const text = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+    if (text.trim()) texts.push(text);
+  }
+  return texts;
 }
