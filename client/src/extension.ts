@@ -3,6 +3,7 @@
  * the language client. The analysis itself happens in the language server.
  */
 import * as vscode from 'vscode';
+import { CLIENT_COMMANDS } from '@secure-coding/server/out/lsp/protocol';
 import { LanguageClient, State } from 'vscode-languageclient/node';
 import { openRulebook } from './commands/open-rulebook';
 import { restartServer } from './commands/restart-server';
@@ -41,7 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.workspace.registerTextDocumentContentProvider(RULE_DOCUMENTATION_SCHEME, new RuleDocumentationProvider(() => client)),
     vscode.commands.registerCommand('secureCodingRulebook.openRulebook', openRulebook),
-    vscode.commands.registerCommand('secureCodingRulebook.showRuleDocumentation', showRuleDocumentation),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.showRuleDocumentation, showRuleDocumentation),
     vscode.commands.registerCommand('secureCodingRulebook.restartServer', () => restartServer(languageClient)),
     vscode.commands.registerCommand('secureCodingRulebook.showOutput', () => output.show()),
     watchWorkspaceTrust(() => client, () => statusBar.refresh()),

@@ -4,7 +4,7 @@
  * workspace scan reported without opening them. Problems in the rulebook file itself are counted apart.
  */
 import * as vscode from 'vscode';
-import { DIAGNOSTIC_SOURCE, RULEBOOK_DIAGNOSTIC_SOURCE } from './protocol';
+import { DIAGNOSTIC_SOURCE, RULEBOOK_DIAGNOSTIC_SOURCE } from '@secure-coding/server/out/lsp/protocol';
 
 interface Counts {
   readonly errors: number;

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { RULE_DOCUMENTATION_REQUEST, RuleDocumentationParams, RuleDocumentationResult } from './protocol';
+import { RULE_DOCUMENTATION_REQUEST, RuleDocumentationParams, RuleDocumentationResult } from '@secure-coding/server/out/lsp/protocol';
 
 export const RULE_DOCUMENTATION_SCHEME = 'secure-coding-rule';
 

@@ -4,8 +4,8 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { CLIENT_COMMANDS, InitializationOptions, SETTINGS_SECTION } from '@secure-coding/server/out/lsp/protocol';
 import { documentFilters } from './supported-files';
-import { SETTINGS_SECTION } from './protocol';
 
 export const CLIENT_ID = SETTINGS_SECTION;
 
@@ -25,11 +25,11 @@ export function createServerClient({ context, output }: ServerClientOptions): La
     // Settings are pulled per resource by the server (`workspace/configuration`); this only tells it when to pull again.
     synchronize: { configurationSection: SETTINGS_SECTION },
     // Read at every (re)start, so a restart after granting trust starts a trusted server.
-    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted }),
+    initializationOptions: (): InitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted }),
     outputChannel: output,
     traceOutputChannel: output,
     // Hovers may link to a rule's documentation; no other command can be run from server-provided Markdown.
-    markdown: { isTrusted: { enabledCommands: ['secureCodingRulebook.showRuleDocumentation'] }, supportHtml: false },
+    markdown: { isTrusted: { enabledCommands: [CLIENT_COMMANDS.showRuleDocumentation] }, supportHtml: false },
   };
   return new LanguageClient(CLIENT_ID, vscode.l10n.t('Secure Coding Rulebook'), serverOptions, clientOptions);
 }

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { rulebookUri } from './commands/open-rulebook';
-import { WORKSPACE_TRUST_CHANGED, WorkspaceTrustChangedParams } from './protocol';
+import { WORKSPACE_TRUST_CHANGED, WorkspaceTrustChangedParams } from '@secure-coding/server/out/lsp/protocol';
 
 async function workspaceHasRulebook(): Promise<boolean> {
   for (const folder of vscode.workspace.workspaceFolders ?? []) {

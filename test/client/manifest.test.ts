@@ -7,10 +7,18 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { EXTENSIONS, FILE_NAMES, languageForPath } from '@secure-coding/server/out/engine/languages';
 import { EDITOR_LANGUAGE_IDS, activationGlobs, documentFilters } from 'secure-coding-rulebook-vscode/out/supported-files';
+import { DEFAULT_SETTINGS, LOCALE_SETTINGS, SETTINGS_SECTION, SEVERITY_OVERRIDES } from '@secure-coding/server/out/lsp/protocol';
 import { REPO_ROOT } from '../helpers';
 
 const CLIENT = path.join(REPO_ROOT, 'client');
 const readJson = (file: string): unknown => JSON.parse(readFileSync(path.join(CLIENT, file), 'utf8'));
+
+interface Property {
+  scope?: string;
+  default?: unknown;
+  enum?: string[];
+  additionalProperties?: { enum?: string[] };
+}
 
 interface Manifest {
   main: string;
@@ -19,7 +27,7 @@ interface Manifest {
   devDependencies: Record<string, string>;
   contributes: {
     commands: { command: string }[];
-    configuration: { properties: Record<string, { scope?: string; default?: unknown }> };
+    configuration: { properties: Record<string, Property> };
     grammars: { path: string }[];
     yamlValidation: { url: string }[];
   };
@@ -73,21 +81,18 @@ describe('extension manifest', () => {
     assert.deepStrictEqual(japanese, used);
   });
 
-  it('declares the settings of the server contract, each per resource', () => {
+  it('declares exactly the settings of the server, with its defaults, each per resource', () => {
     const properties = manifest.contributes.configuration.properties;
-    assert.deepStrictEqual(Object.keys(properties).sort(), [
-      'secureCodingRulebook.disabledCategories',
-      'secureCodingRulebook.locale',
-      'secureCodingRulebook.maxFileSize',
-      'secureCodingRulebook.rulebookPath',
-      'secureCodingRulebook.severityOverrides',
-      'secureCodingRulebook.trace.server',
-    ]);
-    for (const [key, property] of Object.entries(properties)) {
-      assert.strictEqual(property.scope, key.endsWith('.trace.server') ? 'window' : 'resource', key);
+    const settings = Object.keys(DEFAULT_SETTINGS).map((key) => `${SETTINGS_SECTION}.${key}`);
+    assert.deepStrictEqual(Object.keys(properties).sort(), [...settings, `${SETTINGS_SECTION}.trace.server`].sort());
+    for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) {
+      const property = properties[`${SETTINGS_SECTION}.${key}`];
+      assert.deepStrictEqual(property.default, value, key);
+      assert.strictEqual(property.scope, 'resource', key);
     }
-    assert.strictEqual(properties['secureCodingRulebook.rulebookPath'].default, '.secure-coding/rulebook.yaml');
-    assert.strictEqual(properties['secureCodingRulebook.maxFileSize'].default, 2000000);
+    assert.strictEqual(properties[`${SETTINGS_SECTION}.trace.server`].scope, 'window');
+    assert.deepStrictEqual(properties[`${SETTINGS_SECTION}.locale`].enum, [...LOCALE_SETTINGS]);
+    assert.deepStrictEqual(properties[`${SETTINGS_SECTION}.severityOverrides`].additionalProperties?.enum, [...SEVERITY_OVERRIDES]);
   });
 
   it('targets the VS Code version its typings describe', () => {

@@ -3,7 +3,7 @@
  * first when there is none.
  */
 import * as vscode from 'vscode';
-import { SETTINGS_SECTION } from '../protocol';
+import { SETTINGS_SECTION } from '@secure-coding/server/out/lsp/protocol';
 import { starterRulebook } from '../starter-rulebook';
 
 const DEFAULT_RULEBOOK_PATH = '.secure-coding/rulebook.yaml';

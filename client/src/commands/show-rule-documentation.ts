@@ -3,7 +3,7 @@
  * cursor, else one the user picks or types.
  */
 import * as vscode from 'vscode';
-import { DIAGNOSTIC_SOURCE, SETTINGS_SECTION } from '../protocol';
+import { DIAGNOSTIC_SOURCE, SETTINGS_SECTION } from '@secure-coding/server/out/lsp/protocol';
 import { DocumentationLocale, ruleDocumentationUri, showRuleDocumentationDocument } from '../rule-documentation';
 
 function ruleIdFromArgument(argument: unknown): string | undefined {
