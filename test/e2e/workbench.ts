@@ -106,10 +106,13 @@ export function problemRows(page: Page): Promise<string[]> {
   return page.locator('.markers-panel .monaco-list-row').evaluateAll((rows) => rows.map((row) => (row as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
 }
 
-/** Moves the mouse onto a point of the editor and returns the text of the hover that opens there. */
-export async function hoverAt(page: Page, x: number, y: number): Promise<string> {
+/**
+ * Moves the mouse onto a point of the editor and returns the text of the hover once it shows `expected`: the
+ * hover opens with the diagnostic's own text and gains the server's part when its answer arrives.
+ */
+export async function hoverAt(page: Page, x: number, y: number, expected: RegExp): Promise<string> {
   await page.mouse.move(x, y);
-  const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: /\S/ }).first();
+  const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: expected }).first();
   await hover.waitFor({ state: 'visible' });
   return hover.innerText();
 }
