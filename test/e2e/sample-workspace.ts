@@ -1,8 +1,20 @@
-/** The workspace the end-to-end test opens: one C file with an unsafe call in code, and the same names in a comment and a string. */
+/**
+ * The workspace the end-to-end test opens: one C file with an unsafe call in code and the same name in a comment
+ * and a string, and a second file that only Scan Workspace reports, since it is never opened.
+ */
 import { mkdirSync, writeFileSync } from 'fs';
 import * as path from 'path';
 
 export const SAMPLE_FILE = 'sample.c';
+export const UNOPENED_FILE = 'unopened.c';
+
+const UNOPENED_SOURCE = `#include <stdio.h>
+
+void read_name(void) {
+    char name[32];
+    gets(name);
+}
+`;
 
 export const SAMPLE_SOURCE = `#include <stdio.h>
 #include <string.h>
@@ -38,5 +50,6 @@ export const LINES = {
 export function writeSampleWorkspace(directory: string): string {
   mkdirSync(directory, { recursive: true });
   writeFileSync(path.join(directory, SAMPLE_FILE), SAMPLE_SOURCE);
+  writeFileSync(path.join(directory, UNOPENED_FILE), UNOPENED_SOURCE);
   return directory;
 }

@@ -9,7 +9,7 @@ import * as path from 'path';
 import { Browser, Page, chromium } from 'playwright-core';
 import { REPO_ROOT } from '../helpers';
 import { Profile, RunningCodeServer, createProfile, ensureCodeServer, installExtension, startCodeServer } from './code-server';
-import { CALL, LINES, SAMPLE_FILE, writeSampleWorkspace } from './sample-workspace';
+import { CALL, LINES, SAMPLE_FILE, UNOPENED_FILE, writeSampleWorkspace } from './sample-workspace';
 import { Squiggle, activateTab, applyQuickFix, editorText, errorNotifications, hoverAt, openFile, openProblems, openWorkbench, problemRows, readSquiggles, runCommand, statusBarLabel, waitUntil, webviewTexts } from './workbench';
 
 const OUT = path.join(REPO_ROOT, 'test/e2e/out');
@@ -170,6 +170,16 @@ describe('VS Code end to end (code-server, packaged extension)', function () {
     await waitUntil('the squiggle to go away', () => readSquiggles(page), (all) => all.every((s) => s.line !== LINES.call));
     await waitUntil('the status bar count to drop', () => statusBarLabel(page), (text) => text.endsWith(': 0 findings'));
     await page.screenshot({ path: path.join(OUT, 'after-quick-fix.png') });
+  });
+
+  it('reports files that are not open after Scan Workspace', async () => {
+    await openProblems(page);
+    assert.ok(!(await problemRows(page)).some((row) => row.includes(UNOPENED_FILE)), 'reported before the scan');
+    await runCommand(page, 'Secure Coding: Scan Workspace');
+    const rows = await waitUntil('the unopened file in the Problems panel', () => problemRows(page), (all) => all.some((row) => row.includes(UNOPENED_FILE)));
+    assert.ok(rows.some((row) => row.includes('c.banned.gets')), rows.join('\n'));
+    await waitUntil('the status bar count of the scan', () => statusBarLabel(page), (text) => text.endsWith(': 1 finding'));
+    await page.screenshot({ path: path.join(OUT, 'after-workspace-scan.png') });
   });
 
   it('showed no error notification along the way', async () => {
