@@ -182,6 +182,19 @@ describe('VS Code end to end (code-server, packaged extension)', function () {
     await page.screenshot({ path: path.join(OUT, 'after-workspace-scan.png') });
   });
 
+  it('restarts the server, which then flags a call as it is typed', async () => {
+    await runCommand(page, 'Secure Coding: Restart Server');
+    // Stopping the client clears what the old server published, the scan's findings included.
+    await waitUntil('the restarted server to clear the scan', () => statusBarLabel(page), (text) => text.endsWith(': 0 findings'));
+    await activateTab(page, SAMPLE_FILE);
+    await page.locator('.editor-instance .monaco-editor .view-line', { hasText: 'fgets(line' }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('gets(line);');
+    const typed = await waitUntil('a squiggle on the typed call', () => readSquiggles(page), (all) => all.some((s) => s.line === CALL.line + 1));
+    assert.deepStrictEqual(typed.filter((s) => s.line === CALL.line + 1).map((s) => s.text), ['gets']);
+  });
+
   it('showed no error notification along the way', async () => {
     assert.deepStrictEqual(await errorNotifications(page), []);
   });
