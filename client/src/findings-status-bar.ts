@@ -108,9 +108,18 @@ export class FindingsStatusBar implements vscode.Disposable {
     if (findings.rulebookProblems > 0) {
       lines.push(vscode.l10n.t('The rulebook has {0} problems: see the Problems panel.', findings.rulebookProblems));
     }
-    if (restricted) lines.push(vscode.l10n.t("Restricted Mode: the workspace rulebook's own pattern rules do not run until you trust this workspace."));
+    if (restricted) {
+      lines.push(
+        vscode.l10n.t(
+          "Restricted Mode: the pattern rules of this workspace's own rulebook do not run until you trust the workspace, because a crafted pattern could make every scan slow. Built-in rules run.",
+        ),
+        `[${vscode.l10n.t('Manage Workspace Trust')}](command:workbench.trust.manage)`,
+      );
+    }
     lines.push(vscode.l10n.t('Click to open the Problems panel.'));
     const tooltip = new vscode.MarkdownString(lines.join('\n\n'));
+    // The one command link above; nothing else in the tooltip can run a command.
+    tooltip.isTrusted = { enabledCommands: ['workbench.trust.manage'] };
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = { label: `${vscode.l10n.t('Secure Coding Rulebook')}: ${findingsLabel(total)}` };
     this.item.backgroundColor = server === 'stopped' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
