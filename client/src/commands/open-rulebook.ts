@@ -1,12 +1,10 @@
 /**
- * "Open Rulebook": opens the workspace folder's rulebook (the `rulebookPath` setting), writing a starter rulebook
- * first when there is none.
+ * "Open Rulebook": opens the workspace folder's rulebook (the `rulebookPath` setting), writing the starter rulebook
+ * first when there is none: the same file `rulebook init` writes, with comments in the display language.
  */
 import * as vscode from 'vscode';
-import { SETTINGS_SECTION } from '@secure-coding/server/out/lsp/protocol';
-import { starterRulebook } from '../starter-rulebook';
-
-const DEFAULT_RULEBOOK_PATH = '.secure-coding/rulebook.yaml';
+import { DEFAULT_SETTINGS, SETTINGS_SECTION } from '@secure-coding/server/out/lsp/protocol';
+import { starterRulebook } from '@secure-coding/server/out/engine/rulebook/starter';
 
 async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
@@ -26,7 +24,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 }
 
 export function rulebookUri(folder: vscode.WorkspaceFolder): vscode.Uri {
-  const configured = vscode.workspace.getConfiguration(SETTINGS_SECTION, folder.uri).get<string>('rulebookPath') || DEFAULT_RULEBOOK_PATH;
+  const configured = vscode.workspace.getConfiguration(SETTINGS_SECTION, folder.uri).get<string>('rulebookPath') || DEFAULT_SETTINGS.rulebookPath;
   return configured.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(configured)
     ? vscode.Uri.file(configured)
     : vscode.Uri.joinPath(folder.uri, ...configured.split(/[\\/]/));
@@ -41,7 +39,7 @@ export async function openRulebook(): Promise<void> {
   const uri = rulebookUri(folder);
   if (!(await exists(uri))) {
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(starterRulebook(vscode.env.language)));
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(starterRulebook(vscode.env.language.toLowerCase().startsWith('ja') ? 'ja' : 'en')));
     void vscode.window.showInformationMessage(vscode.l10n.t('Created a starter rulebook at {0}.', vscode.workspace.asRelativePath(uri)));
   }
   await vscode.window.showTextDocument(uri);
