@@ -1,5 +1,5 @@
 /**
- * The workspace the end-to-end test opens: one C file with an unsafe call in code and the same name in a comment
+ * The workspace the end-to-end test opens: one C file with two unsafe calls in code and the same names in a comment
  * and a string, and a second file that only Scan Workspace reports, since it is never opened.
  */
 import { mkdirSync, writeFileSync } from 'fs';
@@ -19,32 +19,38 @@ void read_name(void) {
 export const SAMPLE_SOURCE = `#include <stdio.h>
 #include <string.h>
 
-/* Never call gets(line) here: it overflows the buffer. */
-static const char *HELP = "gets(line) is banned";
+/* Never call gets(line) or strcpy(copy, line) here: they overflow the buffer. */
+static const char *HELP = "gets(line) and strcpy(copy, line) are banned";
 
 int main(void) {
     char line[80];
+    char copy[80];
     gets(line);
+    strcpy(copy, line);
     puts(HELP);
-    puts(line);
+    puts(copy);
     return 0;
 }
 `;
 
-/** One-based line of the first line containing `needle`, as VS Code shows it. */
-export function lineOf(needle: string): number {
-  const index = SAMPLE_SOURCE.split('\n').findIndex((line) => line.includes(needle));
+/** One-based line and column of the first occurrence of `needle`, as VS Code shows them. */
+function positionOf(needle: string, within = needle): { line: number; column: number } {
+  const lines = SAMPLE_SOURCE.split('\n');
+  const index = lines.findIndex((line) => line.includes(needle));
   if (index < 0) throw new Error(`the sample has no line with ${needle}`);
-  return index + 1;
+  return { line: index + 1, column: lines[index].indexOf(within) + 1 };
 }
 
-/** Where the unsafe call starts: one-based line and column, as the Problems panel prints them. */
-export const CALL = { line: lineOf('    gets(line);'), column: SAMPLE_SOURCE.split('\n')[lineOf('    gets(line);') - 1].indexOf('gets') + 1 };
+/** The unsafe calls, each with its rule and where it starts. */
+export const CALLS = {
+  gets: { name: 'gets', ruleId: 'c.banned.gets', ...positionOf('    gets(line);', 'gets') },
+  strcpy: { name: 'strcpy', ruleId: 'c.banned.strcpy', ...positionOf('    strcpy(copy, line);', 'strcpy') },
+};
 
-export const LINES = {
-  call: lineOf('    gets(line);'),
-  comment: lineOf('/* Never call gets'),
-  string: lineOf('"gets(line) is banned"'),
+/** Lines that mention the same names where they are not calls. */
+export const NOT_CALLS = {
+  comment: positionOf('/* Never call gets').line,
+  string: positionOf('"gets(line) and strcpy').line,
 };
 
 export function writeSampleWorkspace(directory: string): string {

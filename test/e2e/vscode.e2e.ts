@@ -9,7 +9,7 @@ import * as path from 'path';
 import { Browser, Page, chromium } from 'playwright-core';
 import { REPO_ROOT } from '../helpers';
 import { Profile, RunningCodeServer, createProfile, ensureCodeServer, installExtension, startCodeServer } from './code-server';
-import { CALL, LINES, SAMPLE_FILE, UNOPENED_FILE, writeSampleWorkspace } from './sample-workspace';
+import { CALLS, NOT_CALLS, SAMPLE_FILE, UNOPENED_FILE, writeSampleWorkspace } from './sample-workspace';
 import { Squiggle, activateTab, applyQuickFix, editorText, errorNotifications, hoverAt, openFile, openProblems, openWorkbench, problemRows, readSquiggles, runCommand, statusBarLabel, waitUntil, webviewTexts } from './workbench';
 
 const OUT = path.join(REPO_ROOT, 'test/e2e/out');
@@ -65,10 +65,14 @@ describe('VS Code end to end (code-server, packaged extension)', function () {
   let page: Page;
   let failed = false;
 
-  const callSquiggle = async (): Promise<Squiggle> => {
-    const squiggles = await waitUntil('a squiggle on the gets call', () => readSquiggles(page), (all) => all.some((s) => s.line === LINES.call));
-    return squiggles.find((s) => s.line === LINES.call) as Squiggle;
+  /** The squiggle on a line, once the server's findings have arrived there. */
+  const squiggleOn = async (line: number, what: string): Promise<Squiggle> => {
+    const squiggles = await waitUntil(`a squiggle on ${what}`, () => readSquiggles(page), (all) => all.some((s) => s.line === line));
+    return squiggles.find((s) => s.line === line) as Squiggle;
   };
+  const getsSquiggle = (): Promise<Squiggle> => squiggleOn(CALLS.gets.line, 'the gets call');
+  const statusBarShows = (label: string): Promise<string> =>
+    waitUntil(`the status bar to show "${label}"`, () => statusBarLabel(page), (text) => text === `Secure Coding Rulebook: ${label}`);
 
   before(async function () {
     this.timeout(600_000);
@@ -112,40 +116,46 @@ describe('VS Code end to end (code-server, packaged extension)', function () {
     log(`end-to-end run: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   });
 
-  it('underlines the unsafe call, and neither the comment nor the string with the same name', async () => {
-    const squiggle = await callSquiggle();
-    assert.strictEqual(squiggle.severity, 'error');
-    assert.strictEqual(squiggle.text, 'gets');
+  it('underlines the unsafe calls, and neither the comment nor the string with the same names', async () => {
+    for (const call of Object.values(CALLS)) {
+      const squiggle = await squiggleOn(call.line, `the ${call.name} call`);
+      assert.strictEqual(squiggle.severity, 'error', call.name);
+      assert.strictEqual(squiggle.text, call.name);
+    }
     const all = await readSquiggles(page);
-    assert.deepStrictEqual(all.filter((s) => s.line === LINES.comment || s.line === LINES.string), []);
+    assert.deepStrictEqual(all.filter((s) => s.line === NOT_CALLS.comment || s.line === NOT_CALLS.string), []);
   });
 
-  it('lists the call in the Problems panel, and nothing for the comment or the string', async () => {
+  it('lists the calls in the Problems panel, and nothing for the comment or the string', async () => {
     await openProblems(page);
-    const rows = await waitUntil('the finding in the Problems panel', () => problemRows(page), (all) => all.some((row) => row.includes('c.banned.gets')));
+    const rows = await waitUntil('both findings in the Problems panel', () => problemRows(page), (all) =>
+      Object.values(CALLS).every((call) => all.some((row) => row.includes(call.ruleId))),
+    );
     const findings = rows.filter((row) => row.includes('secure-coding'));
-    assert.strictEqual(findings.length, 1, findings.join('\n'));
-    assert.match(findings[0], /`?gets`? is banned/);
-    assert.ok(findings[0].includes(`[Ln ${CALL.line}, Col ${CALL.column}]`), findings[0]);
+    assert.strictEqual(findings.length, 2, findings.join('\n'));
+    for (const call of Object.values(CALLS)) {
+      const row = findings.find((r) => r.includes(call.ruleId)) ?? '';
+      assert.match(row, new RegExp(`\`?${call.name}\`? is banned`));
+      assert.ok(row.includes(`[Ln ${call.line}, Col ${call.column}]`), row);
+    }
+    for (const line of Object.values(NOT_CALLS)) assert.ok(!findings.some((row) => row.includes(`[Ln ${line},`)), `finding on line ${line}`);
   });
 
-  it('counts the finding in the status bar', async () => {
-    const label = await waitUntil('the status bar count', () => statusBarLabel(page), (text) => text.endsWith(': 1 finding'));
-    assert.strictEqual(label, 'Secure Coding Rulebook: 1 finding');
+  it('counts the findings in the status bar', async () => {
+    await statusBarShows('2 findings');
   });
 
   it('explains the finding on hover', async () => {
-    const squiggle = await callSquiggle();
+    const squiggle = await getsSquiggle();
     const hover = await hoverAt(page, squiggle.x, squiggle.y, /CWE-242/);
     assert.match(hover, /is banned/);
-    assert.match(hover, /CWE-242/);
     assert.match(hover, /fgets/);
     await page.screenshot({ path: path.join(OUT, 'diagnostics-and-hover.png') });
     await page.keyboard.press('Escape');
   });
 
   it('shows the documentation of the rule under the cursor', async () => {
-    const squiggle = await callSquiggle();
+    const squiggle = await getsSquiggle();
     await page.mouse.click(squiggle.x, squiggle.y);
     await runCommand(page, 'Secure Coding: Show Rule Documentation');
     await page.locator('.tabs-container .tab[aria-label*="c.banned.gets"]').waitFor({ state: 'visible' });
@@ -154,21 +164,19 @@ describe('VS Code end to end (code-server, packaged extension)', function () {
     assert.match(documentation, /c\.banned\.gets/);
     assert.match(documentation, /fgets/);
     await page.screenshot({ path: path.join(OUT, 'rule-documentation.png') });
-    // Back to the source file for the quick fix.
-    await activateTab(page, SAMPLE_FILE);
   });
 
-  it('fixes the call with the quick fix, and the finding goes away', async () => {
+  it('fixes the gets call with the quick fix, and its finding goes away', async () => {
     await activateTab(page, SAMPLE_FILE);
-    const squiggle = await callSquiggle();
+    const squiggle = await getsSquiggle();
     const title = await applyQuickFix(page, squiggle.x, squiggle.y, /fgets/);
     log(`applied quick fix: ${title}`);
     await waitUntil('the fixed call in the editor', () => editorText(page), (text) => text.includes('fgets(line, sizeof line, stdin);'));
     await page.keyboard.press('Control+S');
     const file = path.join(workspace, SAMPLE_FILE);
     await waitUntil('the fix saved to disk', () => Promise.resolve(readFileSync(file, 'utf8')), (text) => text.includes('fgets(line, sizeof line, stdin);'));
-    await waitUntil('the squiggle to go away', () => readSquiggles(page), (all) => all.every((s) => s.line !== LINES.call));
-    await waitUntil('the status bar count to drop', () => statusBarLabel(page), (text) => text.endsWith(': 0 findings'));
+    await waitUntil('the squiggle to go away', () => readSquiggles(page), (all) => all.every((s) => s.line !== CALLS.gets.line));
+    await statusBarShows('1 finding');
     await page.screenshot({ path: path.join(OUT, 'after-quick-fix.png') });
   });
 
@@ -178,21 +186,31 @@ describe('VS Code end to end (code-server, packaged extension)', function () {
     await runCommand(page, 'Secure Coding: Scan Workspace');
     const rows = await waitUntil('the unopened file in the Problems panel', () => problemRows(page), (all) => all.some((row) => row.includes(UNOPENED_FILE)));
     assert.ok(rows.some((row) => row.includes('c.banned.gets')), rows.join('\n'));
-    await waitUntil('the status bar count of the scan', () => statusBarLabel(page), (text) => text.endsWith(': 1 finding'));
+    await statusBarShows('2 findings');
     await page.screenshot({ path: path.join(OUT, 'after-workspace-scan.png') });
   });
 
   it('restarts the server, which then flags a call as it is typed', async () => {
     await runCommand(page, 'Secure Coding: Restart Server');
-    // Stopping the client clears what the old server published, the scan's findings included.
-    await waitUntil('the restarted server to clear the scan', () => statusBarLabel(page), (text) => text.endsWith(': 0 findings'));
+    // Stopping the client clears what the old server published, the scan's findings included; the new server
+    // reports the open file again.
+    await statusBarShows('1 finding');
     await activateTab(page, SAMPLE_FILE);
     await page.locator('.editor-instance .monaco-editor .view-line', { hasText: 'fgets(line' }).click();
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await page.keyboard.type('gets(line);');
-    const typed = await waitUntil('a squiggle on the typed call', () => readSquiggles(page), (all) => all.some((s) => s.line === CALL.line + 1));
-    assert.deepStrictEqual(typed.filter((s) => s.line === CALL.line + 1).map((s) => s.text), ['gets']);
+    const typed = await squiggleOn(CALLS.gets.line + 1, 'the typed call');
+    assert.strictEqual(typed.text, 'gets');
+  });
+
+  it('opens the rulebook, writing the starter rulebook first', async () => {
+    await runCommand(page, 'Secure Coding: Open Rulebook');
+    await page.locator('.tabs-container .tab.active[aria-label^="rulebook.yaml"]').waitFor({ state: 'visible' });
+    const file = path.join(workspace, '.secure-coding/rulebook.yaml');
+    assert.match(readFileSync(file, 'utf8'), /builtin:default/);
+    await page.locator('.notifications-toasts .notification-toast', { hasText: 'Created a starter rulebook at .secure-coding/rulebook.yaml' }).waitFor({ state: 'visible' });
+    await page.screenshot({ path: path.join(OUT, 'starter-rulebook.png') });
   });
 
   it('showed no error notification along the way', async () => {
