@@ -118,7 +118,8 @@ export const LANGUAGES: Readonly<Record<LanguageId, LanguageInfo>> = {
 
 export const LANGUAGE_IDS = Object.keys(LANGUAGES) as LanguageId[];
 
-const EXTENSIONS: Readonly<Record<string, LanguageId>> = {
+/** Extensions (lower case, with the dot) and their language; the VS Code extension's activation follows this table. */
+export const EXTENSIONS: Readonly<Record<string, LanguageId>> = {
   '.c': 'c',
   '.h': 'c',
   '.cc': 'cpp',
@@ -167,7 +168,8 @@ const EXTENSIONS: Readonly<Record<string, LanguageId>> = {
   '.dockerfile': 'dockerfile',
 };
 
-const FILE_NAMES: Readonly<Record<string, LanguageId>> = {
+/** Whole base names (lower case) that name a language regardless of extension. */
+export const FILE_NAMES: Readonly<Record<string, LanguageId>> = {
   dockerfile: 'dockerfile',
   containerfile: 'dockerfile',
   '.env': 'dotenv',
