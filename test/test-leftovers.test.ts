@@ -17,8 +17,12 @@ describe('test accounts and backdoors', function () {
     rulebook = await loadRulebook({ root: REPO_ROOT, checkExamples: false });
   });
 
+  // Only the item-8 rules: the secret and IP rules (item 7) scan test code too, on purpose.
   const ids = async (file: string, text: string): Promise<string[]> =>
-    (await scanDocument(rulebook, { path: file, text })).findings.map((f) => f.ruleId).sort();
+    (await scanDocument(rulebook, { path: file, text })).findings
+      .map((f) => f.ruleId)
+      .filter((id) => !/^(?:secret|network)\./.test(id))
+      .sort();
 
   it('skips test code by default and flags the same code in the product', async function () {
     const code = 'DEMO_LOGIN = "demo_01"\nDEMO_PASS = "Demo#2024"\n';

@@ -9,7 +9,7 @@ constexpr const char* kAdminPwd = "r00t-Adm!n";
 class Login {
 public:
     bool verify(const std::string& password) const {
-        // ruleid: secret.hardcoded-password
+        // ok: secret.hardcoded-password (a backdoor check: account.backdoor-login reports it)
         return password == "MasterKey#1";
     }
     void configure() {

@@ -14,7 +14,7 @@ var cfg = Config{
 func Open() {
 	// ruleid: secret.hardcoded-password
 	dbPass := "sh0rt-decl-pw"
-	// ruleid: secret.hardcoded-password
+	// ok: secret.hardcoded-password (a backdoor check: account.backdoor-login reports it)
 	if pw == "g0-b4ckdoor" {
 	}
 	// ok: secret.hardcoded-password

@@ -24,7 +24,7 @@ def send(msg):
 
 
 def check(password="Def4ult!pw"):  # ruleid: secret.hardcoded-password
-    # ruleid: secret.hardcoded-password
+    # ok: secret.hardcoded-password (a backdoor check: account.backdoor-login reports it)
     if password == "b4ckd00r":
         return True
 

@@ -165,7 +165,8 @@ function pairStep(parent: Node, child: Node): Step | undefined {
   if (key === undefined || !/^[A-Za-z_][\w.@-]{0,63}$/.test(key)) return undefined;
   const outer = contextOf(parent);
   if (outer && AUTH_PAIR.test(outer.name.replace(/([a-z0-9])([A-Z])/g, '$1_$2'))) {
-    return { context: { kind: 'key', name: 'password', fullName: `${outer.fullName}[1]`, callee: outer.callee } };
+    // The full name stays the pair's own, so both halves still read as one `auth` pair (the account rules pair them).
+    return { context: { kind: 'key', name: 'password', fullName: outer.fullName, callee: outer.callee } };
   }
   return { context: { kind: 'key', name: lastIdentifier(key), fullName: key } };
 }
