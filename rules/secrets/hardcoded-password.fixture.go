@@ -28,3 +28,10 @@ func sign(t *jwt.Token) (string, error) {
 	// ruleid: secret.hardcoded-password
 	return t.SignedString([]byte("G0-jwt!signing"))
 }
+
+func mail(req *http.Request) smtp.Auth {
+	// ruleid: secret.hardcoded-password
+	req.SetBasicAuth("admin", "B4sic-G0!")
+	// ruleid: secret.hardcoded-password
+	return smtp.PlainAuth("", "alerts@acme.io", "Smtp-G0-pw1", "smtp.acme.io")
+}

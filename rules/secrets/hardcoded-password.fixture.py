@@ -57,3 +57,5 @@ encoded = jwt.encode({"sub": "42"}, "Py-jwt!s3cret", algorithm="HS256")
 mac = hmac.new(b"Hm4c!bytes-key", msg, hashlib.sha256)
 # ok: secret.hardcoded-password
 rot = codecs.encode(text, "rot13")
+# ruleid: secret.hardcoded-password
+ftp = ftplib.FTP("ftp.acme.io", "backup", "Ftp!b4ckup")

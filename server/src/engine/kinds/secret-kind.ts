@@ -139,6 +139,9 @@ function keywordNearQuote(keywords: readonly string[]): ((lower: string) => bool
   };
 }
 
+/** Words that, in a config file, may name a credential through the key path rather than the key itself. */
+const CONFIG_CREDENTIAL_WORD = /pass|pwd|secret|token|key|auth|cred/;
+
 /** How far (characters) from its keyword a bound literal's quote may be. */
 const NEAR = 60;
 
@@ -192,7 +195,8 @@ export const secretKind: RuleKind = {
       needsTree: nameAware,
       prefilter({ lower, parsed }): boolean {
         if (keywords.length === 0) return true;
-        if (!anyKeyword!.test(lower)) return false;
+        // In config files a key's words may be split over a path (`[api]` … `key = …`): any credential word will do.
+        if (!anyKeyword!.test(lower)) return nameAware && !parsed && CONFIG_CREDENTIAL_WORD.test(lower);
         // In parsed code a bound literal needs a quote near the keyword on its line; most files with the word have none.
         return !nameAware || !parsed || patterns.length > 0 || nearQuote!(lower);
       },
