@@ -22,3 +22,8 @@ public:
     }
 };
 }  // namespace app
+
+void save(QSettings& settings) {
+    // ruleid: secret.hardcoded-password
+    settings.setValue("smtp/password", "Qt-Sm7p!pw");
+}

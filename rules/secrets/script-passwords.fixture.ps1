@@ -10,3 +10,7 @@ kubectl create secret generic db --from-literal=password='K8s-l1teral!'
 kubectl create secret generic db --from-literal=password="$DB_PASSWORD"
 # ruleid: secret.script-password
 echo "root:R00tShadow!" | chpasswd
+# ruleid: secret.script-password
+docker run -e POSTGRES_PASSWORD=D0cker-run! postgres:16
+# ok: secret.script-password
+docker run -e POSTGRES_PASSWORD="$PG_PASSWORD" postgres:16

@@ -51,7 +51,7 @@ function isBinary(node: Node): boolean {
  * value: in `login("app", "MyS9l-pass", "shop")` the password must not become the name "shop" is bound to.
  */
 const KEY_SEGMENT = '(?:[a-z]+|[A-Z]+|[A-Z]?[a-z]+(?:[A-Z][a-z]+)*)[0-9]*';
-const KEY_NAME = new RegExp(`^${KEY_SEGMENT}(?:[._-]${KEY_SEGMENT})*$`);
+const KEY_NAME = new RegExp(`^${KEY_SEGMENT}(?:[._/-]${KEY_SEGMENT})*$`);
 
 /** A name-like string (`"password"`, `"db.password"`) or an UPPER_CASE constant (`CURLOPT_PASSWORD`) before a value keys it. */
 function keyBefore(previous: Node | undefined): string | undefined {
