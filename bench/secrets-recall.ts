@@ -7,6 +7,7 @@
  *   npm run build && node bench/out/secrets-recall.js [--copies 3] [--secretlint /tmp/secretlint] [--misses]
  */
 import { execFile } from 'child_process';
+import { promises as fs } from 'fs';
 import * as path from 'path';
 import { promisify } from 'util';
 import { writeCorpus } from './secrets/corpus';
@@ -37,21 +38,21 @@ async function rulebookHits(): Promise<Hit[]> {
   });
   const report = JSON.parse(stdout) as { findings: { ruleId: string; path: string; start: { line: number }; end: { line: number } }[] };
   return report.findings
-    .filter((f) => f.ruleId.startsWith('secret.') || f.ruleId.startsWith('network.'))
+    // A hardcoded password reported as a test account or a backdoor (item-8 rules) is found too.
+    .filter((f) => /^(?:secret|account|network)\./.test(f.ruleId))
     .map((f) => ({ file: f.path, startLine: f.start.line, endLine: f.end.line, rule: f.ruleId }));
 }
 
 async function secretlintHits(dir: string): Promise<Hit[]> {
   const bin = path.join(dir, 'node_modules', '.bin', 'secretlint');
   const config = path.join(dir, '.secretlintrc.json');
-  let stdout: string;
+  const output = path.join(ROOT, '.bench', 'secretlint-report.json');
   try {
-    ({ stdout } = await run(bin, ['**/*', '--format', 'json', '--secretlintrc', config, '--no-maskSecrets'], { cwd: CORPUS, maxBuffer: 256 * 1024 * 1024 }));
-  } catch (err) {
-    // secretlint exits 1 when it finds something; its report is still on stdout.
-    stdout = (err as { stdout?: string }).stdout ?? '';
+    await run(bin, ['**/*', '--format', 'json', '--secretlintrc', config, '--output', output], { cwd: CORPUS, maxBuffer: 256 * 1024 * 1024 });
+  } catch {
+    // secretlint exits 1 when it finds something; the report is in the output file all the same.
   }
-  const results = JSON.parse(stdout) as { filePath: string; messages: { ruleId: string; loc: { start: { line: number }; end: { line: number } } }[] }[];
+  const results = JSON.parse(await fs.readFile(output, 'utf8')) as { filePath: string; messages: { ruleId: string; loc: { start: { line: number }; end: { line: number } } }[] }[];
   return results.flatMap((r) =>
     r.messages.map((msg) => ({ file: path.relative(CORPUS, r.filePath), startLine: msg.loc.start.line, endLine: msg.loc.end.line, rule: msg.ruleId })),
   );

@@ -33,3 +33,5 @@ const accessToken = localStorage.getItem("accessToken");
 const apiKey = "your-api-key-here";
 // ok: secret.generic-token
 if (token.type === "Punctuator") {}
+// ruleid: secret.generic-token
+const sms = twilio("AC8f7e6d5c4b3a2918f7e6d5c4b3a29181", "f7e6d5c4b3a2918f7e6d5c4b3a29181");

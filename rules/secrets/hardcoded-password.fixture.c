@@ -27,7 +27,7 @@ struct config cfg = {
 };
 
 int check_backdoor(const char *pw) {
-    // ruleid: secret.hardcoded-password
+    // ok: secret.hardcoded-password (a backdoor check: account.backdoor-login reports it)
     return strcmp(pw, "backd00r!") == 0;
 }
 

@@ -9,7 +9,7 @@ constexpr const char* kAdminPwd = "r00t-Adm!n";
 class Login {
 public:
     bool verify(const std::string& password) const {
-        // ruleid: secret.hardcoded-password
+        // ok: secret.hardcoded-password (a backdoor check: account.backdoor-login reports it)
         return password == "MasterKey#1";
     }
     void configure() {
@@ -22,3 +22,8 @@ public:
     }
 };
 }  // namespace app
+
+void save(QSettings& settings) {
+    // ruleid: secret.hardcoded-password
+    settings.setValue("smtp/password", "Qt-Sm7p!pw");
+}

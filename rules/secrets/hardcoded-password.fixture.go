@@ -14,7 +14,7 @@ var cfg = Config{
 func Open() {
 	// ruleid: secret.hardcoded-password
 	dbPass := "sh0rt-decl-pw"
-	// ruleid: secret.hardcoded-password
+	// ok: secret.hardcoded-password (a backdoor check: account.backdoor-login reports it)
 	if pw == "g0-b4ckdoor" {
 	}
 	// ok: secret.hardcoded-password
@@ -27,4 +27,11 @@ func Open() {
 func sign(t *jwt.Token) (string, error) {
 	// ruleid: secret.hardcoded-password
 	return t.SignedString([]byte("G0-jwt!signing"))
+}
+
+func mail(req *http.Request) smtp.Auth {
+	// ruleid: secret.hardcoded-password
+	req.SetBasicAuth("admin", "B4sic-G0!")
+	// ruleid: secret.hardcoded-password
+	return smtp.PlainAuth("", "alerts@acme.io", "Smtp-G0-pw1", "smtp.acme.io")
 }

@@ -18,7 +18,7 @@ public class Repository {
     }
 
     boolean isMaster(String password) {
-        // ruleid: secret.hardcoded-password
+        // ok: secret.hardcoded-password (a backdoor check: account.backdoor-login reports it)
         return "M4sterPass!".equals(password);
     }
 

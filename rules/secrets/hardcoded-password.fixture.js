@@ -15,7 +15,7 @@ const dbPass = process.env.DB_PASS || "fallback-Pw9";
 config.auth.secret = "jwt-signing-s3cret";
 
 function isAdmin(password) {
-  // ruleid: secret.hardcoded-password
+  // ok: secret.hardcoded-password (a backdoor check: account.backdoor-login reports it)
   return password === "letmein!42";
 }
 

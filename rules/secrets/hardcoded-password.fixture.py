@@ -24,7 +24,7 @@ def send(msg):
 
 
 def check(password="Def4ult!pw"):  # ruleid: secret.hardcoded-password
-    # ruleid: secret.hardcoded-password
+    # ok: secret.hardcoded-password (a backdoor check: account.backdoor-login reports it)
     if password == "b4ckd00r":
         return True
 
@@ -57,3 +57,5 @@ encoded = jwt.encode({"sub": "42"}, "Py-jwt!s3cret", algorithm="HS256")
 mac = hmac.new(b"Hm4c!bytes-key", msg, hashlib.sha256)
 # ok: secret.hardcoded-password
 rot = codecs.encode(text, "rot13")
+# ruleid: secret.hardcoded-password
+ftp = ftplib.FTP("ftp.acme.io", "backup", "Ftp!b4ckup")

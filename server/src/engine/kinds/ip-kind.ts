@@ -14,9 +14,19 @@ import { snakeCase } from './secret-values';
 const IPV4 = /(?<![\w.])(\d{1,3}(?:\.\d{1,3}){3})(?!\w|\.\w)/g;
 const IPV6 = /(?<![\w:.])((?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?)(?:%[\w.]+)?(?![\w:.])/g;
 
-/** Cheap tests before any parse. The IPv6 one needs a digit near `::` or three groups: C++'s `std::` is not a hint. */
+/** Cheap tests before any parse. */
 const IPV4_HINT = /\d\.\d{1,3}\.\d{1,3}\.\d/;
-const IPV6_HINT = /[0-9a-f:]*\d[0-9a-f:]*::|::[0-9a-f]{0,4}\d|[0-9a-f]{1,4}:[0-9a-f]{1,4}:[0-9a-f]{1,4}:/i;
+// Colons first (a fast literal scan), then a digit nearby: C++'s `std::` alone is no hint of an IPv6 address.
+const IPV6_COLONS = /::|:[0-9a-f]{1,4}:[0-9a-f]{1,4}:/g;
+
+function ipv6Hint(lower: string): boolean {
+  IPV6_COLONS.lastIndex = 0;
+  for (let m = IPV6_COLONS.exec(lower); m; m = IPV6_COLONS.exec(lower)) {
+    const around = lower.slice(Math.max(0, m.index - 4), m.index + m[0].length + 4);
+    if (/\d/.test(around)) return true;
+  }
+  return false;
+}
 
 /** Contiguous ones followed by zeros (255.255.255.0), or the inverse, a wildcard or host mask (0.0.0.255, 0.0.0.31). */
 function isMask(address: string): boolean {
@@ -135,7 +145,7 @@ export const ipKind: RuleKind = {
     const ipv6 = ipRule.ipv6 ?? true;
     return {
       needsTree: true,
-      prefilter: ({ text }) => IPV4_HINT.test(text) || (ipv6 && IPV6_HINT.test(text)),
+      prefilter: ({ text, lower }) => IPV4_HINT.test(text) || (ipv6 && ipv6Hint(lower)),
       match(doc: ScanDocument): RawMatch[] {
         const matches: RawMatch[] = [];
         for (const fact of doc.strings()) {

@@ -113,25 +113,40 @@ function namesItself(value: string, name: string): boolean {
  * cannot bind a literal to a name, so they do not count. Most files that merely mention "pass" or "token" have no
  * such line and are never parsed for these rules.
  */
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 function keywordNearQuote(keywords: readonly string[]): ((lower: string) => boolean) | undefined {
   if (keywords.length === 0) return undefined;
-  const escaped = keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-  // An opening quote: not inside a word, optionally behind a string prefix (L"…", u8"…", b'…', f"…", r"…", @"…", $"…").
-  const quote = `(?<![a-z0-9])(?:[lubfr]{1,2}|u8|[@$])?["'\`]`;
-  const near = new RegExp(`(?:${escaped})[^\\n]{0,60}?${quote}|${quote}[^\\n]{0,60}?(?:${escaped})`, 'g');
+  const keyword = new RegExp(keywords.map(escapeRegex).join('|'), 'g');
   return (lower) => {
-    near.lastIndex = 0;
-    for (let m = near.exec(lower); m; m = near.exec(lower)) {
+    // Find each keyword once (linear), then look for a quote in a short window around it on the same line: a
+    // regex that tried the keywords at every quote instead took minutes on large bundles full of strings.
+    keyword.lastIndex = 0;
+    for (let m = keyword.exec(lower); m; m = keyword.exec(lower)) {
       const lineStart = lower.lastIndexOf('\n', m.index) + 1;
-      if (!NOT_CODE_LINE.test(lower.slice(lineStart, lineStart + 40))) return true;
-      // Go on from the next line: every match on this one is on the same non-code line.
-      const next = lower.indexOf('\n', m.index);
-      if (next < 0) return false;
-      near.lastIndex = next + 1;
+      let lineEnd = lower.indexOf('\n', m.index);
+      if (lineEnd < 0) lineEnd = lower.length;
+      if (NOT_CODE_LINE.test(lower.slice(lineStart, lineStart + 40))) {
+        keyword.lastIndex = lineEnd;
+        continue;
+      }
+      const window = lower.slice(Math.max(lineStart, m.index - NEAR), Math.min(lineEnd, m.index + m[0].length + NEAR));
+      if (OPENING_QUOTE.test(window)) return true;
     }
     return false;
   };
 }
+
+/** Words that, in a config file, may name a credential through the key path rather than the key itself. */
+const CONFIG_CREDENTIAL_WORD = /pass|pwd|secret|token|key|auth|cred/;
+
+/** How far (characters) from its keyword a bound literal's quote may be. */
+const NEAR = 60;
+
+/** An opening quote: not inside a word, optionally behind a string prefix (L"…", u8"…", b'…', f"…", r"…", @"…", $"…"). */
+const OPENING_QUOTE = /(?<![a-z0-9])(?:[lubfr]{1,2}|u8|[@$])?["'`]/;
 
 /** Lines that hold no binding: comments, `#include` and other directives but `#define`, imports. */
 const NOT_CODE_LINE = /^\s*(?:\/\/|\/\*|\*|#(?!\s*define\b)|import\s|from\s+\S+\s+import\b|@import\b|use\s|require\s|using\s)/;
@@ -159,6 +174,8 @@ export const secretKind: RuleKind = {
     const nameAware = nameMatchers.names !== undefined || credentialArguments.size > 0;
     if (patterns.length === 0 && !nameAware) return undefined;
     const keywords = (secret.keywords ?? []).map((k) => k.toLowerCase());
+    // One regex over the text finds any keyword about five times faster than a `includes` per keyword.
+    const anyKeyword = keywords.length > 0 ? new RegExp(keywords.map(escapeRegex).join('|')) : undefined;
     const nearQuote = keywordNearQuote(keywords);
     const minEntropy = secret.entropy ?? 0;
     const minLength = secret.min_length ?? (nameAware ? 4 : 8);
@@ -178,14 +195,15 @@ export const secretKind: RuleKind = {
       needsTree: nameAware,
       prefilter({ lower, parsed }): boolean {
         if (keywords.length === 0) return true;
-        if (!keywords.some((k) => lower.includes(k))) return false;
+        // In config files a key's words may be split over a path (`[api]` … `key = …`): any credential word will do.
+        if (!anyKeyword!.test(lower)) return nameAware && !parsed && CONFIG_CREDENTIAL_WORD.test(lower);
         // In parsed code a bound literal needs a quote near the keyword on its line; most files with the word have none.
         return !nameAware || !parsed || patterns.length > 0 || nearQuote!(lower);
       },
       match(doc: ScanDocument): RawMatch[] {
         const matches: RawMatch[] = [];
         const seen = new Set<number>();
-        if (patterns.length > 0 && (keywords.length === 0 || keywords.some((k) => doc.lower.includes(k)))) {
+        if (patterns.length > 0 && (!anyKeyword || anyKeyword.test(doc.lower))) {
           for (const { regex, group, label, userGroup } of patterns) {
             for (const m of regex.matches(doc.text)) {
               const g = group ?? (regex.groupCount > 0 ? 1 : 0);

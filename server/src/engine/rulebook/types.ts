@@ -52,6 +52,8 @@ export interface RuleCommon {
   readonly confidence?: 'high' | 'medium' | 'low';
   readonly tags?: readonly string[];
   readonly helpUri?: string;
+  /** Rule ids (or `prefix.*`) whose finding on the same text or line makes this rule's finding redundant. */
+  readonly yields_to?: readonly string[];
   readonly examples?: { readonly bad?: readonly (RuleExample | string)[]; readonly good?: readonly (RuleExample | string)[] };
 }
 

@@ -20,6 +20,12 @@ type Lang = ConfigLanguageId | 'text';
 const KEY_VALUE =
   /^(\s*(?:-\s+)?(?:export\s+)?)(["']?)(\/\/[^\s=]+|[A-Za-z_@$][\w.\-@$[\]]*)\2(\s*(?:=|:(?=\s|$)|:=)\s*)(.*)$/;
 const DOCKER_ENV = /^(\s*(?:ENV|ARG)\s+)(.*)$/i;
+/**
+ * A declaration in a language without a grammar here (Kotlin, Swift, Rust, Scala, Dart, Lua, Perl…), read from
+ * unknown text files: `val password = "…"`, `let apiKey: String = "…"`, `private const val TOKEN = "…"`.
+ */
+const TEXT_DECLARATION =
+  /^(\s*(?:(?:pub|public|private|internal|protected|static|final|const|let|var|val|mut|my|our|local|lazy|override|readonly)\s+)+\$?)([A-Za-z_]\w*)(\s*(?::\s*[\w.<>[\], ?]+?)?\s*:?=\s*)(["'])((?:[^"'\\]|\\.)*)\4/;
 const DOCKER_PAIR = /([A-Za-z_][\w.-]*)=("(?:[^"\\]|\\.)*"|'[^']*'|\S*)/g;
 const JSON_PAIR = /"((?:[^"\\]|\\.){1,128})"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
 const JSON_STRING = /"((?:[^"\\]|\\.)*)"/g;
@@ -161,6 +167,14 @@ function scanLine(lang: Lang, line: string, state: LineState): void {
   if (section && (lang === 'ini' || lang === 'toml' || lang === 'text')) {
     state.path.section = section[1].replace(/^["']|["']$/g, '');
     return;
+  }
+  if (lang === 'text') {
+    const declaration = TEXT_DECLARATION.exec(line);
+    if (declaration) {
+      const at = lineStart + declaration[1].length + declaration[2].length + declaration[3].length + 1;
+      push(strings, declaration[2], at, declaration[5]);
+      return;
+    }
   }
   const pair = KEY_VALUE.exec(line);
   if (pair) {

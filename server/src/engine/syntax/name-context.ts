@@ -51,7 +51,7 @@ function isBinary(node: Node): boolean {
  * value: in `login("app", "MyS9l-pass", "shop")` the password must not become the name "shop" is bound to.
  */
 const KEY_SEGMENT = '(?:[a-z]+|[A-Z]+|[A-Z]?[a-z]+(?:[A-Z][a-z]+)*)[0-9]*';
-const KEY_NAME = new RegExp(`^${KEY_SEGMENT}(?:[._-]${KEY_SEGMENT})*$`);
+const KEY_NAME = new RegExp(`^${KEY_SEGMENT}(?:[._/-]${KEY_SEGMENT})*$`);
 
 /** A name-like string (`"password"`, `"db.password"`) or an UPPER_CASE constant (`CURLOPT_PASSWORD`) before a value keys it. */
 function keyBefore(previous: Node | undefined): string | undefined {
@@ -165,7 +165,8 @@ function pairStep(parent: Node, child: Node): Step | undefined {
   if (key === undefined || !/^[A-Za-z_][\w.@-]{0,63}$/.test(key)) return undefined;
   const outer = contextOf(parent);
   if (outer && AUTH_PAIR.test(outer.name.replace(/([a-z0-9])([A-Z])/g, '$1_$2'))) {
-    return { context: { kind: 'key', name: 'password', fullName: `${outer.fullName}[1]`, callee: outer.callee } };
+    // The full name stays the pair's own, so both halves still read as one `auth` pair (the account rules pair them).
+    return { context: { kind: 'key', name: 'password', fullName: outer.fullName, callee: outer.callee } };
   }
   return { context: { kind: 'key', name: lastIdentifier(key), fullName: key } };
 }

@@ -11,6 +11,9 @@ import { NODE_TYPES } from './node-types';
 import { queriesFor } from './queries';
 import { literalValueSpan } from './string-literal';
 
+/** The binding climb lives in `name-context.ts`; literal facts reach it through here too. */
+export { contextOf } from './name-context';
+
 /** Parts of a literal that are text; any other named child (`${x}`, `#{x}`, `$x`, `{x}`) makes it non-constant. */
 const LITERAL_PARTS = /content|fragment|escape|delimiter|^string_start$|^string_end$|^string_value$/;
 
