@@ -9,6 +9,7 @@ import { IpRule } from '../rulebook/types';
 import { StringFact } from '../syntax/facts';
 import { Matcher, RawMatch, RuleKind, ScanDocument } from './kind';
 import { snakeCase } from './secret-values';
+import { exactOnEachLine } from './line-prefilter';
 
 // Not part of a longer dotted name: `10.10.10.10.example.com` is a host name, `1.2.3.4.5` an OID.
 const IPV4 = /(?<![\w.])(\d{1,3}(?:\.\d{1,3}){3})(?!\w|\.\w)/g;
@@ -136,6 +137,7 @@ export const ipKind: RuleKind = {
     return {
       needsTree: true,
       prefilter: ({ text }) => IPV4_HINT.test(text) || (ipv6 && IPV6_HINT.test(text)),
+      linePrefilter: exactOnEachLine(({ text }) => IPV4_HINT.test(text) || (ipv6 && IPV6_HINT.test(text))),
       match(doc: ScanDocument): RawMatch[] {
         const matches: RawMatch[] = [];
         for (const fact of doc.strings()) {

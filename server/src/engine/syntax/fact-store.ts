@@ -38,7 +38,11 @@ export class FactStore {
       const delta = previous.changed.newEnd - previous.changed.oldEnd;
       const affected = affectedRegion(previous.tree, this.tree, previous.changed);
       const others = closeRegion(affected, delta, previous.facts);
-      const calls = closeRegion(others, delta, previous.facts, (r) => callRegion(this.languageId, this.tree, r));
+      // C and C++ calls are read per top-level item, with one item on either side (see `callRegion`); the
+      // neighbours are added once, then the region is closed again over the items it now touches.
+      const snap = (r: Region): Region => callRegion(this.languageId, this.tree, r);
+      const items = closeRegion(others, delta, previous.facts, snap);
+      const calls = closeRegion(callRegion(this.languageId, this.tree, items, 1), delta, previous.facts, snap);
       this.regionCache = { calls, others };
     }
     return this.regionCache;
