@@ -67,15 +67,17 @@ rules:
 `;
 
 const SOURCES: Record<string, string> = {
-  'a.c': `#include <stdio.h>\n#define PASSWORD "hunter22"\n/* copy: strcpy(a, b) */\nstatic const char *names[] = { "alpha", "beta" };\nint main(void) {\n  char buf[64];\n  const char *token = "abc123";\n  strcpy(buf, "10.1.2.3");\n  if (strcmp(pw, "opensesame") == 0) { gets(buf); }\n  printf("%s\\n", buf); // done\n  return 0;\n}\n`,
-  'a.cpp': `#include <string>\nnamespace app {\nstd::string key = "k3y";\nvoid f() { std::strcpy(d, s); obj.strcpy(d, s); auto url = R"(http://10.0.0.1/)"; }\n}\n`,
-  'a.js': `// config\nconst config = {\n  password: "s3cret",\n  host: '192.168.1.20',\n  nested: { token: \`tok\${x}\` },\n};\nfunction go(user = "admin") {\n  eval("1+1"); foo(bar("x"), 'y');\n  if (pass === "letmein") { login(user, "pw"); }\n}\n`,
+  'a.c': `#include <stdio.h>\n#define PASSWORD "hunter22"\n#define COPY(d, s) strcpy(d, s) /* a macro body */\n#define LOG(x) \\\n  printf("%s", x)\n/* copy: strcpy(a, b) */\nstatic const char *names[] = { "alpha", "beta" };\nint main(void) {\n  char buf[64];\n  const char *token = "abc123";\n  strcpy(buf, "10.1.2.3");\n  if (strcmp(pw, "opensesame") == 0) { gets(buf); }\n  printf("%s\\n", buf); // done\n  return 0;\n}\n`,
+  // The preprocessor splits a statement: the parser recovers from an error, and misreads calls around it.
+  'split.c': `#if WIN\nvoid g(void) { if (a) {\n#else\nvoid g(void) { if (b) {\n#endif\n  snprintf (buf, sizeof buf, "%s", x); gets(p); } }\nint h(void) { return system("ls"); }\n`,
+  'a.cpp': `#include <string>\n#define SAFE(d, s) std::strcpy(d, s)\nnamespace app {\nstd::string key = "k3y";\nvoid f() { std::strcpy(d, s); obj.strcpy(d, s); auto url = R"(http://10.0.0.1/)"; }\n}\n`,
+  'a.js': `// config\nconst pw = process.env.PW || "fallback-pw";\nconst token = debug ? "dev-token" : read();\nif ("letmein" === pass) {}\nconst config = {\n  password: "s3cret",\n  host: '192.168.1.20',\n  nested: { token: \`tok\${x}\` },\n};\nfunction go(user = "admin") {\n  eval("1+1"); foo(bar("x"), 'y');\n  if (pass === "letmein") { login(user, "pw"); }\n}\n`,
   'a.ts': `const API_KEY: string = "abc";\nclass A { private secret = "xyz"; run(): void { exec("ls"); } }\n/* block */ export default { value: "v" };\n`,
   'a.tsx': `export const App = () => <div title="hello">{foo("bar")}</div>;\nconst token = "t0k";\n`,
-  'a.py': `# settings\nPASSWORD = "hunter2"\ndef f(token="abc", x=1):\n    os.system("ls " + x)\n    d = {"secret": "s", 'url': "http://10.2.3.4"}\n    return eval("2")\n`,
-  'a.java': `class A {\n  // note\n  String password = "p4ss";\n  void f() { Runtime.getRuntime().exec("ls"); map.put("token", "abc"); if (pw.equals("x")) {} }\n}\n`,
+  'a.py': `# settings\nrequests.get(url, auth=("svc", "s3cret-pw"))\ncreds = ["admin", "hunter22"]\nPASSWORD = "hunter2"\ndef f(token="abc", x=1):\n    os.system("ls " + x)\n    d = {"secret": "s", 'url': "http://10.2.3.4"}\n    return eval("2")\n`,
+  'a.java': `class A {\n  boolean ok(String pw) { return "opensesame".equals(pw) || pw.equals("x"); }\n  // note\n  String password = "p4ss";\n  void f() { Runtime.getRuntime().exec("ls"); map.put("token", "abc"); if (pw.equals("x")) {} }\n}\n`,
   'a.go': `package main\n// main\nconst token = "abc"\nfunc main() {\n  var password string = "pw"\n  conf := Config{User: "root", Host: "10.9.8.7"}\n  exec.Command("ls")\n  fmt.Println("hi")\n}\n`,
-  'a.cs': `class A {\n  // c\n  string password = "pw";\n  void F() { Process.Start("cmd"); var s = $"x{y}z"; login(user, "pw2"); }\n}\n`,
+  'a.cs': `class A {\n  void L() { Login(user: "admin", password: "pw123"); var c = new NetworkCredential("u", "p4ss"); }\n  // c\n  string password = "pw";\n  void F() { Process.Start("cmd"); var s = $"x{y}z"; login(user, "pw2"); }\n}\n`,
   'a.php': `<?php\n// c\n$password = "pw";\n$conf = array('token' => 'abc', "host" => "10.1.1.1");\nsystem("ls");\necho "hi $x";\n`,
   'a.rb': `# c\npassword = "pw"\nconf = { token: "abc", "url" => "10.3.3.3" }\nsystem("ls")\nputs "x"\n`,
   'a.sh': `#!/bin/sh\n# c\nPASSWORD=hunter2\nTOKEN="abc"\neval "$x"\necho 10.4.4.4\n`,
@@ -110,6 +112,7 @@ function comparable(result: { findings: readonly unknown[] }): string[] {
 
 describe('incremental scanning', function () {
   let rulebook: Rulebook;
+  let builtin: Rulebook;
   let dir: string;
 
   before(async function () {
@@ -118,6 +121,7 @@ describe('incremental scanning', function () {
     const file = path.join(dir, '.secure-coding/rulebook.yaml');
     await fs.writeFile(file, RULEBOOK);
     rulebook = await loadRulebook({ rulebookFile: file, checkExamples: false });
+    builtin = await loadRulebook({ checkExamples: false });
     assert.deepStrictEqual(rulebook.problems, []);
   });
 
@@ -130,7 +134,8 @@ describe('incremental scanning', function () {
       this.timeout(60000);
       const next = random(file.length * 7919 + source.length);
       const languageId = languageOf(file);
-      const rules = rulebook.rulesFor(file, languageId);
+      // The broad test rules, and the default rulebook's own (they read more of each literal's context).
+      const rules = [...rulebook.rulesFor(file, languageId), ...builtin.rulesFor(file, languageId)];
       const parser = await parserFor(languageId as GrammarLanguageId);
       const doc = new IncrementalDocument(file, languageId);
       let text = source;
@@ -171,7 +176,8 @@ describe('incremental scanning', function () {
         }
       }
       shadow.delete();
-      assert.ok(clean >= 12, `clean texts were compared with fresh scans (${clean} times)`);
+      const sourceParses = !(await scanWithRules(rules, { path: file, text: source, languageId })).partialParse;
+      if (sourceParses) assert.ok(clean >= 12, `clean texts were compared with fresh scans (${clean} times)`);
       doc.dispose();
     });
   }

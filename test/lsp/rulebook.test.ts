@@ -87,6 +87,22 @@ describe('language server: rulebook reload and errors', function () {
     assert.strictEqual(await fs.readFile(rulebookFile, 'utf8'), INVALID, 'nothing was written to disk');
   });
 
+  it('completes and documents keys and values inside the rulebook file', async function () {
+    // Opened as it is on disk, so the rulebook in effect does not change under the requests.
+    const lines = (await fs.readFile(rulebookFile, 'utf8')).split('\n');
+    client.open(rulebookFile, lines.join('\n'), 'yaml');
+    const at = (line: number, character: number): { textDocument: { uri: string }; position: { line: number; character: number } } => ({ textDocument: { uri: fileUri(rulebookFile) }, position: { line, character } });
+    const severity = lines.findIndex((l) => l.startsWith('    severity: '));
+    const items: { label: string; textEdit?: { newText: string } }[] = await client.connection.sendRequest('textDocument/completion', at(severity, '    severity: '.length));
+    assert.deepStrictEqual(items.map((i) => i.label), ['error', 'warning', 'info']);
+    const kind = lines.findIndex((l) => l.startsWith('    kind: '));
+    const hover: { contents: { value: string } } | null = await client.connection.sendRequest('textDocument/hover', at(kind, 5));
+    assert.match(hover?.contents.value ?? '', /^\*\*kind\*\*/);
+    const none: unknown[] = await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: fileUri(source) }, position: { line: 1, character: 2 } });
+    assert.deepStrictEqual(none, [], 'nothing in a source file');
+    client.close(rulebookFile);
+  });
+
   it('goes back to the file on disk when the unsaved rulebook is closed', async function () {
     const from = client.diagnostics.length;
     client.close(rulebookFile);

@@ -19,7 +19,7 @@ export { FileReader, diskReader } from './reader';
 export { BUILTIN_DEFAULT, RULEBOOK_RELATIVE_PATH, UNTRUSTED_RULE_NOTE, builtinRulesDirectory, configureBuiltinRulesDirectory, loadRulebook, rootOf } from './rulebook/load';
 export { ActiveRule, CompiledRule, Rulebook } from './rulebook/rulebook';
 export { RuleDecision, SettingStep } from './rulebook/effective-rule';
-export { AssistOptions, CompletionItem, HoverInfo, rulebookCompletions, rulebookHover } from './rulebook/schema-assist';
+export { AssistOptions, CompletionItem, CompletionKind, HoverInfo, rulebookCompletions, rulebookHover } from './rulebook/schema-assist';
 export { starterRulebook } from './rulebook/starter';
 export { Locale, LocalizedText, Rule, Severity, localize } from './rulebook/types';
 export { RulebookProblem, formatProblem } from './rulebook/yaml-source';

@@ -77,11 +77,7 @@ class LazyDocument implements ScanDocument {
     this.index = new TextIndex(text);
     if (tree && hasGrammar(languageId)) {
       const { previousTree, previousFacts, changed } = previous ?? {};
-      // Reusing facts outside the edit is off until it agrees with a full reading for every rule kind: the secret
-      // rules' wider name contexts broke that agreement (see the incremental scanning test); trees still reparse
-      // incrementally.
-      const reuseFacts = false;
-      const incremental = reuseFacts && previousTree && previousFacts && changed ? { tree: previousTree, facts: previousFacts, changed } : undefined;
+      const incremental = previousTree && previousFacts && changed ? { tree: previousTree, facts: previousFacts, changed } : undefined;
       this.factStore = new FactStore(languageId, tree, this.index, incremental);
     }
   }

@@ -7,6 +7,8 @@ import {
   CancellationToken,
   CodeAction,
   CodeActionParams,
+  CompletionItem,
+  CompletionParams,
   Connection,
   DidChangeConfigurationNotification,
   DidChangeConfigurationParams,
@@ -33,6 +35,7 @@ import { OpenDocument, OpenDocuments } from './documents';
 import { LintEnvironment, Linter, Logger } from './linter';
 import { InitializationOptions, InsertSuppressionArgs, RuleDocumentationParams, RuleDocumentationResult, SERVER_COMMANDS, SETTINGS_SECTION, STATUS_NOTIFICATION, ScanWorkspaceResult, Settings, WorkspaceTrustChangedParams, resolveLocale } from './protocol';
 import { hoverMarkdown, ruleDocumentation } from './rule-docs';
+import { rulebookCompletionItems, rulebookHoverAt } from './rulebook-assist';
 import { RulebookService } from './rulebook-service';
 import { RulebookState } from './rulebooks';
 import { SettingsCache } from './settings';
@@ -150,6 +153,8 @@ export class RulebookLanguageServer {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
         hoverProvider: true,
+        // In the rulebook file: keys, values, rule ids, languages and kinds from the rulebook's schema.
+        completionProvider: { triggerCharacters: [' ', ':', '['] },
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -250,7 +255,35 @@ export class RulebookLanguageServer {
     return { doc, settings, state: await this.rulebookForDocument(doc, settings) };
   }
 
+  /** The rulebook in effect for an open rulebook file, or undefined when the document is not one. */
+  private async asRulebookFile(uri: string): Promise<{ doc: OpenDocument; state: RulebookState; settings: Settings } | undefined> {
+    const doc = this.documents.get(uri);
+    if (!doc?.file || doc.languageId !== 'yaml') return undefined;
+    const settings = await this.settings.get(uri);
+    const key = this.rulebooks.keyFor(doc.file, settings);
+    if (key.file !== doc.file && !(await this.rulebooks.cache.uses(doc.file))) return undefined;
+    return { doc, state: await this.rulebooks.get(key), settings };
+  }
+
+  async completion(params: CompletionParams): Promise<CompletionItem[]> {
+    const rulebookFile = await this.asRulebookFile(params.textDocument.uri);
+    if (!rulebookFile) return [];
+    const { doc, state, settings } = rulebookFile;
+    return rulebookCompletionItems(doc.text.getText(), params.position, state.rulebook, this.localeOf(settings));
+  }
+
   async hover(params: HoverParams): Promise<Hover | null> {
+    return (await this.findingHover(params)) ?? (await this.rulebookHover(params));
+  }
+
+  private async rulebookHover(params: HoverParams): Promise<Hover | null> {
+    const rulebookFile = await this.asRulebookFile(params.textDocument.uri);
+    if (!rulebookFile) return null;
+    const { doc, state, settings } = rulebookFile;
+    return rulebookHoverAt(doc.text.getText(), params.position, state.rulebook, this.localeOf(settings));
+  }
+
+  private async findingHover(params: HoverParams): Promise<Hover | null> {
     const context = await this.current(params.textDocument.uri);
     if (!context) return null;
     const { doc, settings, state } = context;

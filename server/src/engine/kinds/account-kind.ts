@@ -16,6 +16,7 @@ import { hasWord, isStructuralPlaceholder, mayHoldCredentials } from './account-
 import { Matcher, RawMatch, RuleKind, ScanDocument } from './kind';
 import { optionalRegex } from './rule-regex';
 import { ENVIRONMENT_READERS, looksLikeNameOrText, snakeCase } from './secret-values';
+import { exactOnEachLine } from './line-prefilter';
 
 /** Lines apart that a user id and its password may be and still form one account. */
 const NEARBY_LINES = 3;
@@ -139,6 +140,7 @@ export const accountKind: RuleKind = {
     return {
       needsTree: true,
       prefilter: mayHoldCredentials,
+      linePrefilter: exactOnEachLine(mayHoldCredentials),
       match(doc: ScanDocument): RawMatch[] {
         const { paired, lonePasswords } = accountsOf(doc, userNames, passwordNames);
         const matches: RawMatch[] = [];

@@ -111,6 +111,8 @@ export const authBypassKind: RuleKind = {
       prefilter: ({ lower }) =>
         lower.includes('if') &&
         ((requestKeys !== undefined && REQUEST_WORDS.test(lower)) || (functionNames !== undefined && AUTH_WORDS.test(lower))),
+      // Request words may span lines (`req\n.headers`); the `if` the prefilter also needs is on one line.
+      linePrefilter: { check: ({ lower }) => lower.includes('if'), exact: false },
       match(doc: ScanDocument): RawMatch[] {
         const tree = doc.tree;
         if (!tree) return [];

@@ -18,6 +18,7 @@ import { isStructuralPlaceholder, mayHoldCredentials } from './account-words';
 import { Matcher, RawMatch, RuleKind, ScanDocument } from './kind';
 import { optionalRegex } from './rule-regex';
 import { isPlaceholder, snakeCase } from './secret-values';
+import { exactOnEachLine } from './line-prefilter';
 
 const TYPE_NAMES = /^(?:string|number|boolean|object|function|undefined|symbol|bigint|str|int|bytes|array|integer|double|null)$/i;
 const TYPE_CHECK = /^(?:typeof\b|type\s*\(|gettype\s*\(|get_class\s*\(|instanceof\b)/;
@@ -109,6 +110,7 @@ export const credentialCheckKind: RuleKind = {
     return {
       needsTree: true,
       prefilter: mayHoldCredentials,
+      linePrefilter: exactOnEachLine(mayHoldCredentials),
       match(doc: ScanDocument): RawMatch[] {
         const tree = doc.tree;
         if (!tree) return [];

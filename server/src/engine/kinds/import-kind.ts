@@ -9,6 +9,7 @@ import { ImportRule } from '../rulebook/types';
 import { isInsideDevelopmentGuard } from '../syntax/scope';
 import { calleeText } from '../syntax/tree-util';
 import { Matcher, RawMatch, RuleKind, ScanDocument } from './kind';
+import { keywordLines } from './line-prefilter';
 
 const IMPORT_NODES = ['import_spec', 'import_statement', 'import_from_statement', 'import_declaration'];
 const DEBUG_BUILD_TAG = /^\/\/(?:go:build|\s*\+build)\s.*\b(?:debug|dev|development)\b/m;
@@ -55,6 +56,7 @@ export const importKind: RuleKind = {
     return {
       needsTree: true,
       prefilter: ({ text }) => names.some((m) => text.includes(m)),
+      linePrefilter: keywordLines(names, ({ text }) => names.some((m) => text.includes(m))),
       match(doc: ScanDocument): RawMatch[] {
         const tree = doc.tree;
         if (!tree || (doc.languageId === 'go' && DEBUG_BUILD_TAG.test(doc.text))) return [];

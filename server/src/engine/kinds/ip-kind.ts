@@ -9,6 +9,7 @@ import { IpRule } from '../rulebook/types';
 import { StringFact } from '../syntax/facts';
 import { Matcher, RawMatch, RuleKind, ScanDocument } from './kind';
 import { snakeCase } from './secret-values';
+import { exactOnEachLine } from './line-prefilter';
 
 // Not part of a longer dotted name: `10.10.10.10.example.com` is a host name, `1.2.3.4.5` an OID.
 const IPV4 = /(?<![\w.])(\d{1,3}(?:\.\d{1,3}){3})(?!\w|\.\w)/g;
@@ -22,8 +23,10 @@ const IPV6_COLONS = /::|:[0-9a-f]{1,4}:[0-9a-f]{1,4}:/g;
 function ipv6Hint(lower: string): boolean {
   IPV6_COLONS.lastIndex = 0;
   for (let m = IPV6_COLONS.exec(lower); m; m = IPV6_COLONS.exec(lower)) {
-    const around = lower.slice(Math.max(0, m.index - 4), m.index + m[0].length + 4);
-    if (/\d/.test(around)) return true;
+    // Only on the colons' own line, so that the hint of a file is the hint of one of its lines (line prefilters).
+    const before = lower.slice(Math.max(0, m.index - 4), m.index).split('\n').pop()!;
+    const after = lower.slice(m.index + m[0].length, m.index + m[0].length + 4).split('\n')[0];
+    if (/\d/.test(before + m[0] + after)) return true;
   }
   return false;
 }
@@ -146,6 +149,7 @@ export const ipKind: RuleKind = {
     return {
       needsTree: true,
       prefilter: ({ text, lower }) => IPV4_HINT.test(text) || (ipv6 && ipv6Hint(lower)),
+      linePrefilter: exactOnEachLine(({ text, lower }) => IPV4_HINT.test(text) || (ipv6 && ipv6Hint(lower))),
       match(doc: ScanDocument): RawMatch[] {
         const matches: RawMatch[] = [];
         for (const fact of doc.strings()) {

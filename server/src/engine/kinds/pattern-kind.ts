@@ -8,6 +8,7 @@ import { didYouMean } from '../rulebook/suggest';
 import { PatternRule, PatternScope } from '../rulebook/types';
 import { Matcher, RawMatch, ReportProblem, RuleKind, ScanDocument } from './kind';
 import { QueryProblem, RuleQuery, compileRuleQuery } from './pattern-query';
+import { keywordLines } from './line-prefilter';
 
 const GRAMMAR_LANGUAGE_NAMES = LANGUAGE_IDS.filter((id) => hasGrammar(id)).join(', ');
 
@@ -123,6 +124,7 @@ async function queryMatcher(pattern: PatternRule, trusted: boolean, report: Repo
   return {
     needsTree: true,
     prefilter: ({ lower }) => keywords.length === 0 || keywords.some((k) => lower.includes(k)),
+    linePrefilter: keywordLines(keywords, ({ lower }) => keywords.length === 0 || keywords.some((k) => lower.includes(k))),
     match(doc: ScanDocument): RawMatch[] {
       const query = queries.get(doc.languageId as GrammarLanguageId);
       if (!query || !doc.tree) return [];

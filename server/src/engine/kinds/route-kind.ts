@@ -13,6 +13,7 @@ import { calleeText, lastIdentifier } from '../syntax/tree-util';
 import { Matcher, RawMatch, RuleKind, ScanDocument } from './kind';
 import { optionalRegex } from './rule-regex';
 import { snakeCase } from './secret-values';
+import { keywordLines } from './line-prefilter';
 
 /** Calls, decorators, annotations and attributes that register a route, by their snake_case name. */
 const ROUTE_REGISTRARS = new Set([
@@ -71,6 +72,7 @@ export const routeKind: RuleKind = {
     return {
       needsTree: true,
       prefilter: ({ lower }) => keywords.length === 0 || keywords.some((k) => lower.includes(k)),
+      linePrefilter: keywordLines(keywords, ({ lower }) => keywords.length === 0 || keywords.some((k) => lower.includes(k))),
       match(doc: ScanDocument): RawMatch[] {
         const tree = doc.tree;
         if (!tree || (doc.languageId === 'go' && DEBUG_BUILD_TAG.test(doc.text))) return [];

@@ -13,7 +13,8 @@ import { RegexSyntaxError, RuleRegex, compileRuleRegex } from '../regex';
 import { LocalizedText, SecretRule } from '../rulebook/types';
 import { StringFact } from '../syntax/facts';
 import { lastIdentifier } from '../syntax/tree-util';
-import { Matcher, RawMatch, RuleKind, ScanDocument } from './kind';
+import { Matcher, PrefilterInput, RawMatch, RuleKind, ScanDocument } from './kind';
+import { keywordLines } from './line-prefilter';
 import { ENVIRONMENT_READERS, NAME_TAKING_CALL, isPlaceholder, looksLikeNameOrText, readableDecoding, shannonEntropy, snakeCase } from './secret-values';
 
 /** Overlap group shared by every secret rule: a provider match outranks a name-aware one on the same text. */
@@ -191,15 +192,19 @@ export const secretKind: RuleKind = {
       return !looksLikeNameOrText(value);
     };
 
+    // Every test here reads within one line, so a file passes exactly when one of its lines does.
+    const prefilter = ({ lower, parsed }: PrefilterInput): boolean => {
+      if (keywords.length === 0) return true;
+      // In config files a key's words may be split over a path (`[api]` … `key = …`): any credential word will do.
+      if (!anyKeyword!.test(lower)) return nameAware && !parsed && CONFIG_CREDENTIAL_WORD.test(lower);
+      // In parsed code a bound literal needs a quote near the keyword on its line; most files with the word have none.
+      return !nameAware || !parsed || patterns.length > 0 || nearQuote!(lower);
+    };
     return {
       needsTree: nameAware,
-      prefilter({ lower, parsed }): boolean {
-        if (keywords.length === 0) return true;
-        // In config files a key's words may be split over a path (`[api]` … `key = …`): any credential word will do.
-        if (!anyKeyword!.test(lower)) return nameAware && !parsed && CONFIG_CREDENTIAL_WORD.test(lower);
-        // In parsed code a bound literal needs a quote near the keyword on its line; most files with the word have none.
-        return !nameAware || !parsed || patterns.length > 0 || nearQuote!(lower);
-      },
+      prefilter,
+      // Keywords and "a keyword near a quote on a code line" are both read one line at a time.
+      linePrefilter: keywordLines(keywords, prefilter),
       match(doc: ScanDocument): RawMatch[] {
         const matches: RawMatch[] = [];
         const seen = new Set<number>();

@@ -12,6 +12,7 @@ import { lastIdentifier } from '../syntax/tree-util';
 import { Matcher, RawMatch, RuleKind, ScanDocument } from './kind';
 import { optionalRegex } from './rule-regex';
 import { snakeCase } from './secret-values';
+import { keywordLines } from './line-prefilter';
 
 const TRUTHY = '^(?:true|1|yes|on|enabled?)$';
 const SETTING_CONTEXTS = new Set(['assign', 'declare', 'define', 'key']);
@@ -41,6 +42,7 @@ export const settingKind: RuleKind = {
     return {
       needsTree: true,
       prefilter: ({ lower }) => keywords.length === 0 || keywords.some((k) => lower.includes(k)),
+      linePrefilter: keywordLines(keywords, ({ lower }) => keywords.length === 0 || keywords.some((k) => lower.includes(k))),
       match(doc: ScanDocument): RawMatch[] {
         return literalFacts(doc)
           .filter((fact) => isSetting(fact, names, values, callees, topLevel))

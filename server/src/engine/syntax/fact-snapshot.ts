@@ -47,24 +47,67 @@ function move<T>(entry: Located<T>, moveFact: (fact: T, by: number) => void, by:
 }
 
 /**
- * Grows a region (new offsets; it contains the change, which moved later text by `delta`) until no kept fact reads
- * syntax inside it: a string whose binding was edited must be read again even though the string itself was not.
+ * Grows a region (new offsets; it contains the change, which moved later text by `delta`) until it holds, for every
+ * kept fact it touches, the fact's whole extent — a dropped fact must be read again wherever its node now lies —
+ * and every fact that reads syntax inside it: a string whose binding was edited must be read again although the
+ * string itself was not. `widen` snaps a region to the units a kind of fact is read in.
  */
-export function closeRegion(region: Region, delta: number, snapshot: FactSnapshot): Region {
-  let current = region;
+export function closeRegion(region: Region, delta: number, snapshot: FactSnapshot, widen: (region: Region) => Region = (r) => r): Region {
+  const lists = (Object.values(snapshot) as (readonly Located<unknown>[] | undefined)[]).filter((l): l is readonly Located<unknown>[] => l !== undefined);
+  const longest = lists.map(longestExtent);
+  let current = widen(region);
   for (;;) {
     const old: Region = { start: current.start, end: current.end - delta };
-    let grown = current;
-    for (const entries of Object.values(snapshot) as (readonly Located<unknown>[] | undefined)[]) {
-      for (const entry of entries ?? []) {
-        if (!entry.reach || overlaps(entry.from, entry.to, old) || !overlaps(entry.reach.start, entry.reach.end, old)) continue;
-        const shift = entry.to < old.start ? 0 : delta;
-        grown = { start: Math.min(grown.start, entry.from + shift), end: Math.max(grown.end, entry.to + shift) };
+    let start = current.start;
+    let end = current.end;
+    for (let l = 0; l < lists.length; l++) {
+      const entries = lists[l];
+      // Entries are sorted by start, and what an entry reads lies within the longest extent around it: only entries
+      // starting that close to the region can touch it.
+      for (let i = firstFrom(entries, old.start - longest[l]); i < entries.length; i++) {
+        const entry = entries[i];
+        if (entry.from > old.end + longest[l]) break;
+        const reach = entry.reach;
+        const touched = (entry.from <= old.end && entry.to >= old.start) || (reach !== undefined && reach.start <= old.end && reach.end >= old.start);
+        if (!touched) continue;
+        // Text outside the region is unchanged: before it at the same offsets, after it moved by `delta`.
+        if (entry.from < old.start) start = Math.min(start, entry.from);
+        if (entry.to > old.end) end = Math.max(end, entry.to + delta);
       }
     }
+    const grown = widen({ start, end });
     if (grown.start === current.start && grown.end === current.end) return current;
     current = grown;
   }
+}
+
+const longestCache = new WeakMap<readonly Located<unknown>[], number>();
+
+/** The longest extent among entries, counting what each reads around it (computed once per list). */
+function longestExtent(entries: readonly Located<unknown>[]): number {
+  const cached = longestCache.get(entries);
+  if (cached !== undefined) return cached;
+  let longest = 0;
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
+    const from = e.reach ? Math.min(e.from, e.reach.start) : e.from;
+    const to = e.reach ? Math.max(e.to, e.reach.end) : e.to;
+    if (to - from > longest) longest = to - from;
+  }
+  longestCache.set(entries, longest);
+  return longest;
+}
+
+/** The index of the first entry starting at or after `offset`. */
+function firstFrom(entries: readonly Located<unknown>[], offset: number): number {
+  let low = 0;
+  let high = entries.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (entries[mid].from < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /**

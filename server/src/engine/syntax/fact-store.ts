@@ -20,7 +20,7 @@ const FACT_KINDS: readonly FactKind[] = ['strings', 'comments', 'calls'];
 
 export class FactStore {
   private readonly cache: { [K in FactKind]?: Located<FactTypes[K]>[] } = {};
-  private regionCache?: Region;
+  private regionCache?: { calls: Region; others: Region };
 
   constructor(
     private readonly languageId: GrammarLanguageId,
@@ -29,9 +29,22 @@ export class FactStore {
     private readonly previous?: PreviousFacts,
   ) {}
 
-  private region(previous: PreviousFacts): Region {
-    const delta = previous.changed.newEnd - previous.changed.oldEnd;
-    this.regionCache ??= closeRegion(affectedRegion(previous.tree, this.tree, previous.changed), delta, previous.facts);
+  /**
+   * The regions to read again, for calls and for the other kinds, computed together before any kept fact is moved
+   * (merging moves the kept facts of a kind in place).
+   */
+  private regions(previous: PreviousFacts): { calls: Region; others: Region } {
+    if (!this.regionCache) {
+      const delta = previous.changed.newEnd - previous.changed.oldEnd;
+      const affected = affectedRegion(previous.tree, this.tree, previous.changed);
+      const others = closeRegion(affected, delta, previous.facts);
+      // C and C++ calls are read per top-level item, with one item on either side (see `callRegion`); the
+      // neighbours are added once, then the region is closed again over the items it now touches.
+      const snap = (r: Region): Region => callRegion(this.languageId, this.tree, r);
+      const items = closeRegion(others, delta, previous.facts, snap);
+      const calls = closeRegion(callRegion(this.languageId, this.tree, items, 1), delta, previous.facts, snap);
+      this.regionCache = { calls, others };
+    }
     return this.regionCache;
   }
 
@@ -42,7 +55,8 @@ export class FactStore {
     const kept = previous?.facts[kind];
     let facts: Located<FactTypes[K]>[];
     if (previous && kept) {
-      const region = kind === 'calls' ? callRegion(this.languageId, this.tree, this.region(previous)) : this.region(previous);
+      const regions = this.regions(previous);
+      const region = kind === 'calls' ? regions.calls : regions.others;
       const fresh = locatedFacts(kind, this.languageId, this.tree, this.index, region);
       facts = mergeFacts(kind, kept, fresh, region, previous.changed.newEnd - previous.changed.oldEnd);
     } else {

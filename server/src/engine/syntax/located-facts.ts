@@ -107,28 +107,57 @@ interface Item {
   readonly comment: boolean;
 }
 
-const topLevel = new WeakMap<Tree, Item[]>();
+/**
+ * The top-level items (children of the root) of a tree, read one at a time as a binary search needs them: a large
+ * file has thousands, and reading them all out of the wasm tree on every edit would cost more than the edit.
+ */
+class TopLevel {
+  private readonly items = new Map<number, Item>();
+  readonly count: number;
 
-function topLevelItems(tree: Tree): Item[] {
+  constructor(private readonly root: Node) {
+    this.count = root.childCount;
+  }
+
+  at(i: number): Item {
+    let item = this.items.get(i);
+    if (!item) {
+      const child = this.root.child(i);
+      item = child ? { start: child.startIndex, end: child.endIndex, comment: child.type === 'comment' } : { start: 0, end: 0, comment: false };
+      this.items.set(i, item);
+    }
+    return item;
+  }
+
+  /** The index of the first item ending at or after `offset` (`count` when none does). */
+  firstEndingFrom(offset: number): number {
+    let low = 0;
+    let high = this.count;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.at(mid).end < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  /** The item around an offset (or the offset alone, between items). */
+  around(offset: number): { start: number; end: number } {
+    const i = this.firstEndingFrom(offset + 1);
+    const item = i < this.count ? this.at(i) : undefined;
+    return item && item.start <= offset ? item : { start: offset, end: offset };
+  }
+}
+
+const topLevel = new WeakMap<Tree, TopLevel>();
+
+function topLevelOf(tree: Tree): TopLevel {
   let items = topLevel.get(tree);
   if (!items) {
-    items = tree.rootNode.children.filter((c) => c !== null).map((c) => ({ start: c.startIndex, end: c.endIndex, comment: c.type === 'comment' }));
+    items = new TopLevel(tree.rootNode);
     topLevel.set(tree, items);
   }
   return items;
-}
-
-/** The top-level item around an offset (or the offset alone, between items). */
-function itemAt(items: readonly Item[], offset: number): { start: number; end: number } {
-  let low = 0;
-  let high = items.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (offset < items[mid].start) high = mid - 1;
-    else if (offset >= items[mid].end) low = mid + 1;
-    else return items[mid];
-  }
-  return { start: offset, end: offset };
 }
 
 /**
@@ -140,33 +169,34 @@ export function callsByTopLevelItem(id: GrammarLanguageId): boolean {
 }
 
 /**
- * The region whose calls must be read again: for C and C++ the top-level items it touches and one item on either
- * side (comments not counted: a misread call looks back past them to the token before); for other grammars the
- * region itself.
+ * A region snapped to the top-level items it touches, with `neighbours` more items on either side (comments not
+ * counted: a misread call looks back past them to the token before). For grammars whose calls are not read per
+ * item, the region itself.
  */
-export function callRegion(id: GrammarLanguageId, tree: Tree, region: Region): Region {
+export function callRegion(id: GrammarLanguageId, tree: Tree, region: Region, neighbours = 0): Region {
   if (!callsByTopLevelItem(id)) return region;
-  const items = topLevelItems(tree);
-  let first = items.findIndex((item) => item.end >= region.start);
-  if (first < 0) first = items.length - 1;
+  const items = topLevelOf(tree);
+  if (items.count === 0) return region;
+  let first = Math.min(items.firstEndingFrom(region.start), items.count - 1);
   let last = first;
-  while (last + 1 < items.length && items[last + 1].start <= region.end) last++;
-  let before = Math.max(0, first - 1);
-  while (before > 0 && items[before].comment) before--;
-  let after = Math.min(items.length - 1, last + 1);
-  while (after < items.length - 1 && items[after].comment) after++;
-  const from = items[before];
-  const to = items[after];
-  if (!from || !to) return region;
-  return { start: Math.min(region.start, from.start), end: Math.max(region.end, to.end) };
+  while (last + 1 < items.count && items.at(last + 1).start <= region.end) last++;
+  for (let n = 0; n < neighbours && first > 0; n++) {
+    first--;
+    while (first > 0 && items.at(first).comment) first--;
+  }
+  for (let n = 0; n < neighbours && last < items.count - 1; n++) {
+    last++;
+    while (last < items.count - 1 && items.at(last).comment) last++;
+  }
+  return { start: Math.min(region.start, items.at(first).start), end: Math.max(region.end, items.at(last).end) };
 }
 
 function locatedCalls(id: GrammarLanguageId, scope: Scope): Located<CallFact>[] {
   const byItem = callsByTopLevelItem(id);
-  const items = byItem ? topLevelItems(scope.tree) : [];
+  const items = byItem ? topLevelOf(scope.tree) : undefined;
   const found: Located<CallFact>[] = [];
   for (const { fact, from, to } of sourcedCallFacts(id, scope.tree, scope.range)) {
-    const extent = byItem ? itemAt(items, fact.nameStart) : { start: from, end: to };
+    const extent = items ? items.around(fact.nameStart) : { start: from, end: to };
     if (scope.region && !overlaps(extent.start, extent.end, scope.region)) continue;
     found.push({ from: extent.start, to: extent.end, fact });
   }

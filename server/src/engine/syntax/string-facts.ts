@@ -21,14 +21,24 @@ function hasSubstitution(node: Node): boolean {
   return node.namedChildren.some((child) => child !== null && !LITERAL_PARTS.test(child.type) && !child.type.includes('string'));
 }
 
+/** Node types whose children are statements or declarations: what `contextOf` reads never leaves one of them. */
+const STATEMENT_CONTAINERS = new Set([
+  'translation_unit', 'compound_statement', 'declaration_list', 'field_declaration_list', 'preproc_if', 'preproc_ifdef',
+  'preproc_else', 'preproc_elif', 'preproc_elifdef', 'case_statement', 'program', 'statement_block', 'class_body',
+  'switch_body', 'switch_case', 'switch_default', 'module', 'block', 'source_file', 'compilation_unit',
+  'interface_body', 'enum_body', 'switch_block', 'switch_block_statement_group', 'constructor_body', 'switch_section',
+  'statement_list', 'expression_case', 'default_case', 'communication_case', 'type_case', 'body_statement', 'do_block',
+  'then', 'else', 'begin', 'do_group',
+]);
+
 /**
- * The outermost node `contextOf` may read for a literal: bindings, comparisons, calls and the pairs around them
- * (an auth pair reads the name of the call argument it sits in). An edit inside it can change the literal's
- * context even when the literal itself is untouched, so it errs on the wide side: eight ancestors, below the root.
+ * The outermost node `contextOf` may read for a literal: the statement or declaration around it (bindings,
+ * comparisons, calls, and the pairs and lists around them never reach past it). An edit inside it can change the
+ * literal's context even when the literal itself is untouched.
  */
 export function contextScope(node: Node): Node {
   let scope = node;
-  for (let parent = node.parent, depth = 0; parent?.parent && depth < 8; parent = parent.parent, depth++) scope = parent;
+  while (scope.parent && scope.parent.parent && !STATEMENT_CONTAINERS.has(scope.parent.type)) scope = scope.parent;
   return scope;
 }
 
