@@ -37,6 +37,9 @@ describe('rulebook completion', function () {
     for (const absent of ['id', 'kind', 'severity', 'functions', 'patterns', 'allow']) assert.ok(!items.includes(absent), `${absent} should not be offered`);
     const call = labels(complete('rules:\n  - id: team.x\n    kind: call\n    ‸\n'));
     assert.ok(call.includes('functions') && !call.includes('regex'));
+    const setting = labels(complete('rules:\n  - id: team.x\n    kind: setting\n    ‸\n'));
+    assert.ok(setting.includes('names') && setting.includes('keywords') && setting.includes('top_level') && !setting.includes('entropy'), setting.join());
+    assert.ok(items.includes('keywords'), 'a pattern query takes keywords');
   });
 
   it('replaces the part of a key already typed', function () {
@@ -68,6 +71,8 @@ describe('rulebook completion', function () {
     assert.deepStrictEqual(labels(complete(`${own}disable: [‸]\n`, options)), ['all', 'c.banned.gets', 'secret.aws-key', 'team.own']);
     assert.deepStrictEqual(labels(complete(`${own}paths:\n  "vendor/**":\n    enable:\n      - ‸\n`, options)), ['all', 'c.banned.gets', 'secret.aws-key', 'team.own']);
     assert.deepStrictEqual(labels(complete('paths:\n  "vendor/**":\n    overrides:\n      ‸\n', options)), ['c.banned.gets', 'secret.aws-key']);
+    assert.deepStrictEqual(labels(complete('review:\n  overrides:\n    ‸\n', options)), ['c.banned.gets', 'secret.aws-key']);
+    assert.deepStrictEqual(labels(complete('review:\n  reviewers:\n    - ‸\n')), ['id', 'name', 'email', 'key']);
   });
 
   it('completes inside a flow mapping of an override', function () {

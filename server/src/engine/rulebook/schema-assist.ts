@@ -57,7 +57,7 @@ const matchesPath = (path: readonly string[], pattern: PathPattern): boolean =>
 const matchesAny = (path: readonly string[], patterns: readonly PathPattern[]): boolean => patterns.some((p) => matchesPath(path, p));
 
 const RULE_ID_LISTS: readonly PathPattern[] = [[['disable', 'enable'], '*'], ['paths', null, ['disable', 'enable'], '*']];
-const OVERRIDE_MAPS: readonly PathPattern[] = [['overrides'], ['paths', null, 'overrides']];
+const OVERRIDE_MAPS: readonly PathPattern[] = [['overrides'], ['paths', null, 'overrides'], ['review', 'overrides']];
 const LANGUAGE_VALUES: readonly PathPattern[] = [['rules', '*', 'languages', '*'], ['rules', '*', 'examples', ['bad', 'good'], '*', 'language']];
 const KIND_VALUE: PathPattern = ['rules', '*', 'kind'];
 const GLOB_EXAMPLES = ['vendor/**', 'third_party/**', 'test/**', '**/*.min.js', 'src/legacy/**'];
