@@ -95,7 +95,7 @@ describe('rulebook completion', function () {
 
 describe('rulebook hover', function () {
   const text = 'rules:\n  - id: team.x\n    scope: code\n    languages: [c]\noverrides:\n  c.banned.gets: { severity: info }\ndisable: [c.banned.gets]\n';
-  const ruleDocs = new Map([['c.banned.gets', '`gets` is banned']]);
+  const ruleDoc = (id: string): string | undefined => (id === 'c.banned.gets' ? '`gets` is banned' : undefined);
 
   it('documents the key under the cursor', function () {
     const hover = rulebookHover(text, { line: 2, character: 6 });
@@ -106,8 +106,8 @@ describe('rulebook hover', function () {
   });
 
   it('documents a rule id in overrides and disable', function () {
-    assert.match(rulebookHover(text, { line: 5, character: 3 }, { ruleDocs })!.contents, /^\*\*c\.banned\.gets\*\*\n\n`gets` is banned\n\n---\n\nChanges to the rules/);
-    assert.strictEqual(rulebookHover(text, { line: 6, character: 14 }, { ruleDocs })!.contents, '**c.banned.gets**\n\n`gets` is banned');
+    assert.match(rulebookHover(text, { line: 5, character: 3 }, { ruleDoc })!.contents, /^\*\*c\.banned\.gets\*\*\n\n`gets` is banned\n\n---\n\nChanges to the rules/);
+    assert.strictEqual(rulebookHover(text, { line: 6, character: 14 }, { ruleDoc })!.contents, '**c.banned.gets**\n\n`gets` is banned');
   });
 });
 

@@ -22,6 +22,7 @@ export function wire(connection: Connection): RulebookLanguageServer {
   connection.onDidChangeConfiguration((params) => void server.didChangeConfiguration(params).catch(failed('applying settings')));
   connection.onNotification(WORKSPACE_TRUST_CHANGED, (params: WorkspaceTrustChangedParams) => void server.workspaceTrustChanged(params).catch(failed('applying workspace trust')));
   connection.onHover((params) => server.hover(params));
+  connection.onCompletion((params) => server.completion(params));
   connection.onCodeAction((params) => server.codeAction(params));
   // Not `onExecuteCommand`: it takes `workDoneToken` out of the params, and the scan decides itself between the
   // client's token and a progress of its own.

@@ -7,6 +7,8 @@ import {
   CancellationToken,
   CodeAction,
   CodeActionParams,
+  CompletionItem,
+  CompletionParams,
   Connection,
   DidChangeConfigurationNotification,
   DidChangeConfigurationParams,
@@ -33,6 +35,7 @@ import { OpenDocument, OpenDocuments } from './documents';
 import { LintEnvironment, Linter, Logger } from './linter';
 import { InitializationOptions, InsertSuppressionArgs, RuleDocumentationParams, RuleDocumentationResult, SERVER_COMMANDS, SETTINGS_SECTION, STATUS_NOTIFICATION, ScanWorkspaceResult, Settings, WorkspaceTrustChangedParams, resolveLocale } from './protocol';
 import { hoverMarkdown, ruleDocumentation } from './rule-docs';
+import { isRulebookPath, rulebookFileCompletion, rulebookFileHover } from './rulebook-assist';
 import { RulebookService } from './rulebook-service';
 import { RulebookState } from './rulebooks';
 import { SettingsCache } from './settings';
@@ -150,6 +153,8 @@ export class RulebookLanguageServer {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
         hoverProvider: true,
+        // In rulebook files: keys and values after a space, a colon, a list's dash or bracket, a comma.
+        completionProvider: { triggerCharacters: [' ', ':', '-', '[', ','] },
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -262,10 +267,24 @@ export class RulebookLanguageServer {
       const beforeEnd = at.line < end.line || (at.line === end.line && at.character <= end.character);
       return afterStart && beforeEnd;
     });
-    if (under.length === 0) return null;
+    if (under.length === 0) return (await this.isRulebookFile(doc)) ? rulebookFileHover(doc.text.getText(), at, state.rulebook, this.localeOf(settings)) : null;
     const locale = this.localeOf(settings);
     const value = under.map((f) => hoverMarkdown(f, state.rulebook.rule(f.ruleId), locale)).join('\n\n---\n\n');
     return { contents: { kind: MarkupKind.Markdown, value }, range: under[0].range };
+  }
+
+  /** A rulebook file: the workspace's by its name, or any file a loaded rulebook read (extended, built-in rules). */
+  private async isRulebookFile(doc: OpenDocument): Promise<boolean> {
+    return doc.file !== undefined && (isRulebookPath(doc.file) || (await this.rulebooks.cache.uses(doc.file)));
+  }
+
+  /** Completion in rulebook files only; the rule ids offered are those of the rulebook in effect there. */
+  async completion(params: CompletionParams): Promise<CompletionItem[]> {
+    const doc = this.documents.get(params.textDocument.uri);
+    if (!doc || !(await this.isRulebookFile(doc))) return [];
+    const settings = await this.settings.get(doc.uri);
+    const state = await this.rulebookForDocument(doc, settings);
+    return rulebookFileCompletion(doc.text.getText(), params.position, state.rulebook, this.localeOf(settings));
   }
 
   async codeAction(params: CodeActionParams): Promise<CodeAction[]> {
