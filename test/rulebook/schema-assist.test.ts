@@ -37,6 +37,9 @@ describe('rulebook completion', function () {
     for (const absent of ['id', 'kind', 'severity', 'functions', 'patterns', 'allow']) assert.ok(!items.includes(absent), `${absent} should not be offered`);
     const call = labels(complete('rules:\n  - id: team.x\n    kind: call\n    ‸\n'));
     assert.ok(call.includes('functions') && !call.includes('regex'));
+    const setting = labels(complete('rules:\n  - id: team.x\n    kind: setting\n    ‸\n'));
+    assert.ok(setting.includes('names') && setting.includes('keywords') && setting.includes('top_level') && !setting.includes('entropy'), setting.join());
+    assert.ok(items.includes('keywords'), 'a pattern query takes keywords');
   });
 
   it('replaces the part of a key already typed', function () {
@@ -68,6 +71,8 @@ describe('rulebook completion', function () {
     assert.deepStrictEqual(labels(complete(`${own}disable: [‸]\n`, options)), ['all', 'c.banned.gets', 'secret.aws-key', 'team.own']);
     assert.deepStrictEqual(labels(complete(`${own}paths:\n  "vendor/**":\n    enable:\n      - ‸\n`, options)), ['all', 'c.banned.gets', 'secret.aws-key', 'team.own']);
     assert.deepStrictEqual(labels(complete('paths:\n  "vendor/**":\n    overrides:\n      ‸\n', options)), ['c.banned.gets', 'secret.aws-key']);
+    assert.deepStrictEqual(labels(complete('review:\n  overrides:\n    ‸\n', options)), ['c.banned.gets', 'secret.aws-key']);
+    assert.deepStrictEqual(labels(complete('review:\n  reviewers:\n    - ‸\n')), ['id', 'name', 'email', 'key']);
   });
 
   it('completes inside a flow mapping of an override', function () {
@@ -90,7 +95,7 @@ describe('rulebook completion', function () {
 
 describe('rulebook hover', function () {
   const text = 'rules:\n  - id: team.x\n    scope: code\n    languages: [c]\noverrides:\n  c.banned.gets: { severity: info }\ndisable: [c.banned.gets]\n';
-  const ruleDocs = new Map([['c.banned.gets', '`gets` is banned']]);
+  const ruleDoc = (id: string): string | undefined => (id === 'c.banned.gets' ? '`gets` is banned' : undefined);
 
   it('documents the key under the cursor', function () {
     const hover = rulebookHover(text, { line: 2, character: 6 });
@@ -101,8 +106,8 @@ describe('rulebook hover', function () {
   });
 
   it('documents a rule id in overrides and disable', function () {
-    assert.match(rulebookHover(text, { line: 5, character: 3 }, { ruleDocs })!.contents, /^\*\*c\.banned\.gets\*\*\n\n`gets` is banned\n\n---\n\nChanges to the rules/);
-    assert.strictEqual(rulebookHover(text, { line: 6, character: 14 }, { ruleDocs })!.contents, '**c.banned.gets**\n\n`gets` is banned');
+    assert.match(rulebookHover(text, { line: 5, character: 3 }, { ruleDoc })!.contents, /^\*\*c\.banned\.gets\*\*\n\n`gets` is banned\n\n---\n\nChanges to the rules/);
+    assert.strictEqual(rulebookHover(text, { line: 6, character: 14 }, { ruleDoc })!.contents, '**c.banned.gets**\n\n`gets` is banned');
   });
 });
 

@@ -35,7 +35,7 @@ import { OpenDocument, OpenDocuments } from './documents';
 import { LintEnvironment, Linter, Logger } from './linter';
 import { InitializationOptions, InsertSuppressionArgs, RuleDocumentationParams, RuleDocumentationResult, SERVER_COMMANDS, SETTINGS_SECTION, STATUS_NOTIFICATION, ScanWorkspaceResult, Settings, WorkspaceTrustChangedParams, resolveLocale } from './protocol';
 import { hoverMarkdown, ruleDocumentation } from './rule-docs';
-import { rulebookCompletionItems, rulebookHoverAt } from './rulebook-assist';
+import { isRulebookPath, rulebookFileCompletion, rulebookFileHover } from './rulebook-assist';
 import { RulebookService } from './rulebook-service';
 import { RulebookState } from './rulebooks';
 import { SettingsCache } from './settings';
@@ -153,8 +153,8 @@ export class RulebookLanguageServer {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
         hoverProvider: true,
-        // In the rulebook file: keys, values, rule ids, languages and kinds from the rulebook's schema.
-        completionProvider: { triggerCharacters: [' ', ':', '['] },
+        // In rulebook files: keys and values after a space, a colon, a list's dash or bracket, a comma.
+        completionProvider: { triggerCharacters: [' ', ':', '-', '[', ','] },
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -255,35 +255,8 @@ export class RulebookLanguageServer {
     return { doc, settings, state: await this.rulebookForDocument(doc, settings) };
   }
 
-  /** The rulebook in effect for an open rulebook file, or undefined when the document is not one. */
-  private async asRulebookFile(uri: string): Promise<{ doc: OpenDocument; state: RulebookState; settings: Settings } | undefined> {
-    const doc = this.documents.get(uri);
-    if (!doc?.file || doc.languageId !== 'yaml') return undefined;
-    const settings = await this.settings.get(uri);
-    const key = this.rulebooks.keyFor(doc.file, settings);
-    if (key.file !== doc.file && !(await this.rulebooks.cache.uses(doc.file))) return undefined;
-    return { doc, state: await this.rulebooks.get(key), settings };
-  }
-
-  async completion(params: CompletionParams): Promise<CompletionItem[]> {
-    const rulebookFile = await this.asRulebookFile(params.textDocument.uri);
-    if (!rulebookFile) return [];
-    const { doc, state, settings } = rulebookFile;
-    return rulebookCompletionItems(doc.text.getText(), params.position, state.rulebook, this.localeOf(settings));
-  }
-
+  /** The findings under the cursor; in a rulebook file with none there, the documentation of the key or value. */
   async hover(params: HoverParams): Promise<Hover | null> {
-    return (await this.findingHover(params)) ?? (await this.rulebookHover(params));
-  }
-
-  private async rulebookHover(params: HoverParams): Promise<Hover | null> {
-    const rulebookFile = await this.asRulebookFile(params.textDocument.uri);
-    if (!rulebookFile) return null;
-    const { doc, state, settings } = rulebookFile;
-    return rulebookHoverAt(doc.text.getText(), params.position, state.rulebook, this.localeOf(settings));
-  }
-
-  private async findingHover(params: HoverParams): Promise<Hover | null> {
     const context = await this.current(params.textDocument.uri);
     if (!context) return null;
     const { doc, settings, state } = context;
@@ -295,10 +268,24 @@ export class RulebookLanguageServer {
       const beforeEnd = at.line < end.line || (at.line === end.line && at.character <= end.character);
       return afterStart && beforeEnd;
     });
-    if (under.length === 0) return null;
+    if (under.length === 0) return (await this.isRulebookFile(doc)) ? rulebookFileHover(doc.text.getText(), at, state.rulebook, this.localeOf(settings)) : null;
     const locale = this.localeOf(settings);
     const value = under.map((f) => hoverMarkdown(f, state.rulebook.rule(f.ruleId), locale)).join('\n\n---\n\n');
     return { contents: { kind: MarkupKind.Markdown, value }, range: under[0].range };
+  }
+
+  /** A rulebook file: the workspace's by its name, or any file a loaded rulebook read (extended, built-in rules). */
+  private async isRulebookFile(doc: OpenDocument): Promise<boolean> {
+    return doc.file !== undefined && (isRulebookPath(doc.file) || (await this.rulebooks.cache.uses(doc.file)));
+  }
+
+  /** Completion in rulebook files only; the rule ids offered are those of the rulebook in effect there. */
+  async completion(params: CompletionParams): Promise<CompletionItem[]> {
+    const doc = this.documents.get(params.textDocument.uri);
+    if (!doc || !(await this.isRulebookFile(doc))) return [];
+    const settings = await this.settings.get(doc.uri);
+    const state = await this.rulebookForDocument(doc, settings);
+    return rulebookFileCompletion(doc.text.getText(), params.position, state.rulebook, this.localeOf(settings));
   }
 
   async codeAction(params: CodeActionParams): Promise<CodeAction[]> {

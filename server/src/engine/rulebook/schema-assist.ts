@@ -24,8 +24,8 @@ export interface AssistRange {
 export interface AssistOptions {
   /** Ids of the rules the rulebook can refer to (the loaded rulebook's); ids defined in the text are added. */
   readonly ruleIds?: readonly string[];
-  /** Markdown describing a rule, shown when hovering its id in `overrides`, `disable` or `enable`. */
-  readonly ruleDocs?: ReadonlyMap<string, string>;
+  /** Markdown describing a rule (asked only for the ids shown), for its id in `overrides`, `disable` or `enable`. */
+  readonly ruleDoc?: (id: string) => string | undefined;
   readonly locale?: Locale;
 }
 
@@ -57,7 +57,7 @@ const matchesPath = (path: readonly string[], pattern: PathPattern): boolean =>
 const matchesAny = (path: readonly string[], patterns: readonly PathPattern[]): boolean => patterns.some((p) => matchesPath(path, p));
 
 const RULE_ID_LISTS: readonly PathPattern[] = [[['disable', 'enable'], '*'], ['paths', null, ['disable', 'enable'], '*']];
-const OVERRIDE_MAPS: readonly PathPattern[] = [['overrides'], ['paths', null, 'overrides']];
+const OVERRIDE_MAPS: readonly PathPattern[] = [['overrides'], ['paths', null, 'overrides'], ['review', 'overrides']];
 const LANGUAGE_VALUES: readonly PathPattern[] = [['rules', '*', 'languages', '*'], ['rules', '*', 'examples', ['bad', 'good'], '*', 'language']];
 const KIND_VALUE: PathPattern = ['rules', '*', 'kind'];
 const GLOB_EXAMPLES = ['vendor/**', 'third_party/**', 'test/**', '**/*.min.js', 'src/legacy/**'];
@@ -102,7 +102,7 @@ function keyItems(path: readonly string[], node: SchemaNode | undefined, ctx: Cu
   const prefix = dash ? '- ' : '';
   if (matchesAny(path, OVERRIDE_MAPS)) {
     const doc = documentation(childNode(node, 'any'), options);
-    return knownRuleIds(text, options).map((id) => ({ label: id, kind: 'rule', detail: 'rule id', documentation: options.ruleDocs?.get(id) ?? doc, insertText: `${prefix}${id}: ` }));
+    return knownRuleIds(text, options).map((id) => ({ label: id, kind: 'rule', detail: 'rule id', documentation: options.ruleDoc?.(id) ?? doc, insertText: `${prefix}${id}: ` }));
   }
   if (matchesPath(path, ['paths'])) {
     return GLOB_EXAMPLES.map((glob) => ({ label: `"${glob}"`, kind: 'value', detail: 'minimatch glob', documentation: documentation(childNode(node, glob), options), insertText: `${prefix}"${glob}": ` }));
@@ -127,7 +127,7 @@ function valueItems(path: readonly string[], node: SchemaNode | undefined, dash:
       label: id,
       kind: 'rule',
       detail: id === 'all' ? 'every rule' : 'rule id',
-      documentation: options.ruleDocs?.get(id),
+      documentation: options.ruleDoc?.(id),
       insertText: `${prefix}${id}`,
     }));
   }
@@ -164,7 +164,7 @@ export function rulebookHover(text: string, position: AssistPosition, options: A
     if (!container) return undefined;
     const path = [...container, key.name];
     const doc = documentation(nodeAt(path), options);
-    const ruleDoc = matchesAny(container, OVERRIDE_MAPS) ? options.ruleDocs?.get(key.name) : undefined;
+    const ruleDoc = matchesAny(container, OVERRIDE_MAPS) ? options.ruleDoc?.(key.name) : undefined;
     const body = [ruleDoc, doc].filter(Boolean).join('\n\n---\n\n');
     return body ? { contents: `**${key.name}**\n\n${body}`, range: rangeOf(key.col, key.end) } : undefined;
   }
@@ -174,7 +174,7 @@ export function rulebookHover(text: string, position: AssistPosition, options: A
     if (position.character < m.index || position.character >= m.index + m[0].length) continue;
     const ctx = cursorContext(text, position.line, m.index + m[0].length);
     if (!ctx || !matchesAny(ctx.path, RULE_ID_LISTS)) return undefined;
-    const doc = options.ruleDocs?.get(m[0]);
+    const doc = options.ruleDoc?.(m[0]);
     return doc ? { contents: `**${m[0]}**\n\n${doc}`, range: rangeOf(m.index, m.index + m[0].length) } : undefined;
   }
   return undefined;

@@ -102,9 +102,13 @@ export function describeNode(node: SchemaNode | undefined, locale: Locale = 'en'
   return typeof resolved.description === 'string' ? resolved.description : undefined;
 }
 
-/** The kinds a rule key belongs to, from its description's `kind pattern:` / `kind secret or ip:` prefix. */
+/**
+ * The kinds a rule key belongs to, from its description: `kind pattern: …`, `kind secret or ip: …`,
+ * `kind secret, setting, route or a pattern query: …`, or several (`kind secret: …; kind setting: …`).
+ */
 export function kindsOfKey(node: SchemaNode | undefined): string[] | undefined {
   const description = resolveNode(node)?.description;
-  const m = typeof description === 'string' ? /^kind ([\w-]+(?:(?:, | or )[\w-]+)*):/.exec(description) : null;
-  return m ? m[1].split(/, | or /) : undefined;
+  if (typeof description !== 'string') return undefined;
+  const kinds = [...description.matchAll(/(?:^|; )kind ([^:;]+):/g)].flatMap((m) => m[1].split(/, | or |\s+/)).filter(Boolean);
+  return kinds.length > 0 ? kinds : undefined;
 }
