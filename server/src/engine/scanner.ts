@@ -17,6 +17,8 @@ import { ChangedRegion, FactSnapshot } from './syntax/fact-snapshot';
 import { FactStore } from './syntax/fact-store';
 import { CallFact, CommentFact, StringFact } from './syntax/facts';
 import { TextIndex } from './text-index';
+import { focusOf, isFocusable } from './focus';
+import { Region } from './syntax/located-facts';
 
 export interface ScanInput {
   /** Workspace-relative path with forward slashes (used for path globs and in findings). */
@@ -65,6 +67,7 @@ class LazyDocument implements ScanDocument {
   private stringCache?: StringFact[];
   private commentCache?: CommentFact[];
   private callCache?: CallFact[];
+  private focusedCache?: readonly StringFact[];
   private lowerCache?: string;
 
   constructor(
@@ -116,6 +119,49 @@ class LazyDocument implements ScanDocument {
     }
     return this.callCache;
   }
+
+  /** The strings overlapping `focus` (always the same focus within one scan). */
+  stringsIn(focus: readonly Region[]): readonly StringFact[] {
+    if (this.stringCache) return this.stringCache.filter((f) => focus.some((r) => f.end >= r.start && f.start <= r.end));
+    this.focusedCache ??= this.factStore ? this.factStore.getIn('strings', focus).map((l) => l.fact) : this.strings();
+    return this.focusedCache;
+  }
+}
+
+/** The document as the rules that find only near their passing lines see it: strings read around those lines. */
+class FocusedDocument implements ScanDocument {
+  constructor(
+    private readonly base: LazyDocument,
+    readonly focus: readonly Region[],
+  ) {}
+
+  get path(): string {
+    return this.base.path;
+  }
+  get languageId(): LanguageId {
+    return this.base.languageId;
+  }
+  get text(): string {
+    return this.base.text;
+  }
+  get index(): TextIndex {
+    return this.base.index;
+  }
+  get tree(): Tree | undefined {
+    return this.base.tree;
+  }
+  get lower(): string {
+    return this.base.lower;
+  }
+  strings(): readonly StringFact[] {
+    return this.base.stringsIn(this.focus);
+  }
+  comments(): readonly CommentFact[] {
+    return this.base.comments();
+  }
+  calls(): readonly CallFact[] {
+    return this.base.calls();
+  }
 }
 
 export interface ScanOptions {
@@ -160,10 +206,15 @@ export async function scanWithRules(rules: readonly ActiveRule[], input: ScanInp
     tree = parser.parse(input.text, input.previousTree) ?? undefined;
   }
   const doc = new LazyDocument(input.path, languageId, input.text, tree, input);
+  // A one-off scan of a parsed file reads strings only where the rules that say so can find; an editor's scan
+  // keeps every fact for the next edit, and then reads them all.
+  const focusable = tree && !options.keepTree && !input.previousTree ? candidates.filter(isFocusable) : [];
+  const focused = focusable.length > 0 ? new FocusedDocument(doc, focusOf(focusable, doc.index, prefilterInput.parsed)) : undefined;
   const raw: { rule: ActiveRule; match: RawMatch }[] = [];
   for (const rule of candidates) {
     try {
-      for (const match of rule.compiled.matcher.match(doc)) raw.push({ rule, match });
+      const view = focused && isFocusable(rule) ? focused : doc;
+      for (const match of rule.compiled.matcher.match(view)) raw.push({ rule, match });
     } catch (err) {
       failures.push({ ruleId: rule.compiled.rule.id, message: (err as Error).message });
     }

@@ -141,6 +141,8 @@ export const accountKind: RuleKind = {
       needsTree: true,
       prefilter: mayHoldCredentials,
       linePrefilter: exactOnEachLine(mayHoldCredentials),
+      // A password's line passes; its user id is at most NEARBY_LINES away.
+      stringReach: NEARBY_LINES + 1,
       match(doc: ScanDocument): RawMatch[] {
         const { paired, lonePasswords } = accountsOf(doc, userNames, passwordNames);
         const matches: RawMatch[] = [];

@@ -4,6 +4,7 @@
  * whole words, never substrings, which keeps `contest`, `latest` and `temperature` out.
  */
 import { snakeCase } from './secret-values';
+import { wordNearQuote } from './keyword-prefilters';
 
 /** The words of an identifier or a value: `testUser01` → [test, user, 01], `suzuki.test` → [suzuki, test]. */
 export function wordsOf(text: string): string[] {
@@ -35,13 +36,15 @@ export function isStructuralPlaceholder(value: string): boolean {
 }
 
 /**
- * A credential word and a quote on one line: the least a literal account or password comparison needs in code.
- * Most files that mention passwords or logins never bind one to a literal, and are then not parsed for these rules.
+ * A credential word and a quote on one code line: the least a literal account or password comparison needs in code.
+ * The word must end a name part (`db_pass`, `userPassword`, `auth_token`), so "passed", "bypass…" and "author"
+ * in prose do not count. Most files that mention passwords or logins never bind one to a literal, and are then
+ * not parsed for these rules.
  */
-const CREDENTIAL_NEAR_QUOTE =
-  /(?:pass|pwd|\bpw\b|\bpin\b|login|logon|sign_?in|auth|credential)[^\n]{0,120}?["'`]|["'`][^\n]{0,120}?(?:pass|pwd|\bpw\b|\bpin\b|login|logon|sign_?in|auth|credential)/;
-const CREDENTIAL_WORD = /pass|pwd|\bpw\b|\bpin\b|login|logon|sign_?in|auth|credential/;
+const CREDENTIAL_WORD =
+  /(?:pass(?:word|wd|wort|phrase|code)?s?|pwd|(?<![a-z])pw|(?<![a-z])pin|log_?in|logon|sign_?in|auth(?:_?token|_?key)?|credentials?|creds?|(?:api|access|secret|master|admin)_?(?:key|token))(?![a-z])/;
+const credentialNearQuote = wordNearQuote(CREDENTIAL_WORD);
 
 export function mayHoldCredentials(input: { readonly lower: string; readonly parsed: boolean }): boolean {
-  return input.parsed ? CREDENTIAL_NEAR_QUOTE.test(input.lower) : CREDENTIAL_WORD.test(input.lower);
+  return input.parsed ? credentialNearQuote(input.lower) : CREDENTIAL_WORD.test(input.lower);
 }

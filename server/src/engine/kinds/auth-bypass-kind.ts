@@ -13,6 +13,7 @@ import { RuleRegex } from '../regex';
 import { AuthBypassRule } from '../rulebook/types';
 import { enclosingNamedFunction, ifParts, ifStatements } from '../syntax/scope';
 import { Matcher, RawMatch, RuleKind, ScanDocument } from './kind';
+import { keywordRegex } from './keyword-prefilters';
 import { optionalRegex } from './rule-regex';
 import { snakeCase } from './secret-values';
 
@@ -23,7 +24,7 @@ const REQUEST_ROOT =
 /** Cheap prefilters: a file that never mentions a request, or never anything about authentication, is not parsed. */
 const REQUEST_WORDS =
   /\b(?:req|request)\b\s*(?:\.|->|\[|\?\.)|\b(?:ctx|context)\.(?:query|headers?|request|get|cookies|params)\b|\br\.(?:header|url|form|postform|formvalue|cookie)\b|\bc\.(?:query|getheader|param|postform|cookie|defaultquery|request)\b|\bevent\.(?:headers|querystringparameters)\b|\$_(?:get|post|request|cookie|server)\b|\bparams\s*\[/;
-const AUTH_WORDS = /auth|login|logon|sign_?in|permission|credential|password|guard|can_?access|has_?access|check_?access|is_?admin|can_?activate/;
+const AUTH_WORDS = /auth(?!or)|login|logon|sign_?in|permission|credential|password|guard|can_?access|has_?access|check_?access|is_?admin|can_?activate/;
 
 /** Nodes a key climbs through to the whole access expression (`req.headers["x"]`, `r.URL.Query().Get("x")`). */
 const ACCESS_PARTS = /member|subscript|call|invocation|argument|selector|index|element|attribute|access|string|scoped/;
@@ -90,6 +91,19 @@ function conditionSaysDebug(conditionText: string, conditionNames: RuleRegex): b
   return (conditionText.match(/[A-Za-z_$][\w$]*/g) ?? []).some((word) => conditionNames.test(snakeCase(word)));
 }
 
+/** How far after its `if` a condition's word may be: conditions longer than this are rare. */
+const CONDITION_REACH = 160;
+const IF_WORD = /\b(?:if|elif|elsif|unless)\b/;
+
+/** One of the condition words shortly after an `if` (or `elif`, `unless`): the condition of an if statement. */
+function conditionAfterIf(lower: string, conditionWord: RegExp): boolean {
+  conditionWord.lastIndex = 0;
+  for (let m = conditionWord.exec(lower); m; m = conditionWord.exec(lower)) {
+    if (IF_WORD.test(lower.slice(Math.max(0, m.index - CONDITION_REACH), m.index))) return true;
+  }
+  return false;
+}
+
 export const authBypassKind: RuleKind = {
   kind: 'auth-bypass',
   compile(rule, { trusted, report }): Matcher | undefined {
@@ -106,11 +120,14 @@ export const authBypassKind: RuleKind = {
       return undefined;
     }
 
+    // `keywords`: words of the debug conditions (`condition_names`) to look for after an `if` before parsing.
+    const conditionWord = keywordRegex((bypass.keywords ?? []).map((k) => k.toLowerCase()), 'g');
     return {
       needsTree: true,
       prefilter: ({ lower }) =>
         lower.includes('if') &&
-        ((requestKeys !== undefined && REQUEST_WORDS.test(lower)) || (functionNames !== undefined && AUTH_WORDS.test(lower))),
+        ((requestKeys !== undefined && REQUEST_WORDS.test(lower)) ||
+          (functionNames !== undefined && AUTH_WORDS.test(lower) && (conditionWord === undefined || conditionAfterIf(lower, conditionWord)))),
       // Request words may span lines (`req\n.headers`); the `if` the prefilter also needs is on one line.
       linePrefilter: { check: ({ lower }) => lower.includes('if'), exact: false },
       match(doc: ScanDocument): RawMatch[] {

@@ -111,6 +111,8 @@ export const credentialCheckKind: RuleKind = {
       needsTree: true,
       prefilter: mayHoldCredentials,
       linePrefilter: exactOnEachLine(mayHoldCredentials),
+      // The compared name sits by its literal; a condition wrapped over lines stays within a few.
+      stringReach: 3,
       match(doc: ScanDocument): RawMatch[] {
         const tree = doc.tree;
         if (!tree) return [];

@@ -7,7 +7,8 @@ import { BlockList, isIPv4, isIPv6 } from 'net';
 import { RegexSyntaxError, compileRuleRegex, RuleRegex } from '../regex';
 import { IpRule } from '../rulebook/types';
 import { StringFact } from '../syntax/facts';
-import { Matcher, RawMatch, RuleKind, ScanDocument } from './kind';
+import { Matcher, PrefilterInput, RawMatch, RuleKind, ScanDocument } from './kind';
+import { onNonCodeLine } from './keyword-prefilters';
 import { snakeCase } from './secret-values';
 import { exactOnEachLine } from './line-prefilter';
 
@@ -125,6 +126,15 @@ function addressesIn(fact: StringFact, ipv6: boolean): FoundAddress[] {
   return found;
 }
 
+/** Some address in the text (`valid` by its kind) that `flaggable` accepts, on a code line when the text is code. */
+function anyAddress(text: string, pattern: RegExp, valid: (address: string) => boolean, parsed: boolean, flaggable: (address: string) => boolean): boolean {
+  for (const m of text.matchAll(pattern)) {
+    const address = m[1];
+    if (valid(address) && flaggable(address) && !(parsed && onNonCodeLine(text, m.index))) return true;
+  }
+  return false;
+}
+
 export const ipKind: RuleKind = {
   kind: 'ip',
   compileAllow(entries, report) {
@@ -146,10 +156,18 @@ export const ipKind: RuleKind = {
       }
     }
     const ipv6 = ipRule.ipv6 ?? true;
+    // Only an address the matcher could flag makes a file worth parsing: not loopback, `0.0.0.0`, a netmask or
+    // an allowed address (most dotted quads in headers and bundles), and in code not on a comment line.
+    const flaggable = (address: string, type: 'ipv4' | 'ipv6'): boolean => !(type === 'ipv4' && isMask(address)) && !allowed.check(address, type);
+    const prefilter = ({ text, lower, parsed }: PrefilterInput): boolean =>
+      (IPV4_HINT.test(text) && anyAddress(text, IPV4, isIPv4, parsed, (a) => flaggable(a, 'ipv4'))) ||
+      (ipv6 && ipv6Hint(lower) && anyAddress(text, IPV6, isIPv6, parsed, (a) => flaggable(a, 'ipv6')));
     return {
       needsTree: true,
-      prefilter: ({ text, lower }) => IPV4_HINT.test(text) || (ipv6 && ipv6Hint(lower)),
-      linePrefilter: exactOnEachLine(({ text, lower }) => IPV4_HINT.test(text) || (ipv6 && ipv6Hint(lower))),
+      prefilter,
+      linePrefilter: exactOnEachLine(prefilter),
+      // An address is found on its own line.
+      stringReach: 0,
       match(doc: ScanDocument): RawMatch[] {
         const matches: RawMatch[] = [];
         for (const fact of doc.strings()) {

@@ -6,6 +6,7 @@ import type { Tree } from 'web-tree-sitter';
 import { LanguageId } from '../languages';
 import { LocalizedText, Rule } from '../rulebook/types';
 import { CallFact, CommentFact, StringFact } from '../syntax/facts';
+import type { Region } from '../syntax/located-facts';
 import { TextIndex } from '../text-index';
 
 export interface ScanDocument {
@@ -18,6 +19,11 @@ export interface ScanDocument {
   readonly tree: Tree | undefined;
   /** The text in lower case, computed once. */
   readonly lower: string;
+  /**
+   * When set, `strings()` (and the literals read from them) hold only those overlapping these offset ranges: the
+   * neighbourhood of the lines where this rule, and the others that share the view, can find (`stringReach`).
+   */
+  readonly focus?: readonly Region[];
   strings(): readonly StringFact[];
   comments(): readonly CommentFact[];
   calls(): readonly CallFact[];
@@ -59,6 +65,11 @@ export interface Matcher {
    * promises over every fixture; leave this unset when unsure.
    */
   readonly linePrefilter?: { readonly check: (input: PrefilterInput) => boolean; readonly exact: boolean };
+  /**
+   * With an exact `linePrefilter`: every finding comes from strings (and other literals) within this many lines of a
+   * line that passes it. A full scan then reads literals only around such lines (`ScanDocument.focus`).
+   */
+  readonly stringReach?: number;
   match(doc: ScanDocument): RawMatch[];
 }
 

@@ -9,6 +9,7 @@ import { PatternRule, PatternScope } from '../rulebook/types';
 import { Matcher, RawMatch, ReportProblem, RuleKind, ScanDocument } from './kind';
 import { QueryProblem, RuleQuery, compileRuleQuery } from './pattern-query';
 import { keywordLines } from './line-prefilter';
+import { anyKeyword } from './keyword-prefilters';
 
 const GRAMMAR_LANGUAGE_NAMES = LANGUAGE_IDS.filter((id) => hasGrammar(id)).join(', ');
 
@@ -121,10 +122,11 @@ async function queryMatcher(pattern: PatternRule, trusted: boolean, report: Repo
   }
   // A query has no text to test cheaply; `keywords` (case-insensitive) spare the parse of files without them.
   const keywords = (pattern.keywords ?? []).map((k) => k.toLowerCase());
+  const hasKeyword = anyKeyword(keywords);
   return {
     needsTree: true,
-    prefilter: ({ lower }) => keywords.length === 0 || keywords.some((k) => lower.includes(k)),
-    linePrefilter: keywordLines(keywords, ({ lower }) => keywords.length === 0 || keywords.some((k) => lower.includes(k))),
+    prefilter: ({ lower }) => hasKeyword(lower),
+    linePrefilter: keywordLines(keywords, ({ lower }) => hasKeyword(lower)),
     match(doc: ScanDocument): RawMatch[] {
       const query = queries.get(doc.languageId as GrammarLanguageId);
       if (!query || !doc.tree) return [];

@@ -10,10 +10,11 @@ import type { Node } from 'web-tree-sitter';
 import { RouteRule } from '../rulebook/types';
 import { isInsideDevelopmentGuard, nodeAt } from '../syntax/scope';
 import { calleeText, lastIdentifier } from '../syntax/tree-util';
-import { Matcher, RawMatch, RuleKind, ScanDocument } from './kind';
+import { Matcher, PrefilterInput, RawMatch, RuleKind, ScanDocument } from './kind';
 import { optionalRegex } from './rule-regex';
 import { snakeCase } from './secret-values';
 import { keywordLines } from './line-prefilter';
+import { anyKeyword, keywordNearQuote } from './keyword-prefilters';
 
 /** Calls, decorators, annotations and attributes that register a route, by their snake_case name. */
 const ROUTE_REGISTRARS = new Set([
@@ -69,10 +70,16 @@ export const routeKind: RuleKind = {
     const routes = optionalRegex(route.routes, 'routes', { trusted, report });
     if (!routes) return undefined;
     const keywords = (route.keywords ?? []).map((k) => k.toLowerCase());
+    // A route's path is a string literal: in code, the keyword sits near a quote on a code line.
+    const inText = anyKeyword(keywords);
+    const inCode = keywordNearQuote(keywords);
+    const prefilter = ({ lower, parsed }: PrefilterInput): boolean => (parsed && inCode ? inCode(lower) : inText(lower));
     return {
       needsTree: true,
-      prefilter: ({ lower }) => keywords.length === 0 || keywords.some((k) => lower.includes(k)),
-      linePrefilter: keywordLines(keywords, ({ lower }) => keywords.length === 0 || keywords.some((k) => lower.includes(k))),
+      prefilter,
+      linePrefilter: keywordLines(keywords, prefilter),
+      // The keyword is part of the route's own path literal.
+      stringReach: keywords.length > 0 ? 0 : undefined,
       match(doc: ScanDocument): RawMatch[] {
         const tree = doc.tree;
         if (!tree || (doc.languageId === 'go' && DEBUG_BUILD_TAG.test(doc.text))) return [];

@@ -15,6 +15,7 @@ import { StringFact } from '../syntax/facts';
 import { lastIdentifier } from '../syntax/tree-util';
 import { Matcher, PrefilterInput, RawMatch, RuleKind, ScanDocument } from './kind';
 import { keywordLines } from './line-prefilter';
+import { keywordNearQuote, keywordRegex } from './keyword-prefilters';
 import { ENVIRONMENT_READERS, NAME_TAKING_CALL, isPlaceholder, looksLikeNameOrText, readableDecoding, shannonEntropy, snakeCase } from './secret-values';
 
 /** Overlap group shared by every secret rule: a provider match outranks a name-aware one on the same text. */
@@ -108,49 +109,8 @@ function namesItself(value: string, name: string): boolean {
   return v !== '' && (v === n || n.endsWith(`_${v}`) || v.endsWith(`_${n}`));
 }
 
-/**
- * The prefilter of name-aware rules in parsed code: a keyword within a short distance of a string quote on a line
- * that is code. An apostrophe inside a word (`can't`) is no quote, and comment lines and `#include` / `import` lines
- * cannot bind a literal to a name, so they do not count. Most files that merely mention "pass" or "token" have no
- * such line and are never parsed for these rules.
- */
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function keywordNearQuote(keywords: readonly string[]): ((lower: string) => boolean) | undefined {
-  if (keywords.length === 0) return undefined;
-  const keyword = new RegExp(keywords.map(escapeRegex).join('|'), 'g');
-  return (lower) => {
-    // Find each keyword once (linear), then look for a quote in a short window around it on the same line: a
-    // regex that tried the keywords at every quote instead took minutes on large bundles full of strings.
-    keyword.lastIndex = 0;
-    for (let m = keyword.exec(lower); m; m = keyword.exec(lower)) {
-      const lineStart = lower.lastIndexOf('\n', m.index) + 1;
-      let lineEnd = lower.indexOf('\n', m.index);
-      if (lineEnd < 0) lineEnd = lower.length;
-      if (NOT_CODE_LINE.test(lower.slice(lineStart, lineStart + 40))) {
-        keyword.lastIndex = lineEnd;
-        continue;
-      }
-      const window = lower.slice(Math.max(lineStart, m.index - NEAR), Math.min(lineEnd, m.index + m[0].length + NEAR));
-      if (OPENING_QUOTE.test(window)) return true;
-    }
-    return false;
-  };
-}
-
 /** Words that, in a config file, may name a credential through the key path rather than the key itself. */
 const CONFIG_CREDENTIAL_WORD = /pass|pwd|secret|token|key|auth|cred/;
-
-/** How far (characters) from its keyword a bound literal's quote may be. */
-const NEAR = 60;
-
-/** An opening quote: not inside a word, optionally behind a string prefix (L"…", u8"…", b'…', f"…", r"…", @"…", $"…"). */
-const OPENING_QUOTE = /(?<![a-z0-9])(?:[lubfr]{1,2}|u8|[@$])?["'`]/;
-
-/** Lines that hold no binding: comments, `#include` and other directives but `#define`, imports. */
-const NOT_CODE_LINE = /^\s*(?:\/\/|\/\*|\*|#(?!\s*define\b)|import\s|from\s+\S+\s+import\b|@import\b|use\s|require\s|using\s)/;
 
 export const secretKind: RuleKind = {
   kind: 'secret',
@@ -175,8 +135,7 @@ export const secretKind: RuleKind = {
     const nameAware = nameMatchers.names !== undefined || credentialArguments.size > 0;
     if (patterns.length === 0 && !nameAware) return undefined;
     const keywords = (secret.keywords ?? []).map((k) => k.toLowerCase());
-    // One regex over the text finds any keyword about five times faster than a `includes` per keyword.
-    const anyKeyword = keywords.length > 0 ? new RegExp(keywords.map(escapeRegex).join('|')) : undefined;
+    const anyKeyword = keywordRegex(keywords);
     const nearQuote = keywordNearQuote(keywords);
     const minEntropy = secret.entropy ?? 0;
     const minLength = secret.min_length ?? (nameAware ? 4 : 8);
@@ -205,6 +164,8 @@ export const secretKind: RuleKind = {
       prefilter,
       // Keywords and "a keyword near a quote on a code line" are both read one line at a time.
       linePrefilter: keywordLines(keywords, prefilter),
+      // Name-aware only: a keyword names the literal near it (provider patterns match anywhere in the text).
+      stringReach: nameAware && patterns.length === 0 && keywords.length > 0 ? 2 : undefined,
       match(doc: ScanDocument): RawMatch[] {
         const matches: RawMatch[] = [];
         const seen = new Set<number>();

@@ -7,7 +7,7 @@ import { GrammarLanguageId } from '../languages';
 import { TextIndex } from '../text-index';
 import { affectedRegion } from './fact-regions';
 import { ChangedRegion, FactSnapshot, closeRegion, mergeFacts } from './fact-snapshot';
-import { FactKind, FactTypes, Located, Region, callRegion, locatedFacts } from './located-facts';
+import { FactKind, FactTypes, Located, Region, byPosition, callRegion, locatedFacts, overlaps } from './located-facts';
 
 export interface PreviousFacts {
   /** The previous tree, `edit()`ed to match the new text (alive for the store's lifetime). */
@@ -64,6 +64,24 @@ export class FactStore {
     }
     (this.cache as Record<K, Located<FactTypes[K]>[]>)[kind] = facts;
     return facts;
+  }
+
+  /** The facts of a kind whose node overlaps one of the (sorted, disjoint) regions: a full scan's focused read. */
+  getIn<K extends FactKind>(kind: K, regions: readonly Region[]): Located<FactTypes[K]>[] {
+    const all = this.cache[kind];
+    if (all) return all.filter((l) => regions.some((r) => overlaps(l.from, l.to, r)));
+    const seen = new Set<string>();
+    const found: Located<FactTypes[K]>[] = [];
+    for (const region of regions) {
+      for (const located of locatedFacts(kind, this.languageId, this.tree, this.index, region)) {
+        // A node that spans two regions is read from each.
+        const key = `${located.from}:${located.to}:${(located.fact as { start?: number }).start ?? ''}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        found.push(located);
+      }
+    }
+    return found.sort(byPosition);
   }
 
   /** Every kind read now or kept from before, brought up to date: what the next version starts from. */

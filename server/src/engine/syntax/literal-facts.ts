@@ -14,6 +14,10 @@ import { hasGrammar } from '../languages';
 import { NameContext, StringFact } from './facts';
 import { isInsideDebugFacility, isInsideDevelopmentGuard, isTopLevel, nodeAt } from './scope';
 import { contextOf } from './name-context';
+import { Region, queryRange } from './located-facts';
+import { TextIndex } from '../text-index';
+
+type QueryRange = ReturnType<typeof queryRange>;
 import { calleeText, lastIdentifier, stringNodeValue } from './tree-util';
 
 export type LiteralType = 'string' | 'boolean' | 'number';
@@ -198,14 +202,24 @@ class LazyNodeLiteral implements LiteralFact {
   }
 }
 
-function treeLiterals(tree: Tree, languageId: string): LiteralFact[] {
+/** Booleans, numbers and `#define NAME 1` values, from the whole tree or only where a focused scan looks. */
+function treeLiterals(tree: Tree, languageId: string, index: TextIndex, focus: readonly Region[] | undefined): LiteralFact[] {
+  if (focus) {
+    return focus.flatMap((region) =>
+      treeLiteralsIn(tree, languageId, queryRange(index, region)).filter((f) => f.end >= region.start && f.start <= region.end),
+    );
+  }
+  return treeLiteralsIn(tree, languageId);
+}
+
+function treeLiteralsIn(tree: Tree, languageId: string, range?: QueryRange): LiteralFact[] {
   const { literals, defines } = queriesFor(tree.language);
   const facts: LiteralFact[] = [];
-  for (const { node } of literals.captures(tree.rootNode)) {
+  for (const { node } of literals.captures(tree.rootNode, range)) {
     const type: LiteralType = BOOLEAN_TYPES.includes(node.type) ? 'boolean' : 'number';
     facts.push(new TreeLiteral(node.startIndex, node.endIndex, node.text, type, false, node, languageId, () => contextOf(node)));
   }
-  for (const match of defines?.matches(tree.rootNode) ?? []) {
+  for (const match of defines?.matches(tree.rootNode, range) ?? []) {
     const name = match.captures.find((c) => c.name === 'name')?.node;
     const value = match.captures.find((c) => c.name === 'value')?.node;
     const literal = value ? /^(\s*)(\d+|true|false|TRUE|FALSE)\s*(?:\/[/*].*)?$/.exec(value.text) : null;
@@ -245,7 +259,7 @@ export function literalFacts(doc: ScanDocument): readonly LiteralFact[] {
   const tree = doc.tree;
   if (tree && hasGrammar(doc.languageId)) {
     facts = doc.strings().map((fact) => stringLiteral(tree, doc.languageId, fact));
-    facts.push(...treeLiterals(tree, doc.languageId));
+    facts.push(...treeLiterals(tree, doc.languageId, doc.index, doc.focus));
   } else {
     facts = doc.strings().map((fact) =>
       configLiteral({ start: fact.start, end: fact.end, value: fact.value, type: 'string', context: fact.context }),

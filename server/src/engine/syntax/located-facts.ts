@@ -57,14 +57,18 @@ interface Scope {
   readonly range?: { startPosition: Point; endPosition: Point };
 }
 
-function scopeOf(tree: Tree, index: TextIndex, region: Region | undefined): Scope {
-  if (!region) return { tree };
+/** The query range that covers a region (nodes overlapping it, and a few touching it, still need filtering). */
+export function queryRange(index: TextIndex, region: Region): { startPosition: Point; endPosition: Point } {
   // One position of slack on each side: a query range is half-open and skips nodes that only touch it.
   const point = (offset: number): Point => {
     const p = index.positionAt(Math.max(0, Math.min(offset, index.text.length)));
     return { row: p.line, column: p.character };
   };
-  return { tree, region, range: { startPosition: point(region.start - 1), endPosition: point(region.end + 1) } };
+  return { startPosition: point(region.start - 1), endPosition: point(region.end + 1) };
+}
+
+function scopeOf(tree: Tree, index: TextIndex, region: Region | undefined): Scope {
+  return region ? { tree, region, range: queryRange(index, region) } : { tree };
 }
 
 function collect<T>(scope: Scope, query: Query, build: (node: Node) => T | undefined, reach?: (node: Node) => Node): Located<T>[] {
@@ -80,7 +84,7 @@ function collect<T>(scope: Scope, query: Query, build: (node: Node) => T | undef
   return found;
 }
 
-function byPosition<T>(a: Located<T>, b: Located<T>): number {
+export function byPosition<T>(a: Located<T>, b: Located<T>): number {
   return a.from - b.from || a.to - b.to;
 }
 

@@ -1,0 +1,73 @@
+/**
+ * The cheap text checks that decide whether a file is worth parsing for a rule. Most of a scan's time is the
+ * parse and the fact extraction after it, so a prefilter that lets through only files that can hold a finding
+ * is where scan speed comes from. Every check here reads within one line, so a file passes exactly when one of
+ * its lines does (what `Matcher.linePrefilter` needs to stay exact).
+ */
+
+export function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** One alternation of the (lower-case) keywords, or undefined for none. */
+export function keywordRegex(keywords: readonly string[], flags = ''): RegExp | undefined {
+  return keywords.length > 0 ? new RegExp(keywords.map(escapeRegex).join('|'), flags) : undefined;
+}
+
+/**
+ * "Contains one of the keywords" over lower-cased text: one regex finds any keyword about five times faster
+ * than an `includes` per keyword. No keywords: every text passes.
+ */
+export function anyKeyword(keywords: readonly string[]): (lower: string) => boolean {
+  const regex = keywordRegex(keywords);
+  return regex ? (lower) => regex.test(lower) : () => true;
+}
+
+/** How far (characters) from its keyword a bound literal's quote may be. */
+const NEAR = 60;
+
+/** An opening quote: not inside a word, optionally behind a string prefix (L"…", u8"…", b'…', f"…", r"…", @"…", $"…"). */
+const OPENING_QUOTE = /(?<![a-z0-9])(?:[lubfr]{1,2}|u8|[@$])?["'`]/;
+
+/** Lines that hold no binding: comments, `#include` and other directives but `#define`, imports. */
+const NOT_CODE_LINE = /^\s*(?:\/\/|\/\*|\*|#(?!\s*define\b)|import\s|from\s+\S+\s+import\b|@import\b|use\s|require\s|using\s)/;
+
+/** True when the line holding `offset` is a comment, a directive other than `#define`, or an import. */
+export function onNonCodeLine(lower: string, offset: number): boolean {
+  const lineStart = lower.lastIndexOf('\n', offset - 1) + 1;
+  return NOT_CODE_LINE.test(lower.slice(lineStart, lineStart + 40));
+}
+
+/**
+ * A word (`pattern`, over lower-cased text) within a short distance of a string quote on a line that is code.
+ * What name-aware rules need in parsed code: a literal bound to a name says the name near its quote. An
+ * apostrophe inside a word (`can't`) is no quote, and comment, `#include` and `import` lines cannot bind a
+ * literal, so they do not count. Most files that merely mention "pass" or "token" have no such line.
+ */
+export function wordNearQuote(pattern: RegExp): (lower: string) => boolean {
+  const word = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  return (lower) => {
+    // Find each word once (linear), then look for a quote in a short window around it on the same line: a
+    // regex that tried the words at every quote instead took minutes on large bundles full of strings.
+    word.lastIndex = 0;
+    for (let m = word.exec(lower); m; m = word.exec(lower)) {
+      const lineStart = lower.lastIndexOf('\n', m.index) + 1;
+      let lineEnd = lower.indexOf('\n', m.index);
+      if (lineEnd < 0) lineEnd = lower.length;
+      if (NOT_CODE_LINE.test(lower.slice(lineStart, lineStart + 40))) {
+        word.lastIndex = lineEnd;
+        continue;
+      }
+      const window = lower.slice(Math.max(lineStart, m.index - NEAR), Math.min(lineEnd, m.index + m[0].length + NEAR));
+      if (OPENING_QUOTE.test(window)) return true;
+      if (m[0].length === 0) word.lastIndex++;
+    }
+    return false;
+  };
+}
+
+/** `wordNearQuote` for any of some keywords; undefined for none. */
+export function keywordNearQuote(keywords: readonly string[]): ((lower: string) => boolean) | undefined {
+  const regex = keywordRegex(keywords);
+  return regex ? wordNearQuote(regex) : undefined;
+}
