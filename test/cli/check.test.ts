@@ -55,6 +55,18 @@ describe('rulebook check and test', function () {
     }
   });
 
+  it('scan runs the examples of the workspace\'s own rules too, and stops on one that fails', async function () {
+    const ws = await tempWorkspace({ '.secure-coding/rulebook.yaml': BROKEN, 'a.c': '// TODO: remove\n' });
+    try {
+      const run = runCli(['scan', '.'], ws.dir);
+      assert.strictEqual(run.code, 2);
+      assert.match(run.stderr, /rulebook\.yaml:10:13: error: acme\.no-system: bad example 1 is not flagged by the rule/);
+      assert.match(run.stderr, /the rulebook has errors/);
+    } finally {
+      await ws.cleanup();
+    }
+  });
+
   it('reports a YAML syntax error at its position', async function () {
     const ws = await tempWorkspace({ '.secure-coding/rulebook.yaml': 'rules:\n  - id: a.b\n    kind: [call\n' });
     try {

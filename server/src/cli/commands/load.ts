@@ -1,4 +1,5 @@
 /** Loads the rulebook for a command and prints its problems as `file:line:col: severity: message`. */
+import { existsSync } from 'fs';
 import { Rulebook, formatProblem, loadRulebook } from '../../engine';
 import { openablePath } from '../display-path';
 import { RulebookChoice, chooseRulebook } from '../locate-rulebook';
@@ -9,12 +10,19 @@ export interface LoadedForCommand {
   readonly choice: RulebookChoice;
 }
 
-export async function loadForCommand(output: Output, explicit: string | undefined, options: { checkExamples?: boolean } = {}): Promise<LoadedForCommand> {
+/** Which rulebook a command uses: the one given, or the workspace's found from the current folder. */
+export function chooseForCommand(explicit: string | undefined): RulebookChoice {
   const choice = chooseRulebook(explicit, process.cwd());
-  if (explicit && choice.file) {
-    const { existsSync } = await import('fs');
-    if (!existsSync(choice.file)) throw new UsageError(`rulebook not found: ${explicit}`);
-  }
+  if (explicit && choice.file && !existsSync(choice.file)) throw new UsageError(`rulebook not found: ${explicit}`);
+  return choice;
+}
+
+export async function loadForCommand(
+  output: Output,
+  explicit: string | undefined,
+  options: { checkExamples?: boolean | 'own'; choice?: RulebookChoice } = {},
+): Promise<LoadedForCommand> {
+  const choice = options.choice ?? chooseForCommand(explicit);
   const rulebook = await loadRulebook({ rulebookFile: choice.file, root: choice.root, checkExamples: options.checkExamples });
   for (const problem of rulebook.problems) output.err(`${formatProblem({ ...problem, file: openablePath(problem.file) })}\n`);
   return { rulebook, choice };

@@ -2,17 +2,18 @@
  * `rulebook scan [PATH...]`: scans files and folders (.gitignore-aware, on every core) and prints the findings.
  * Exit 0 without findings, 1 with findings, 2 for a usage or rulebook error.
  */
+import { statSync } from 'fs';
 import { FileScan, Finding, Locale, compareFindings } from '../../engine';
 import { formatJson } from '../formats/json';
 import { ScanReport } from '../formats/report';
 import { formatSarif } from '../formats/sarif';
 import { formatText, summaryLine } from '../formats/text';
 import { Output, progress, writeResult } from '../output';
-import { scanInParallel } from '../parallel-scan';
+import { ScanWorkers, scanInParallel } from '../parallel-scan';
 import { reviewsOf } from '../review-scan';
 import { walkFiles } from '../walk';
 import { toolVersion } from '../version';
-import { UsageError, loadForCommand } from './load';
+import { UsageError, chooseForCommand, loadForCommand } from './load';
 
 export interface ScanOptions {
   readonly format: string;
@@ -26,13 +27,30 @@ export interface ScanOptions {
   readonly lang: Locale;
 }
 
+function isFolder(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 const FORMATS: Record<string, (report: ScanReport) => string> = { text: formatText, json: formatJson, sarif: formatSarif };
 
 export async function scanCommand(paths: readonly string[], options: ScanOptions, output: Output): Promise<number> {
   const format = FORMATS[options.format];
   if (!format) throw new UsageError(`unknown format "${options.format}" (use text, json or sarif)`);
-  const { rulebook, choice } = await loadForCommand(output, options.rulebook);
+  const choice = chooseForCommand(options.rulebook);
+  const setup = { load: { rulebookFile: choice.file, root: choice.root } };
+  // A scan of folders is likely large: the workers load the rulebook while this thread checks it and lists files.
+  const folders = (paths.length === 0 ? ['.'] : paths).some((p) => isFolder(p));
+  const pool = folders && options.jobs !== 0 ? ScanWorkers.start(setup, options.jobs) : undefined;
+  const { rulebook } = await loadForCommand(output, options.rulebook, { choice, checkExamples: 'own' }).catch(async (err: unknown) => {
+    await pool?.close();
+    throw err;
+  });
   if (rulebook.hasErrors) {
+    await pool?.close();
     output.err('rulebook: the rulebook has errors (above); fix them or run `rulebook check`\n');
     return 2;
   }
@@ -40,13 +58,15 @@ export async function scanCommand(paths: readonly string[], options: ScanOptions
   try {
     for await (const file of walkFiles(paths.length > 0 ? paths : ['.'], { gitignore: options.gitignore })) files.push(file);
   } catch (err) {
+    await pool?.close();
     throw new UsageError((err as Error).message);
   }
   const bar = progress(options.quiet ? { ...output, isTTY: false } : output, 'scanning');
   const results: FileScan[] = await scanInParallel(files, {
     rulebook,
-    setup: { load: { rulebookFile: choice.file, root: choice.root } },
+    setup,
     workers: options.jobs,
+    pool,
     onResult: (_, done, total) => bar.update(done, total),
   });
   bar.done();

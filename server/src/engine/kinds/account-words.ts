@@ -45,6 +45,12 @@ const CREDENTIAL_WORD =
   /(?:pass(?:word|wd|wort|phrase|code)?s?|pwd|(?<![a-z])pw|(?<![a-z])pin|log_?in|logon|sign_?in|auth(?:_?token|_?key)?|credentials?|creds?|(?:api|access|secret|master|admin)_?(?:key|token))(?![a-z])/;
 const credentialNearQuote = wordNearQuote(CREDENTIAL_WORD);
 
+let last: { lower: string; parsed: boolean; result: boolean } | undefined;
+
+/** Several account rules ask this of the same text in a row; the answer is worked out once. */
 export function mayHoldCredentials(input: { readonly lower: string; readonly parsed: boolean }): boolean {
-  return input.parsed ? credentialNearQuote(input.lower) : CREDENTIAL_WORD.test(input.lower);
+  if (last && last.lower === input.lower && last.parsed === input.parsed) return last.result;
+  const result = input.parsed ? credentialNearQuote(input.lower) : CREDENTIAL_WORD.test(input.lower);
+  last = { lower: input.lower, parsed: input.parsed, result };
+  return result;
 }

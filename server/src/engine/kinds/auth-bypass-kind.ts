@@ -13,7 +13,7 @@ import { RuleRegex } from '../regex';
 import { AuthBypassRule } from '../rulebook/types';
 import { enclosingNamedFunction, ifParts, ifStatements } from '../syntax/scope';
 import { Matcher, RawMatch, RuleKind, ScanDocument } from './kind';
-import { keywordRegex } from './keyword-prefilters';
+import { keywordRegex, wordInName } from './keyword-prefilters';
 import { optionalRegex } from './rule-regex';
 import { snakeCase } from './secret-values';
 
@@ -24,7 +24,8 @@ const REQUEST_ROOT =
 /** Cheap prefilters: a file that never mentions a request, or never anything about authentication, is not parsed. */
 const REQUEST_WORDS =
   /\b(?:req|request)\b\s*(?:\.|->|\[|\?\.)|\b(?:ctx|context)\.(?:query|headers?|request|get|cookies|params)\b|\br\.(?:header|url|form|postform|formvalue|cookie)\b|\bc\.(?:query|getheader|param|postform|cookie|defaultquery|request)\b|\bevent\.(?:headers|querystringparameters)\b|\$_(?:get|post|request|cookie|server)\b|\bparams\s*\[/;
-const AUTH_WORDS = /auth(?!or)|login|logon|sign_?in|permission|credential|password|guard|can_?access|has_?access|check_?access|is_?admin|can_?activate/;
+/** Words of the names of functions that authenticate or authorize; `function_names` then decides on the whole name. */
+const AUTH_NAME_WORD = /auth|login|logon|sign_?in|verify|check|allowed|permitted|access|permission|role|require|ensure|guard|activate|admin/g;
 
 /** Nodes a key climbs through to the whole access expression (`req.headers["x"]`, `r.URL.Query().Get("x")`). */
 const ACCESS_PARTS = /member|subscript|call|invocation|argument|selector|index|element|attribute|access|string|scoped/;
@@ -124,10 +125,12 @@ export const authBypassKind: RuleKind = {
     const conditionWord = keywordRegex((bypass.keywords ?? []).map((k) => k.toLowerCase()), 'g');
     return {
       needsTree: true,
-      prefilter: ({ lower }) =>
+      prefilter: ({ text, lower }) =>
         lower.includes('if') &&
         ((requestKeys !== undefined && REQUEST_WORDS.test(lower)) ||
-          (functionNames !== undefined && AUTH_WORDS.test(lower) && (conditionWord === undefined || conditionAfterIf(lower, conditionWord)))),
+          (functionNames !== undefined &&
+            (conditionWord === undefined || conditionAfterIf(lower, conditionWord)) &&
+            wordInName(text, lower, AUTH_NAME_WORD, (name) => functionNames.test(name)))),
       // Request words may span lines (`req\n.headers`); the `if` the prefilter also needs is on one line.
       linePrefilter: { check: ({ lower }) => lower.includes('if'), exact: false },
       match(doc: ScanDocument): RawMatch[] {

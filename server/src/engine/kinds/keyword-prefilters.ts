@@ -4,6 +4,7 @@
  * is where scan speed comes from. Every check here reads within one line, so a file passes exactly when one of
  * its lines does (what `Matcher.linePrefilter` needs to stay exact).
  */
+import { snakeCase } from './secret-values';
 
 export function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -70,4 +71,28 @@ export function wordNearQuote(pattern: RegExp): (lower: string) => boolean {
 export function keywordNearQuote(keywords: readonly string[]): ((lower: string) => boolean) | undefined {
   const regex = keywordRegex(keywords);
   return regex ? wordNearQuote(regex) : undefined;
+}
+
+/** Characters of a name as code and config files write it: `app.config`, `APP_DEBUG`, `skip-auth`, `$debug`. */
+const NAME_CHAR = /[A-Za-z0-9_$.-]/;
+
+/**
+ * A word (a `g` regex over lower-cased text) inside a name that `accepts` in snake_case, as matchers test names:
+ * the whole name around the word, or one of its dotted parts. `debug` in `#ifdef _DEBUG` names no `debug` setting,
+ * and `auth` in "author" no authentication function. Names never span lines, so this reads within one line.
+ */
+export function wordInName(text: string, lower: string, word: RegExp, accepts: (snakeName: string) => boolean): boolean {
+  word.lastIndex = 0;
+  // Lower-casing may change the length of some non-ASCII text; then offsets do not line up and any word will do.
+  if (text.length !== lower.length) return word.test(lower);
+  for (let m = word.exec(lower); m; m = word.exec(lower)) {
+    let start = m.index;
+    let end = m.index + m[0].length;
+    while (start > 0 && NAME_CHAR.test(text[start - 1])) start--;
+    while (end < text.length && NAME_CHAR.test(text[end])) end++;
+    const name = text.slice(start, end);
+    if ([name, ...name.split('.')].some((part) => accepts(snakeCase(part)))) return true;
+    word.lastIndex = Math.max(word.lastIndex, end);
+  }
+  return false;
 }

@@ -10,7 +10,7 @@ import { SettingRule } from '../rulebook/types';
 import { LiteralFact, literalFacts } from '../syntax/literal-facts';
 import { lastIdentifier } from '../syntax/tree-util';
 import { Matcher, PrefilterInput, RawMatch, RuleKind, ScanDocument } from './kind';
-import { keywordRegex } from './keyword-prefilters';
+import { keywordRegex, wordInName } from './keyword-prefilters';
 import { optionalRegex } from './rule-regex';
 import { snakeCase } from './secret-values';
 import { keywordLines } from './line-prefilter';
@@ -30,30 +30,6 @@ function isSetting(fact: LiteralFact, names: RuleRegex, values: RuleRegex, calle
   return !fact.developmentOnly;
 }
 
-/** Characters of a name as code and config files write it: `app.config`, `APP_DEBUG`, `skip-auth`, `$debug`. */
-const NAME_CHAR = /[A-Za-z0-9_$.-]/;
-
-/**
- * A keyword inside a name that `names` matches: the name around the keyword (or one of its dotted parts), in
- * snake_case as the matcher tests it. `debug` in `#ifdef _DEBUG` or `debug_print(…)` names no setting, and such a
- * file is not parsed. Names never span lines, so this reads within one line.
- */
-function keywordInName(text: string, lower: string, keyword: RegExp, names: RuleRegex): boolean {
-  // Lower-casing may change the length of some non-ASCII text; then offsets do not line up and any keyword will do.
-  keyword.lastIndex = 0;
-  if (text.length !== lower.length) return keyword.test(lower);
-  for (let m = keyword.exec(lower); m; m = keyword.exec(lower)) {
-    let start = m.index;
-    let end = m.index + m[0].length;
-    while (start > 0 && NAME_CHAR.test(text[start - 1])) start--;
-    while (end < text.length && NAME_CHAR.test(text[end])) end++;
-    const name = text.slice(start, end);
-    if ([name, ...name.split('.')].some((part) => names.test(snakeCase(part)))) return true;
-    keyword.lastIndex = Math.max(keyword.lastIndex, end);
-  }
-  return false;
-}
-
 export const settingKind: RuleKind = {
   kind: 'setting',
   compile(rule, { trusted, report }): Matcher | undefined {
@@ -65,7 +41,7 @@ export const settingKind: RuleKind = {
     const keywords = (setting.keywords ?? []).map((k) => k.toLowerCase());
     const topLevel = setting.top_level ?? false;
     const keyword = keywordRegex(keywords, 'g');
-    const prefilter = ({ text, lower }: PrefilterInput): boolean => keyword === undefined || keywordInName(text, lower, keyword, names);
+    const prefilter = ({ text, lower }: PrefilterInput): boolean => keyword === undefined || wordInName(text, lower, keyword, (name) => names.test(name));
     return {
       needsTree: true,
       prefilter,

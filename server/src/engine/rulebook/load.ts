@@ -34,8 +34,11 @@ export interface LoadOptions {
   /** The workspace root that path globs are relative to (default: the parent of `.secure-coding/`). */
   readonly root?: string;
   readonly reader?: FileReader;
-  /** Run every rule's examples at load (default true). */
-  readonly checkExamples?: boolean;
+  /**
+   * Run every rule's examples at load (default true); `'own'` runs only those of the workspace's own rulebooks
+   * (a scan: the built-in rules' examples are checked when the product is built, and cost a second per scan).
+   */
+  readonly checkExamples?: boolean | 'own';
   /** Workspace trust: when false, `pattern` rules from the workspace's own rulebooks are not run. */
   readonly trustWorkspaceRules?: boolean;
 }
@@ -59,7 +62,11 @@ export async function loadRulebook(options: LoadOptions = {}): Promise<Rulebook>
   if (!found) await collector.loadBuiltin();
   const collected = collector.collected;
   const rules = await compileRules(collected, options);
-  if (options.checkExamples ?? true) collected.problems.push(...(await checkExamples(rules, collected.rules)));
+  const examples = options.checkExamples ?? true;
+  if (examples) {
+    const entries = examples === 'own' ? collected.rules.filter((entry) => entry.origin !== 'builtin') : collected.rules;
+    collected.problems.push(...(await checkExamples(rules, entries)));
+  }
   const allowTests = compileAllowLists(collected, rules);
   warnUnselected(collected);
   const root = options.root ?? (file ? rootOf(file) : process.cwd());
