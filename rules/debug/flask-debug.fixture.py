@@ -20,5 +20,13 @@ logging.basicConfig(level=logging.DEBUG)
 # ok: debug.flask-debug
 pipeline.run(verbose=True)
 
-# todoruleid: debug.flask-debug
+# ruleid: debug.flask-app-debug
 app.debug = True
+# ruleid: debug.flask-app-debug
+app.config["DEBUG"] = True
+# ok: debug.flask-app-debug
+app.config["TESTING"] = True
+# ok: debug.flask-app-debug
+logger.debug = True
+# ok: debug.flask-app-debug
+DEBUG = True

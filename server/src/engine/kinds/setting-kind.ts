@@ -18,11 +18,20 @@ import { keywordLines } from './line-prefilter';
 const TRUTHY = '^(?:true|1|yes|on|enabled?)$';
 const SETTING_CONTEXTS = new Set(['assign', 'declare', 'define', 'key']);
 
+interface SettingTests {
+  readonly names: RuleRegex;
+  readonly values: RuleRegex;
+  readonly callees?: RuleRegex;
+  readonly fullNames?: RuleRegex;
+  readonly topLevel: boolean;
+}
+
 /** Cheapest checks first: the value, then the name, and only then what needs the tree (call, scope, guards). */
-function isSetting(fact: LiteralFact, names: RuleRegex, values: RuleRegex, callees: RuleRegex | undefined, topLevel: boolean): boolean {
+function isSetting(fact: LiteralFact, { names, values, callees, fullNames, topLevel }: SettingTests): boolean {
   if (fact.interpolated || !values.test(fact.value.trim())) return false;
   const context = fact.context;
   if (!context || !SETTING_CONTEXTS.has(context.kind) || !names.test(snakeCase(context.name))) return false;
+  if (fullNames && !fullNames.test(context.fullName)) return false;
   // A settings module sets things by top-level assignment; a keyword argument there (`Engine(debug=True)`) is an
   // option of one object, not the module's setting.
   if (topLevel && (!fact.topLevel || context.kind === 'key' || (context.kind === 'declare' && fact.callee !== undefined))) return false;
@@ -37,9 +46,10 @@ export const settingKind: RuleKind = {
     const names = optionalRegex(setting.names, 'names', { trusted, report });
     const values = optionalRegex(setting.values ?? TRUTHY, 'values', { trusted, report });
     const callees = optionalRegex(setting.callees, 'callees', { trusted, report });
-    if (!names || !values || (setting.callees !== undefined && !callees)) return undefined;
+    const fullNames = optionalRegex(setting.full_names, 'full_names', { trusted, report });
+    if (!names || !values || (setting.callees !== undefined && !callees) || (setting.full_names !== undefined && !fullNames)) return undefined;
     const keywords = (setting.keywords ?? []).map((k) => k.toLowerCase());
-    const topLevel = setting.top_level ?? false;
+    const tests: SettingTests = { names, values, callees, fullNames, topLevel: setting.top_level ?? false };
     const keyword = keywordRegex(keywords, 'g');
     const prefilter = ({ text, lower }: PrefilterInput): boolean => keyword === undefined || wordInName(text, lower, keyword, (name) => names.test(name));
     return {
@@ -50,7 +60,7 @@ export const settingKind: RuleKind = {
       stringReach: keywords.length > 0 ? 1 : undefined,
       match(doc: ScanDocument): RawMatch[] {
         return literalFacts(doc)
-          .filter((fact) => isSetting(fact, names, values, callees, topLevel))
+          .filter((fact) => isSetting(fact, tests))
           .map((fact) => ({ start: fact.start, end: fact.end, vars: { name: fact.context!.fullName.slice(0, 60), value: fact.value.slice(0, 20) } }));
       },
     };

@@ -180,6 +180,8 @@ export interface SettingRule extends RuleCommon {
   readonly values?: string;
   /** Only keyword arguments or options of these calls (regex over the called name, e.g. `^run$`). */
   readonly callees?: string;
+  /** Regex over the whole name as written (`app.debug`, `app.config["DEBUG"]`): whose setting it is. */
+  readonly full_names?: string;
   /** Only top-level assignments (module or class level, as in a settings module), not options passed to calls. */
   readonly top_level?: boolean;
   /** Cheap substrings one of which must occur in the file (case-insensitive). */
