@@ -121,16 +121,15 @@ export const authBypassKind: RuleKind = {
       return undefined;
     }
 
-    // `keywords`: words of the debug conditions (`condition_names`) to look for after an `if` before parsing.
+    // `keywords`: words of the conditions (debug flags, request keys) to look for after an `if` before parsing.
     const conditionWord = keywordRegex((bypass.keywords ?? []).map((k) => k.toLowerCase()), 'g');
     return {
       needsTree: true,
       prefilter: ({ text, lower }) =>
         lower.includes('if') &&
+        (conditionWord === undefined || conditionAfterIf(lower, conditionWord)) &&
         ((requestKeys !== undefined && REQUEST_WORDS.test(lower)) ||
-          (functionNames !== undefined &&
-            (conditionWord === undefined || conditionAfterIf(lower, conditionWord)) &&
-            wordInName(text, lower, AUTH_NAME_WORD, (name) => functionNames.test(name)))),
+          (functionNames !== undefined && wordInName(text, lower, AUTH_NAME_WORD, (name) => functionNames.test(name)))),
       // Request words may span lines (`req\n.headers`); the `if` the prefilter also needs is on one line.
       linePrefilter: { check: ({ lower }) => lower.includes('if'), exact: false },
       match(doc: ScanDocument): RawMatch[] {

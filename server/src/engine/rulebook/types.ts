@@ -165,7 +165,7 @@ export interface AuthBypassRule extends RuleCommon {
   readonly function_names?: string;
   /** Regex over each snake_case identifier of a condition that means debug or test mode. */
   readonly condition_names?: string;
-  /** Words of those conditions (case-insensitive); a file with none of them shortly after an `if` is not parsed. */
+  /** Words of the conditions (debug flags, request keys; case-insensitive): a file with none shortly after an `if` is not parsed. */
   readonly keywords?: readonly string[];
   /** Regex over header, query and form keys read from a request that switch the login off whatever follows. */
   readonly request_keys?: string;
