@@ -45,7 +45,7 @@ export function onNonCodeLine(lower: string, offset: number): boolean {
  * apostrophe inside a word (`can't`) is no quote, and comment, `#include` and `import` lines cannot bind a
  * literal, so they do not count. Most files that merely mention "pass" or "token" have no such line.
  */
-export function wordNearQuote(pattern: RegExp): (lower: string) => boolean {
+export function wordNearQuote(pattern: RegExp, minLength = 0): (lower: string) => boolean {
   const word = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
   return (lower) => {
     // Find each word once (linear), then look for a quote in a short window around it on the same line: a
@@ -59,18 +59,43 @@ export function wordNearQuote(pattern: RegExp): (lower: string) => boolean {
         word.lastIndex = lineEnd;
         continue;
       }
-      const window = lower.slice(Math.max(lineStart, m.index - NEAR), Math.min(lineEnd, m.index + m[0].length + NEAR));
-      if (OPENING_QUOTE.test(window)) return true;
+      const from = Math.max(lineStart, m.index - NEAR);
+      const to = Math.min(lineEnd, m.index + m[0].length + NEAR);
+      if (minLength > 1 ? stringNear(lower.slice(lineStart, lineEnd), from - lineStart, to - lineStart, minLength) : OPENING_QUOTE.test(lower.slice(from, to))) {
+        return true;
+      }
       if (m[0].length === 0) word.lastIndex++;
     }
     return false;
   };
 }
 
+const OPENING_QUOTES = new RegExp(OPENING_QUOTE.source, 'g');
+
+/**
+ * A string literal of at least `minLength` characters (as written: escapes only make the value shorter) that
+ * overlaps `from`–`to` of the line, pairing quotes from the line's start. One still open at the line's end may
+ * go on over the next lines (template literals, triple quotes), and counts.
+ */
+function stringNear(line: string, from: number, to: number, minLength: number): boolean {
+  OPENING_QUOTES.lastIndex = 0;
+  for (let m = OPENING_QUOTES.exec(line); m; m = OPENING_QUOTES.exec(line)) {
+    const open = m.index + m[0].length - 1;
+    if (open > to) return false;
+    const quote = line[open];
+    let close = open + 1;
+    while (close < line.length && line[close] !== quote) close += line[close] === '\\' ? 2 : 1;
+    if (close >= line.length) return true;
+    if (close >= from && close - open - 1 >= minLength) return true;
+    OPENING_QUOTES.lastIndex = close + 1;
+  }
+  return false;
+}
+
 /** `wordNearQuote` for any of some keywords; undefined for none. */
-export function keywordNearQuote(keywords: readonly string[]): ((lower: string) => boolean) | undefined {
+export function keywordNearQuote(keywords: readonly string[], minLength = 0): ((lower: string) => boolean) | undefined {
   const regex = keywordRegex(keywords);
-  return regex ? wordNearQuote(regex) : undefined;
+  return regex ? wordNearQuote(regex, minLength) : undefined;
 }
 
 /** Characters of a name as code and config files write it: `app.config`, `APP_DEBUG`, `skip-auth`, `$debug`. */

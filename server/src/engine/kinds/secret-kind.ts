@@ -136,9 +136,10 @@ export const secretKind: RuleKind = {
     if (patterns.length === 0 && !nameAware) return undefined;
     const keywords = (secret.keywords ?? []).map((k) => k.toLowerCase());
     const anyKeyword = keywordRegex(keywords);
-    const nearQuote = keywordNearQuote(keywords);
     const minEntropy = secret.entropy ?? 0;
     const minLength = secret.min_length ?? (nameAware ? 4 : 8);
+    // The quote must open a literal long enough to be one of this rule's secrets.
+    const nearQuote = keywordNearQuote(keywords, minLength);
 
     const acceptable = (value: string, strict: boolean): boolean => {
       if (value.length < minLength || shannonEntropy(value) < minEntropy) return false;
