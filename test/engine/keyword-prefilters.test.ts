@@ -1,0 +1,39 @@
+/** The shared prefilter shapes: they decide which files are parsed, so a wrong "no" loses findings. */
+import * as assert from 'assert';
+import { anyKeyword, wordInName, wordNearQuote } from '@secure-coding/server/out/engine/kinds/keyword-prefilters';
+
+describe('keyword prefilters', () => {
+  it('any keyword: one regex over the text, every text passing when there are none', () => {
+    assert.strictEqual(anyKeyword(['api_key', 'token'])('const x = 1;\nlet my_token;'), true);
+    assert.strictEqual(anyKeyword(['api_key', 'token'])('const x = 1;'), false);
+    assert.strictEqual(anyKeyword([])('anything'), true);
+  });
+
+  it('a word near a quote counts on code lines only, not in comments or imports', () => {
+    const near = wordNearQuote(/password/);
+    assert.strictEqual(near('db.password = "x";'), true);
+    assert.strictEqual(near('// the password is "x"'), false);
+    assert.strictEqual(near('import password from "./password";'), false);
+    assert.strictEqual(near('#define PASSWORD "x"'.toLowerCase()), true);
+    assert.strictEqual(near("password = can't"), false);
+  });
+
+  it('with a minimum length, only a literal that long counts, and one left open at the line end may go on', () => {
+    const near = wordNearQuote(/token/, 10);
+    assert.strictEqual(near('if (token.value === "=>") return;'), false);
+    assert.strictEqual(near('tokens.push(`[${key}]`);'), false);
+    assert.strictEqual(near('const token = "ghp_1234567890abcdef";'), true);
+    assert.strictEqual(near('const token = "a\\"b" + "0123456789ab";'), true, 'escaped quote, then a second literal');
+    assert.strictEqual(near('const token = `'), true, 'a template literal that goes on over the next lines');
+    assert.strictEqual(near('const token = "short";'), false);
+  });
+
+  it('a word inside a name the rule accepts: the whole name or a dotted part, in snake_case', () => {
+    const accepts = (name: string): boolean => /^(?:no|skip)_auth$/.test(name);
+    const test = (text: string): boolean => wordInName(text, text.toLowerCase(), /auth/g, accepts);
+    assert.strictEqual(test('config.skipAuth = true;'), true);
+    assert.strictEqual(test('NO_AUTH=1'), true);
+    assert.strictEqual(test('// written by the author'), false);
+    assert.strictEqual(test('requireAuth(req);'), false);
+  });
+});
