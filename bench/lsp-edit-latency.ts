@@ -3,11 +3,15 @@
  * then single-line edits are made one after another, and for each the time from sending `didChange` to receiving
  * the `publishDiagnostics` of that version is taken (the server's debounce included). Reports p50/p95/max.
  *
- *   npm run build && node bench/out/lsp-edit-latency.js [--lines 5000] [--edits 300]
+ *   npm run build && node bench/out/lsp-edit-latency.js [--lines 5000] [--edits 300] [--review]
+ *
+ * With `--review` the file sits in a git repository whose rulebook has a review section, and a reviewer (another
+ * author than the file's) has approved ten of its findings: each edit then also computes review states, and
+ * authorship is checked for the approved lines (git blame, cached by line).
  *
  * Target (issue 3): p95 ≤ 30 ms.
  */
-import { spawn } from 'child_process';
+import { execFileSync, spawn } from 'child_process';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -61,13 +65,31 @@ async function rssOf(pid: number): Promise<number | undefined> {
   return kb ? Number(kb) / 1024 : undefined;
 }
 
+/** A git repository with a review section and ten approvals by a reviewer who did not write the file. */
+async function setUpReviews(root: string, text: string): Promise<void> {
+  const run = (command: string, args: string[]): string => execFileSync(command, args, { cwd: root, encoding: 'utf8' });
+  run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'bob@example.com', '-f', path.join(root, 'bob')]);
+  const key = (await fs.readFile(path.join(root, 'bob.pub'), 'utf8')).trim();
+  await fs.mkdir(path.join(root, '.secure-coding'));
+  await fs.writeFile(path.join(root, '.secure-coding/rulebook.yaml'), `name: bench\nreview:\n  reviewers:\n    - { id: bob, name: Bob Sato, email: bob@example.com, key: "${key}" }\n`);
+  await fs.writeFile(path.join(root, '.gitignore'), 'bob\nbob.pub\n');
+  run('git', ['init', '-q']);
+  run('git', ['-c', 'user.name=Alice', '-c', 'user.email=alice@example.com', 'add', '-A']);
+  run('git', ['-c', 'user.name=Alice', '-c', 'user.email=alice@example.com', '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'bench']);
+  run('git', ['config', 'user.email', 'carol@example.com']);
+  const flagged = text.split('\n').map((l, i) => (l.includes('gets(buf)') ? i + 1 : 0)).filter((n) => n > 0).slice(0, 10);
+  for (const line of flagged) run(process.execPath, [CLI, 'review', 'approve', `big.c:${line}`, '--as', 'bob', '--key', path.join(root, 'bob'), '--reason', 'bench']);
+}
+
 async function main(): Promise<void> {
   const lineCount = option('lines', 5000);
   const editCount = option('edits', 300);
+  const withReviews = process.argv.includes('--review');
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'lsp-bench-'));
   const file = path.join(root, 'big.c');
   const text = cSource(lineCount);
   await fs.writeFile(file, text);
+  if (withReviews) await setUpReviews(root, text);
   const uri = pathToFileURL(file).href;
 
   const child = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
@@ -96,6 +118,7 @@ async function main(): Promise<void> {
   const statementLines = lines.map((l, i) => (l.startsWith('  int total = ') ? i : -1)).filter((i) => i >= 0);
   const latencies: number[] = [];
   let findings = first.diagnostics.length;
+  let finalDiagnostics = first.diagnostics;
   const cpuBefore = await cpuMsOf(child.pid!);
   for (let version = 2; version < editCount + 2; version++) {
     // Pairs of edits on one line: the first adds a flagged call, the second takes it out again.
@@ -114,6 +137,7 @@ async function main(): Promise<void> {
     latencies.push(performance.now() - start);
     waiting.delete(version);
     findings = diagnostics.diagnostics.length;
+    finalDiagnostics = diagnostics.diagnostics;
   }
   const cpuAfter = await cpuMsOf(child.pid!);
   const rssAfterEdits = await rssOf(child.pid!);
@@ -124,7 +148,8 @@ async function main(): Promise<void> {
   const sorted = [...latencies].sort((a, b) => a - b);
   const ms = (n: number): string => `${n.toFixed(1)} ms`;
   const report = {
-    file: `${lineCount} lines, ${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB of C`,
+    file: `${lineCount} lines, ${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB of C${withReviews ? ', review section, 10 approvals' : ''}`,
+    approvedAtEnd: withReviews ? finalDiagnostics.filter((d) => d.severity === 4).length : 'n/a',
     open: ms(openMs),
     edits: latencies.length,
     p50: ms(percentile(sorted, 50)),

@@ -7,7 +7,7 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { EXTENSIONS, FILE_NAMES, languageForPath } from '@secure-coding/server/out/engine/languages';
 import { EDITOR_LANGUAGE_IDS, activationGlobs, documentFilters } from 'secure-coding-rulebook-vscode/out/supported-files';
-import { DEFAULT_SETTINGS, LOCALE_SETTINGS, SETTINGS_SECTION, SEVERITY_OVERRIDES } from '@secure-coding/server/out/lsp/protocol';
+import { APPROVED_FINDINGS_SETTINGS, LOCALE_SETTINGS, SETTINGS_SECTION, SEVERITY_OVERRIDES, flatSettingDefaults } from '@secure-coding/server/out/lsp/protocol';
 import { REPO_ROOT } from '../helpers';
 
 const CLIENT = path.join(REPO_ROOT, 'client');
@@ -83,13 +83,17 @@ describe('extension manifest', () => {
 
   it('declares exactly the settings of the server, with its defaults, each per resource', () => {
     const properties = manifest.contributes.configuration.properties;
-    const settings = Object.keys(DEFAULT_SETTINGS).map((key) => `${SETTINGS_SECTION}.${key}`);
+    const defaults = flatSettingDefaults();
+    const settings = Object.keys(defaults).map((key) => `${SETTINGS_SECTION}.${key}`);
     assert.deepStrictEqual(Object.keys(properties).sort(), [...settings, `${SETTINGS_SECTION}.trace.server`].sort());
-    for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) {
+    // Who signs and with which key belong to the person at this machine, not to a repository's settings.
+    const scopes: Record<string, string> = { 'review.keyPath': 'machine', 'review.reviewerId': 'machine-overridable' };
+    for (const [key, value] of Object.entries(defaults)) {
       const property = properties[`${SETTINGS_SECTION}.${key}`];
       assert.deepStrictEqual(property.default, value, key);
-      assert.strictEqual(property.scope, 'resource', key);
+      assert.strictEqual(property.scope, scopes[key] ?? 'resource', key);
     }
+    assert.deepStrictEqual(properties[`${SETTINGS_SECTION}.review.approvedFindings`].enum, [...APPROVED_FINDINGS_SETTINGS]);
     assert.strictEqual(properties[`${SETTINGS_SECTION}.trace.server`].scope, 'window');
     assert.deepStrictEqual(properties[`${SETTINGS_SECTION}.locale`].enum, [...LOCALE_SETTINGS]);
     assert.deepStrictEqual(properties[`${SETTINGS_SECTION}.severityOverrides`].additionalProperties?.enum, [...SEVERITY_OVERRIDES]);

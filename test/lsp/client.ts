@@ -27,6 +27,7 @@ import {
   WorkspaceEdit,
   createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
+import { REVIEWS_NOTIFICATION, ReviewsParams } from '@secure-coding/server/out/lsp/protocol';
 import { CLI } from '../helpers';
 
 export interface ClientOptions {
@@ -38,6 +39,8 @@ export interface ClientOptions {
   readonly snippetEdits?: boolean;
   /** Whether the client answers `workspace/configuration` (default true). */
   readonly configuration?: boolean;
+  /** Environment of the server process, over this process's (e.g. `SSH_AUTH_SOCK`). */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 interface Waiter<T> {
@@ -99,6 +102,7 @@ export class LspClient {
   readonly logs = new EventLog<LogMessageParams>();
   readonly progress = new EventLog<{ token: string | number; value: { kind: string; percentage?: number; message?: string; title?: string; cancellable?: boolean } }>();
   readonly statuses = new EventLog<{ findings: number; rulebookErrors: number }>();
+  readonly reviews = new EventLog<ReviewsParams>();
   readonly configurationScopes: (string | undefined)[] = [];
   readonly registrations = new EventLog<{ method: string; registerOptions?: unknown }>();
   readonly appliedEdits = new EventLog<ApplyWorkspaceEditParams>();
@@ -114,7 +118,7 @@ export class LspClient {
   ) {}
 
   static async start(options: ClientOptions): Promise<LspClient> {
-    const child = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: options.root });
+    const child = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: options.root, env: { ...process.env, ...options.env } });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspClient(child, connection, options);
     client.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
@@ -143,6 +147,7 @@ export class LspClient {
     c.onNotification('window/showMessage', (p: ShowMessageParams) => this.messages.push(p));
     c.onNotification('window/logMessage', (p: LogMessageParams) => this.logs.push(p));
     c.onNotification('secureCodingRulebook/status', (p: { findings: number; rulebookErrors: number }) => this.statuses.push(p));
+    c.onNotification(REVIEWS_NOTIFICATION, (p: ReviewsParams) => this.reviews.push(p));
     c.onRequest('workspace/configuration', (p: ConfigurationParams) =>
       p.items.map((item) => {
         this.configurationScopes.push(item.scopeUri);

@@ -1,13 +1,15 @@
 /**
  * Code actions for the findings under the cursor: an exact quick fix where one is safe, "suppress with reason"
  * (a command, so the server can insert a snippet with the cursor on the reason) and "show rule documentation"
- * (the client's command).
+ * (the client's command); with a review section, "Approve as reviewer…" and "Revoke approval" (client commands
+ * that ask for the justification, then run the server's `recordReview`).
  */
 import { CodeAction, CodeActionKind, Diagnostic, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { Finding, Locale, Rulebook } from '../engine';
 import { OpenDocument } from './documents';
 import { boundedCallFix } from './fixes/c-bounded-calls';
-import { CLIENT_COMMANDS, DIAGNOSTIC_SOURCE, FindingData, InsertSuppressionArgs, SERVER_COMMANDS } from './protocol';
+import { CLIENT_COMMANDS, DIAGNOSTIC_SOURCE, FindingData, InsertSuppressionArgs, ReviewTarget, SERVER_COMMANDS } from './protocol';
+import { FindingReviews } from './reviews';
 import { suppressionComment } from './suppression-comment';
 import { text } from './texts';
 
@@ -15,6 +17,8 @@ export interface CodeActionRequest {
   readonly doc: OpenDocument;
   /** Findings of the document's current version. */
   readonly findings: readonly Finding[];
+  /** Their review states, when the rulebook has a review section. */
+  readonly reviews?: FindingReviews;
   readonly rulebook: Rulebook;
   readonly diagnostics: readonly Diagnostic[];
   readonly only?: readonly string[];
@@ -51,6 +55,24 @@ function quickFix(request: CodeActionRequest, finding: Finding, diagnostic: Diag
   return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: workspaceEdit(doc, edits, request.documentChanges) };
 }
 
+/**
+ * Approve a finding that needs a sign-off and has no holding approval; revoke an approval on record for exactly this
+ * code (an approval of code that has since changed no longer matches anything to revoke).
+ */
+function reviewActions(request: CodeActionRequest, finding: Finding, diagnostic: Diagnostic): CodeAction[] {
+  const review = request.reviews?.get(finding);
+  if (!review) return [];
+  const target: ReviewTarget = { uri: request.doc.uri, version: request.doc.version, ruleId: finding.ruleId, line: finding.range.start.line, fingerprint: finding.fingerprint };
+  const actions: CodeAction[] = [];
+  const command = (key: 'approveTitle' | 'revokeTitle', id: string): CodeAction => {
+    const title = text(key, request.locale, { rule: finding.ruleId });
+    return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: id, arguments: [target] } };
+  };
+  if (review.state !== 'approved' && (review.required || review.state !== 'pending')) actions.push(command('approveTitle', CLIENT_COMMANDS.approveFinding));
+  if (review.state !== 'pending' && review.entry?.entry.fingerprint === finding.fingerprint) actions.push(command('revokeTitle', CLIENT_COMMANDS.revokeApproval));
+  return actions;
+}
+
 export function codeActions(request: CodeActionRequest): CodeAction[] {
   if (request.only && !request.only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${kind}.`) || kind === CodeActionKind.Empty)) {
     return [];
@@ -59,12 +81,17 @@ export function codeActions(request: CodeActionRequest): CodeAction[] {
   const fixes: CodeAction[] = [];
   const suppressions: CodeAction[] = [];
   const docs: CodeAction[] = [];
+  const reviews: CodeAction[] = [];
   const seen = new Set<string>();
   for (const diagnostic of request.diagnostics) {
     const finding = findingOf(diagnostic, request.findings);
     if (!finding) continue;
     const fix = quickFix(request, finding, diagnostic);
     if (fix) fixes.push(fix);
+    if (!seen.has(finding.fingerprint)) {
+      seen.add(finding.fingerprint);
+      reviews.push(...reviewActions(request, finding, diagnostic));
+    }
     const line = finding.range.start.line;
     const suppressKey = `${finding.ruleId}\0${line}`;
     if (!seen.has(suppressKey) && suppressionComment(doc.languageId, doc.text.languageId, line, '', finding.ruleId, '')) {
@@ -83,5 +110,5 @@ export function codeActions(request: CodeActionRequest): CodeAction[] {
       docs.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: CLIENT_COMMANDS.showRuleDocumentation, arguments: [finding.ruleId] } });
     }
   }
-  return [...fixes, ...suppressions, ...docs];
+  return [...fixes, ...reviews, ...suppressions, ...docs];
 }

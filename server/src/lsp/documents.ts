@@ -6,6 +6,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DidChangeTextDocumentParams, TextDocumentItem } from 'vscode-languageserver';
 import { Finding, IncrementalDocument, LanguageId, describeEdit, diffEdit, languageForPath, resolveLanguageName } from '../engine';
+import type { FindingReviews } from './reviews';
 import { uriToPath } from './uris';
 
 /** Trees kept at most: the most recently scanned documents keep theirs, the others parse from scratch next time. */
@@ -15,6 +16,8 @@ export interface Scanned {
   readonly version: number;
   /** Findings of that version (suppressed ones included; the diagnostics leave them out). */
   readonly findings: readonly Finding[];
+  /** The review state of each finding, when the rulebook has a review section. */
+  readonly reviews?: FindingReviews;
 }
 
 export class OpenDocument {

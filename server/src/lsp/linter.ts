@@ -4,11 +4,12 @@
  * that has moved on is dropped (the change that moved it scheduled a newer scan). Scans of one document never overlap.
  */
 import * as path from 'path';
-import { ActiveRule, Locale, Rulebook } from '../engine';
+import { ActiveRule, Finding, Locale, Rulebook } from '../engine';
 import { Diagnostic } from 'vscode-languageserver';
-import { findingDiagnostic } from './diagnostics';
 import { OpenDocument, OpenDocuments } from './documents';
-import { Settings } from './protocol';
+import { ReviewItem, Settings } from './protocol';
+import { findingDiagnostics, reviewItems } from './review-presentation';
+import { FindingReviews } from './reviews';
 import { ruleAllowed } from './rule-filter';
 import { RulebookState } from './rulebooks';
 
@@ -26,6 +27,9 @@ export interface LintEnvironment {
   rulebookFor(doc: OpenDocument, settings: Settings): Promise<RulebookState>;
   locale(settings: Settings): Locale;
   publish(doc: OpenDocument, version: number, diagnostics: Diagnostic[]): void;
+  /** The review state of the findings (undefined when the rulebook asks for no reviews). */
+  reviews(rulebook: Rulebook, relativePath: string, findings: readonly Finding[]): Promise<FindingReviews | undefined>;
+  publishReviews(doc: OpenDocument, items: readonly ReviewItem[]): void;
   readonly log: Logger;
 }
 
@@ -119,12 +123,12 @@ export class Linter {
       this.env.log.error(`rule ${failure.ruleId} failed on ${relativePath} (its findings are missing; other rules ran): ${failure.message}`);
     }
     if (this.documents.get(uri) !== doc || doc.version !== version) return;
-    doc.scanned = { version, findings: result.findings };
+    const reviews = await this.env.reviews(state.rulebook, relativePath, result.findings);
+    if (this.documents.get(uri) !== doc || doc.version !== version) return;
+    doc.scanned = { version, findings: result.findings, reviews };
     const locale = this.env.locale(settings);
-    const diagnostics = result.findings
-      .filter((finding) => !finding.suppression)
-      .map((finding) => findingDiagnostic(finding, state.rulebook.rule(finding.ruleId), settings.severityOverrides[finding.ruleId], locale));
-    this.env.publish(doc, version, diagnostics);
+    this.env.publish(doc, version, findingDiagnostics(result.findings, reviews, state.rulebook, settings, locale));
+    this.env.publishReviews(doc, reviewItems(reviews, locale));
   }
 
   private skip(doc: OpenDocument, version: number, reason: string): void {
@@ -135,6 +139,7 @@ export class Linter {
     doc.incremental.reset();
     doc.scanned = { version, findings: [] };
     this.env.publish(doc, version, []);
+    this.env.publishReviews(doc, []);
   }
 
   dispose(): void {

@@ -4,6 +4,7 @@
  *
  * Plain types and strings only: the extension imports this module without pulling in vscode-languageserver.
  */
+import type { ReviewState } from '../engine/review/states';
 
 /** The settings section, pulled per resource with `workspace/configuration` (`scopeUri` = the document). */
 export const SETTINGS_SECTION = 'secureCodingRulebook';
@@ -13,6 +14,19 @@ export const SEVERITY_OVERRIDES: readonly SeverityOverride[] = ['error', 'warnin
 
 export type LocaleSetting = 'auto' | 'en' | 'ja';
 export const LOCALE_SETTINGS: readonly LocaleSetting[] = ['auto', 'en', 'ja'];
+
+/** How findings with a holding approval show: as hints (dimmed, out of the Problems counts) or not at all. */
+export type ApprovedFindingsSetting = 'hint' | 'hide';
+export const APPROVED_FINDINGS_SETTINGS: readonly ApprovedFindingsSetting[] = ['hint', 'hide'];
+
+/** `secureCodingRulebook.review.*`: how reviews show and who signs them in this editor. */
+export interface ReviewSettings {
+  readonly approvedFindings: ApprovedFindingsSetting;
+  /** The reviewer's SSH private key (or `KEY.pub` with the key in ssh-agent); `~` is the home folder. Empty: ssh-agent. */
+  readonly keyPath: string;
+  /** The reviewer's id in the rulebook's `review.reviewers`. */
+  readonly reviewerId: string;
+}
 
 export interface Settings {
   /** The workspace rulebook, relative to the workspace folder (or absolute). */
@@ -25,6 +39,7 @@ export interface Settings {
   readonly severityOverrides: Readonly<Record<string, SeverityOverride>>;
   /** Language of messages, hovers and rule documentation; `auto` follows the editor (`initialize.locale`). */
   readonly locale: LocaleSetting;
+  readonly review: ReviewSettings;
 }
 
 /** The one source of the defaults; the extension's `contributes.configuration` must match it. */
@@ -34,7 +49,18 @@ export const DEFAULT_SETTINGS: Settings = {
   disabledCategories: [],
   severityOverrides: {},
   locale: 'auto',
+  review: { approvedFindings: 'hint', keyPath: '', reviewerId: '' },
 };
+
+/** Every setting under its dotted name (`review.keyPath`) with its default: what the manifest declares. */
+export function flatSettingDefaults(): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) {
+    if (key === 'review') for (const [sub, v] of Object.entries(value as ReviewSettings)) out[`${key}.${sub}`] = v;
+    else out[key] = value;
+  }
+  return out;
+}
 
 export interface InitializationOptions {
   /** VS Code's workspace trust. Untrusted: the workspace rulebook's own `pattern` rules do not run. Default true. */
@@ -54,6 +80,41 @@ export interface StatusParams {
   readonly findings: number;
   /** Errors in the rulebook files (each also published as a diagnostic in its file). */
   readonly rulebookErrors: number;
+}
+
+/** The review state words of the engine (`pending`, `approved`, `expired`, `stale`, …), as sent to clients. */
+export type ReviewStateName = ReviewState;
+
+/** One finding in the review view: one that needs a sign-off, or that has an approval on record. */
+export interface ReviewItem {
+  readonly ruleId: string;
+  /** The finding's fingerprint: what an approval from the view is recorded for. */
+  readonly fingerprint: string;
+  readonly state: ReviewStateName;
+  /** The state in the server's language (`approved`, `期限切れ`…). */
+  readonly stateLabel: string;
+  /** Whether the rulebook's `review.require` covers the finding's severity (the gate counts it). */
+  readonly required: boolean;
+  readonly severity: 'error' | 'warning' | 'info' | 'hint';
+  readonly range: { readonly start: { readonly line: number; readonly character: number }; readonly end: { readonly line: number; readonly character: number } };
+  readonly message: string;
+  /** The review line of the hover: "Approved by Bob Sato on …, until …: …", or why an approval does not hold. */
+  readonly detail?: string;
+  /** The reviewer's name, for approvals. */
+  readonly reviewer?: string;
+  /** ISO 8601: when the approval lapses. */
+  readonly expires?: string;
+  /** An approval that holds now but lapses within 30 days. */
+  readonly expiringSoon: boolean;
+  /** Suppressed inline: hidden from the editor, still needing a sign-off. */
+  readonly suppressed: boolean;
+}
+
+/** Notification, server → client, whenever the review items of a file change (an empty list clears the file). */
+export const REVIEWS_NOTIFICATION = 'secureCodingRulebook/reviews';
+export interface ReviewsParams {
+  readonly uri: string;
+  readonly items: readonly ReviewItem[];
 }
 
 /** Request, client → server: the documentation of one rule as Markdown. */
@@ -76,13 +137,44 @@ export const SERVER_COMMANDS = {
   scanWorkspace: 'secureCodingRulebook.scanWorkspace',
   /** Inserts a suppression comment above a finding (the "suppress with reason" code action); args: `InsertSuppressionArgs`. */
   insertSuppression: 'secureCodingRulebook.insertSuppression',
+  /** Signs and records an approval or revocation in the ledger; args: `RecordReviewArgs`; returns `RecordReviewResult`. */
+  recordReview: 'secureCodingRulebook.recordReview',
 } as const;
 
 /** Commands the server's code actions refer to that the client implements. */
 export const CLIENT_COMMANDS = {
   /** Shows a rule's documentation (from `RULE_DOCUMENTATION_REQUEST`); args: `[ruleId: string]`. */
   showRuleDocumentation: 'secureCodingRulebook.showRuleDocumentation',
+  /** Asks for the justification, then runs `recordReview` to approve; args: `[ReviewTarget]`. */
+  approveFinding: 'secureCodingRulebook.approveFinding',
+  /** Asks for an optional reason, then runs `recordReview` to revoke; args: `[ReviewTarget]`. */
+  revokeApproval: 'secureCodingRulebook.revokeApproval',
 } as const;
+
+/** The finding a review code action is about. */
+export interface ReviewTarget {
+  readonly uri: string;
+  /** The document version the action was computed for; the server follows the fingerprint if the text moved on. */
+  readonly version?: number;
+  readonly ruleId: string;
+  /** Zero-based line of the finding. */
+  readonly line: number;
+  readonly fingerprint: string;
+}
+
+export interface RecordReviewArgs extends ReviewTarget {
+  readonly action: 'approve' | 'revoke';
+  /** The justification: required to approve, optional to revoke. */
+  readonly reason?: string;
+}
+
+export interface RecordReviewResult {
+  readonly ok: boolean;
+  /** What happened, or exactly why not; the server also shows it (`window/showMessage`). */
+  readonly message: string;
+  /** Why it was refused: the engine's refusal code, or `setup` (no reviewer id or key) or `failed` (signing failed). */
+  readonly refusal?: string;
+}
 
 export interface ScanWorkspaceResult {
   readonly files: number;
@@ -111,6 +203,8 @@ export const RULEBOOK_DIAGNOSTIC_SOURCE = 'secure-coding rulebook';
 export interface FindingData {
   /** Stable across unrelated edits; the key for reviews and baselines. */
   readonly fingerprint: string;
+  /** The finding's review state, when the rulebook has a review section. */
+  readonly review?: ReviewStateName;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -142,8 +236,30 @@ export function normalizeSettings(raw: unknown): { settings: Settings; problems:
       disabledCategories: pick('disabledCategories', (v) => Array.isArray(v) && v.every((c) => typeof c === 'string')),
       severityOverrides: overrides,
       locale: pick('locale', (v) => LOCALE_SETTINGS.includes(v as LocaleSetting)),
+      review: normalizeReviewSettings(input.review, problems),
     },
     problems,
+  };
+}
+
+function normalizeReviewSettings(raw: unknown, problems: string[]): ReviewSettings {
+  const defaults = DEFAULT_SETTINGS.review;
+  if (raw === undefined || raw === null) return defaults;
+  if (!isRecord(raw)) {
+    problems.push(`${SETTINGS_SECTION}.review should be an object`);
+    return defaults;
+  }
+  const pick = <K extends keyof ReviewSettings>(key: K, valid: (value: unknown) => boolean): ReviewSettings[K] => {
+    const value = raw[key];
+    if (value === undefined || value === null) return defaults[key];
+    if (valid(value)) return value as ReviewSettings[K];
+    problems.push(`${SETTINGS_SECTION}.review.${key}: ${JSON.stringify(value)} is not valid; using ${JSON.stringify(defaults[key])}`);
+    return defaults[key];
+  };
+  return {
+    approvedFindings: pick('approvedFindings', (v) => APPROVED_FINDINGS_SETTINGS.includes(v as ApprovedFindingsSetting)),
+    keyPath: (pick('keyPath', (v) => typeof v === 'string')).trim(),
+    reviewerId: (pick('reviewerId', (v) => typeof v === 'string')).trim(),
   };
 }
 

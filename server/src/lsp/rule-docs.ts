@@ -3,7 +3,7 @@
  * (full, with examples). Everything comes from the rule's own data in the rulebook.
  */
 import * as path from 'path';
-import { CompiledRule, Finding, Locale, localize } from '../engine';
+import { CompiledRule, Finding, FindingReview, Locale, localize, reviewHover } from '../engine';
 import { cweUri } from './diagnostics';
 import { text } from './texts';
 
@@ -43,6 +43,17 @@ export function hoverMarkdown(finding: Finding, rule: CompiledRule | undefined, 
   const refs = rule ? references(rule, finding.cwe, locale) : cweLinks(finding.cwe);
   if (refs) lines.push(refs);
   return lines.join('\n\n');
+}
+
+/** Text written by people (a justification) shown as text on one line: no links, code, emphasis or HTML of its own. */
+export function escapeMarkdown(value: string): string {
+  return value.replace(/[\\`*_[\]<>~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}
+
+/** The review line under a finding's hover ("Approved by Bob Sato on …"), or nothing. */
+export function reviewHoverMarkdown(review: FindingReview | undefined, locale: Locale): string {
+  const line = review && reviewHover(review, locale);
+  return line ? `\n\n**${text('reviewLabel', locale)}:** ${escapeMarkdown(line)}` : '';
 }
 
 function fenceLanguage(example: Example, rule: CompiledRule): string {

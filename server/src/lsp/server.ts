@@ -28,13 +28,32 @@ import {
   TextDocumentSyncKind,
   WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver';
+import * as path from 'path';
 import { Locale } from '../engine';
 import { codeActions } from './code-actions';
 import { DiagnosticsHub } from './diagnostics-hub';
 import { OpenDocument, OpenDocuments } from './documents';
 import { LintEnvironment, Linter, Logger } from './linter';
-import { InitializationOptions, InsertSuppressionArgs, RuleDocumentationParams, RuleDocumentationResult, SERVER_COMMANDS, SETTINGS_SECTION, STATUS_NOTIFICATION, ScanWorkspaceResult, Settings, WorkspaceTrustChangedParams, resolveLocale } from './protocol';
-import { hoverMarkdown, ruleDocumentation } from './rule-docs';
+import {
+  InitializationOptions,
+  InsertSuppressionArgs,
+  REVIEWS_NOTIFICATION,
+  RecordReviewResult,
+  RuleDocumentationParams,
+  RuleDocumentationResult,
+  SERVER_COMMANDS,
+  SETTINGS_SECTION,
+  STATUS_NOTIFICATION,
+  ScanWorkspaceResult,
+  Settings,
+  WorkspaceTrustChangedParams,
+  resolveLocale,
+} from './protocol';
+import { recordReview } from './review-command';
+import { ReviewIndex } from './review-index';
+import { hiddenFinding } from './review-presentation';
+import { ReviewService } from './reviews';
+import { hoverMarkdown, reviewHoverMarkdown, ruleDocumentation } from './rule-docs';
 import { isRulebookPath, rulebookFileCompletion, rulebookFileHover } from './rulebook-assist';
 import { RulebookService } from './rulebook-service';
 import { RulebookState } from './rulebooks';
@@ -42,6 +61,7 @@ import { SettingsCache } from './settings';
 import { suppressionEdit } from './suppression-edit';
 import { text } from './texts';
 import { WorkspaceFolders, isScannable, pathToUri, uriToPath } from './uris';
+import { WorkspaceScanEnvironment, scanClosedFile } from './workspace-scan';
 import { runWorkspaceScan } from './workspace-scan-command';
 
 /** Milliseconds to wait after an edit of an open rulebook before reloading it (typing makes it invalid often). */
@@ -64,6 +84,8 @@ export class RulebookLanguageServer {
   private readonly settings: SettingsCache;
   private readonly rulebooks: RulebookService;
   private readonly linter: Linter;
+  private readonly reviews: ReviewService;
+  private readonly reviewIndex: ReviewIndex;
   private readonly log: Logger;
   private trusted = true;
   private clientLocale?: string;
@@ -97,6 +119,11 @@ export class RulebookLanguageServer {
         void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
       },
     });
+    this.reviews = new ReviewService({
+      contentsOf: (file) => this.documents.byFile(file)?.text.getText(),
+      report: (message) => this.log.warn(message),
+    });
+    this.reviewIndex = new ReviewIndex((params) => void connection.sendNotification(REVIEWS_NOTIFICATION, params));
     this.linter = new Linter(this.documents, this.lintEnvironment());
   }
 
@@ -110,6 +137,8 @@ export class RulebookLanguageServer {
       rulebookFor: (doc, settings) => this.rulebookForDocument(doc, settings),
       locale: (settings) => this.localeOf(settings),
       publish: (doc, version, diagnostics) => this.hub.set(doc.uri, 'open', diagnostics, version),
+      reviews: (rulebook, relativePath, findings) => this.reviews.reviews(rulebook, relativePath, findings),
+      publishReviews: (doc, items) => this.reviewIndex.set(doc.uri, 'open', items),
       log: this.log,
     };
   }
@@ -166,7 +195,8 @@ export class RulebookLanguageServer {
   async initialized(): Promise<void> {
     if (this.support.configurationRegistration) await this.connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
     if (this.support.watchedFilesRegistration) {
-      await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
+      // Rulebooks, and review ledgers: an approval pulled or made elsewhere shows at once.
+      await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/.secure-coding/reviews.jsonl' }] });
     }
     // Load each folder's rulebook now: its problems show at once and the first scan does not wait for it.
     await Promise.all(this.folders.all().map((folder) => this.rulebookForFolder(folder).catch((err: unknown) => this.log.error(String(err)))));
@@ -191,6 +221,7 @@ export class RulebookLanguageServer {
     this.linter.cancel(doc.uri);
     this.settings.forget(doc.uri);
     this.hub.clear(doc.uri, 'open');
+    this.reviewIndex.set(doc.uri, 'open', []);
     // An unsaved edit of a rulebook is gone with its document: the file on disk applies again.
     if (doc.file) this.scheduleRulebookReload(doc.file);
   }
@@ -213,8 +244,21 @@ export class RulebookLanguageServer {
   }
 
   async didChangeWatchedFiles(params: DidChangeWatchedFilesParams): Promise<void> {
-    const files = params.changes.map((c) => uriToPath(c.uri)).filter((f): f is string => f !== undefined && !this.documents.byFile(f));
-    await this.rulebookFileChanged(files);
+    const changed = params.changes.map((c) => uriToPath(c.uri)).filter((f): f is string => f !== undefined);
+    const ledgers = changed.filter((f) => ReviewService.isLedger(f));
+    for (const ledger of ledgers) this.reviews.ledgerChanged(ledger);
+    if (ledgers.length > 0) {
+      this.relintAll();
+      await this.refreshScannedReviews();
+    }
+    await this.rulebookFileChanged(changed.filter((f) => !ReviewService.isLedger(f) && !this.documents.byFile(f)));
+  }
+
+  /** After this server appended to a ledger: read it again and show every open document's new states. */
+  private ledgerWritten(file: string): void {
+    this.reviews.ledgerChanged(file);
+    this.relintAll();
+    this.refreshScannedReviews().catch((err: unknown) => this.log.error(`refreshing review states failed: ${String(err)}`));
   }
 
   async didChangeConfiguration(params: DidChangeConfigurationParams): Promise<void> {
@@ -261,8 +305,9 @@ export class RulebookLanguageServer {
     if (!context) return null;
     const { doc, settings, state } = context;
     const at = params.position;
+    const reviews = doc.current?.reviews;
     const under = (doc.current?.findings ?? []).filter((f) => {
-      if (f.suppression) return false;
+      if (hiddenFinding(f, reviews, settings)) return false;
       const { start, end } = f.range;
       const afterStart = at.line > start.line || (at.line === start.line && at.character >= start.character);
       const beforeEnd = at.line < end.line || (at.line === end.line && at.character <= end.character);
@@ -270,7 +315,7 @@ export class RulebookLanguageServer {
     });
     if (under.length === 0) return (await this.isRulebookFile(doc)) ? rulebookFileHover(doc.text.getText(), at, state.rulebook, this.localeOf(settings)) : null;
     const locale = this.localeOf(settings);
-    const value = under.map((f) => hoverMarkdown(f, state.rulebook.rule(f.ruleId), locale)).join('\n\n---\n\n');
+    const value = under.map((f) => hoverMarkdown(f, state.rulebook.rule(f.ruleId), locale) + reviewHoverMarkdown(reviews?.get(f), locale)).join('\n\n---\n\n');
     return { contents: { kind: MarkupKind.Markdown, value }, range: under[0].range };
   }
 
@@ -294,6 +339,7 @@ export class RulebookLanguageServer {
     return codeActions({
       doc: context.doc,
       findings: context.doc.current.findings,
+      reviews: context.doc.current.reviews,
       rulebook: context.state.rulebook,
       diagnostics: params.context.diagnostics,
       only: params.context.only,
@@ -302,7 +348,7 @@ export class RulebookLanguageServer {
     });
   }
 
-  async executeCommand(params: ExecuteCommandParams, token: CancellationToken): Promise<ScanWorkspaceResult | boolean | null> {
+  async executeCommand(params: ExecuteCommandParams, token: CancellationToken): Promise<ScanWorkspaceResult | RecordReviewResult | boolean | null> {
     switch (params.command) {
       case SERVER_COMMANDS.scanWorkspace:
         return runWorkspaceScan({
@@ -312,20 +358,48 @@ export class RulebookLanguageServer {
           canCreateProgress: this.support.workDoneProgress,
           title: text('scanTitle', this.defaultLocale()),
           progressText: (done, total) => text('scanProgress', this.defaultLocale(), { done, total }),
-          env: {
-            folders: () => this.folders.all(),
-            settingsFor: (folder) => this.settings.get(pathToUri(folder)),
-            rulebookForFolder: (folder, settings) => this.rulebookForFolder(folder, settings),
-            isOpen: (file) => this.documents.byFile(file) !== undefined,
-            locale: (settings) => this.localeOf(settings),
-            publish: (file, diagnostics) => (diagnostics.length > 0 ? this.hub.set(pathToUri(file), 'scan', diagnostics) : this.hub.clear(pathToUri(file), 'scan')),
-            previouslyPublished: () => this.hub.urisWith('scan').map((uri) => uriToPath(uri)).filter((f): f is string => f !== undefined),
-          },
+          env: this.workspaceScanEnvironment(),
         });
       case SERVER_COMMANDS.insertSuppression:
         return this.insertSuppression(params.arguments?.[0] as InsertSuppressionArgs | undefined);
+      case SERVER_COMMANDS.recordReview:
+        return recordReview(params.arguments?.[0], {
+          current: async (uri) => {
+            const context = await this.current(uri);
+            return context && { doc: context.doc, settings: context.settings, rulebook: context.state.rulebook };
+          },
+          locale: (settings) => (settings ? this.localeOf(settings) : this.defaultLocale()),
+          ledgerWritten: (file) => this.ledgerWritten(file),
+          show: (result) => void this.connection.sendNotification(ShowMessageNotification.type, { type: result.ok ? MessageType.Info : result.refusal === 'failed' ? MessageType.Error : MessageType.Warning, message: result.message }),
+        });
       default:
         return null;
+    }
+  }
+
+  private workspaceScanEnvironment(): WorkspaceScanEnvironment {
+    return {
+      folders: () => this.folders.all(),
+      settingsFor: (folder) => this.settings.get(pathToUri(folder)),
+      rulebookForFolder: (folder, settings) => this.rulebookForFolder(folder, settings),
+      isOpen: (file) => this.documents.byFile(file) !== undefined,
+      locale: (settings) => this.localeOf(settings),
+      publish: (file, diagnostics) => (diagnostics.length > 0 ? this.hub.set(pathToUri(file), 'scan', diagnostics) : this.hub.clear(pathToUri(file), 'scan')),
+      previouslyPublished: () => this.hub.urisWith('scan').map((uri) => uriToPath(uri)).filter((f): f is string => f !== undefined),
+      reviews: (rulebook, relativePath, findings) => this.reviews.reviews(rulebook, relativePath, findings),
+      publishReviews: (file, items) => this.reviewIndex.set(pathToUri(file), 'scan', items),
+      previouslyReviewed: () => this.reviewIndex.urisWith('scan').map((uri) => uriToPath(uri)).filter((f): f is string => f !== undefined),
+    };
+  }
+
+  /** Closed files a workspace scan listed for review show their new states when the ledger changes. */
+  private async refreshScannedReviews(): Promise<void> {
+    const env = this.workspaceScanEnvironment();
+    for (const file of env.previouslyReviewed()) {
+      if (env.isOpen(file)) continue;
+      const folder = this.folders.folderOf(file) ?? this.folders.all()[0] ?? path.dirname(file);
+      const settings = await env.settingsFor(folder);
+      await scanClosedFile(env, file, settings, await env.rulebookForFolder(folder, settings));
     }
   }
 

@@ -32,6 +32,24 @@ const TEXTS = {
   scanTitle: { en: 'Secure coding: scanning the workspace', ja: 'セキュアコーディング: ワークスペースをスキャン中' },
   scanProgress: { en: '{done}/{total} files', ja: '{done}/{total} ファイル' },
   suppressLabel: { en: 'Suppress {rule}', ja: '{rule} を抑制' },
+  reviewLabel: { en: 'Review', ja: 'レビュー' },
+  approveTitle: { en: 'Approve {rule} as reviewer…', ja: 'レビュー担当者として {rule} を承認…' },
+  revokeTitle: { en: 'Revoke approval of {rule}', ja: '{rule} の承認を取り消す' },
+  approved: { en: 'Approved {rule} at {where} as {reviewer}, until {until}. Commit {ledger} with the change.', ja: '{where} の {rule} を {reviewer} として承認しました（{until} まで）。{ledger} を変更と一緒にコミットしてください。' },
+  revoked: { en: 'Revoked the approval of {rule} at {where} as {reviewer}. Commit {ledger} with the change.', ja: '{where} の {rule} の承認を {reviewer} として取り消しました。{ledger} を変更と一緒にコミットしてください。' },
+  reviewRefused: { en: 'Not recorded: {reason}', ja: '記録できませんでした: {reason}' },
+  reviewFailed: { en: 'The review could not be signed or recorded: {reason}', ja: 'レビューを署名・記録できませんでした: {reason}' },
+  noReviewerId: {
+    en: 'Set secureCodingRulebook.review.reviewerId to your id in the rulebook\'s review.reviewers to approve findings.',
+    ja: '指摘を承認するには、secureCodingRulebook.review.reviewerId にルールブックの review.reviewers でのあなたの ID を設定してください。',
+  },
+  noKey: {
+    en: 'Set secureCodingRulebook.review.keyPath to your SSH private key (or start ssh-agent with the key loaded) to sign approvals.',
+    ja: '承認に署名するには、secureCodingRulebook.review.keyPath に SSH 秘密鍵のパスを設定してください（または鍵を読み込んだ ssh-agent を起動してください）。',
+  },
+  noReviewSection: { en: 'The rulebook has no review section: nothing needs a sign-off here.', ja: 'ルールブックに review セクションがないため、承認の必要な指摘はありません。' },
+  findingGone: { en: 'finding not found: {rule} is no longer at {where} (the flagged code changed or the file was closed)', ja: '指摘が見つかりません: {where} に {rule} の指摘はもうありません（コードが変更されたか、ファイルが閉じられました）' },
+  outsideWorkspace: { en: '{file} is outside the rulebook\'s workspace {root}', ja: '{file} はルールブックのワークスペース {root} の外にあります' },
 } as const;
 
 export type TextKey = keyof typeof TEXTS;

@@ -4,10 +4,11 @@
  * as diagnostics. The scan yields to the event loop between files so the editor stays responsive.
  */
 import { Diagnostic } from 'vscode-languageserver';
-import { Locale, diskReader, scanFile } from '../engine';
+import { Finding, Locale, Rulebook, diskReader, scanFile } from '../engine';
 import { walkFiles } from '../cli/walk';
-import { findingDiagnostic } from './diagnostics';
-import { ScanWorkspaceResult, Settings } from './protocol';
+import { ReviewItem, ScanWorkspaceResult, Settings } from './protocol';
+import { findingDiagnostics, reviewItems } from './review-presentation';
+import { FindingReviews } from './reviews';
 import { RulebookState } from './rulebooks';
 import { ruleAllowed } from './rule-filter';
 
@@ -26,6 +27,30 @@ export interface WorkspaceScanEnvironment {
   publish(file: string, diagnostics: Diagnostic[]): void;
   /** Files that had scan results before, so those now clean are cleared. */
   previouslyPublished(): readonly string[];
+  reviews(rulebook: Rulebook, relativePath: string, findings: readonly Finding[]): Promise<FindingReviews | undefined>;
+  /** Publishes a closed file's review items (an empty list clears them). */
+  publishReviews(file: string, items: readonly ReviewItem[]): void;
+  /** Files that had review items from a scan before. */
+  previouslyReviewed(): readonly string[];
+}
+
+export type FileOutcome = { readonly skipped: true } | { readonly skipped: false; readonly shown: number };
+
+/** Scans one closed file and publishes its diagnostics and review items (also used when the ledger changes). */
+export async function scanClosedFile(env: WorkspaceScanEnvironment, file: string, settings: Settings, state: RulebookState): Promise<FileOutcome> {
+  const size = await diskReader.size(file);
+  const scan = size !== undefined && size > settings.maxFileSize ? undefined : await scanFile(state.rulebook, file);
+  if (!scan || scan.skipped) {
+    env.publishReviews(file, []);
+    return { skipped: true };
+  }
+  const allowed = scan.findings.filter((f) => ruleAllowed(settings, f.ruleId));
+  const reviews = await env.reviews(state.rulebook, scan.path, allowed);
+  const locale = env.locale(settings);
+  const diagnostics = findingDiagnostics(allowed, reviews, state.rulebook, settings, locale);
+  if (diagnostics.length > 0 || env.previouslyPublished().includes(file)) env.publish(file, diagnostics);
+  env.publishReviews(file, reviewItems(reviews, locale));
+  return { skipped: false, shown: diagnostics.length };
 }
 
 const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -56,24 +81,19 @@ export async function scanWorkspace(env: WorkspaceScanEnvironment, progress: Sca
       perFolder.set(folder, context);
     }
     const { settings, state } = await context;
-    const size = await diskReader.size(file);
-    const scan = size !== undefined && size > settings.maxFileSize ? undefined : await scanFile(state.rulebook, file);
-    if (!scan || scan.skipped) {
+    const outcome = await scanClosedFile(env, file, settings, state);
+    if (outcome.skipped) {
       skipped++;
     } else {
       files++;
-      const shown = scan.findings.filter((f) => !f.suppression && ruleAllowed(settings, f.ruleId));
-      findings += shown.length;
-      if (shown.length > 0 || env.previouslyPublished().includes(file)) {
-        const locale = env.locale(settings);
-        env.publish(file, shown.map((f) => findingDiagnostic(f, state.rulebook.rule(f.ruleId), settings.severityOverrides[f.ruleId], locale)));
-        published.add(file);
-      }
+      findings += outcome.shown;
+      published.add(file);
     }
     await yieldToEvents();
   }
   // Files that had findings before and were not scanned again this time (deleted, now ignored) are cleared.
   for (const file of env.previouslyPublished()) if (!published.has(file)) env.publish(file, []);
+  for (const file of env.previouslyReviewed()) if (!published.has(file)) env.publishReviews(file, []);
   progress.report(jobs.length, jobs.length);
   return { files, findings, skipped };
 }

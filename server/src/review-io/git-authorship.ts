@@ -1,22 +1,26 @@
 /**
  * Authorship of flagged lines from `git blame --porcelain` (one process per file, however many lines), with moved
  * lines followed (`-M`) so moving a line within a file does not make the mover its author. Uncommitted lines,
- * and files git does not track yet, belong to the local git user: that is who is changing them.
+ * and files git does not track yet, belong to the local git user: that is who is changing them. An editor passes
+ * the text on screen (`contentsOf`), which is blamed instead of the file on disk, so lines match what the user sees.
  */
 import { execFile } from 'child_process';
-import { promisify } from 'util';
 import { AuthorshipProvider, LineAuthor } from '../engine/review/authorship';
 
-const run = promisify(execFile);
 const NOT_COMMITTED = /^0{40}$/;
 
-async function git(cwd: string, args: readonly string[]): Promise<string | undefined> {
-  try {
-    const { stdout } = await run('git', [...args], { cwd, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' });
-    return stdout;
-  } catch {
-    return undefined;
-  }
+function git(cwd: string, args: readonly string[], input?: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const child = execFile('git', [...args], { cwd, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' }, (error, stdout) => resolve(error ? undefined : stdout));
+    // A git that exits before reading all of stdin must not turn into an unhandled EPIPE.
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(input);
+  });
+}
+
+export interface GitAuthorshipOptions {
+  /** The text to blame instead of the file on disk (an editor's unsaved buffer); undefined reads the disk. */
+  readonly contentsOf?: (path: string) => string | undefined;
 }
 
 interface CommitInfo {
@@ -60,7 +64,10 @@ export class GitAuthorship implements AuthorshipProvider {
   private insideWorkTree?: Promise<boolean>;
 
   /** `root` is the workspace root that finding paths are relative to. */
-  constructor(private readonly root: string) {}
+  constructor(
+    private readonly root: string,
+    private readonly options: GitAuthorshipOptions = {},
+  ) {}
 
   private local(): Promise<LineAuthor | undefined> {
     this.localUser ??= (async () => {
@@ -79,7 +86,9 @@ export class GitAuthorship implements AuthorshipProvider {
     this.insideWorkTree ??= git(this.root, ['rev-parse', '--is-inside-work-tree']).then((o) => o?.trim() === 'true');
     if (!(await this.insideWorkTree)) return out;
     const ranges = wanted.flatMap((n) => ['-L', `${n},${n}`]);
-    const output = await git(this.root, ['blame', '--porcelain', '-M', ...ranges, '--', path]);
+    const contents = this.options.contentsOf?.(path);
+    const fromBuffer = contents === undefined ? [] : ['--contents', '-'];
+    const output = await git(this.root, ['blame', '--porcelain', '-M', ...fromBuffer, ...ranges, '--', path], contents);
     const blamed = parseBlamePorcelain(output ?? '');
     const local = await this.local();
     for (const n of wanted) {

@@ -19,9 +19,18 @@ async function readText(file: string): Promise<string> {
   }
 }
 
-function sshKeygenSign(keyPath: string, message: Buffer): Promise<Buffer> {
+export interface SignOptions {
+  /**
+   * False in an editor: ssh-keygen runs in a session of its own, without a terminal to ask a passphrase on, so a
+   * key that needs one fails at once (with a message) instead of waiting for input nobody can give.
+   */
+  readonly interactive?: boolean;
+}
+
+/** Signs `message` in the review namespace with `ssh-keygen -Y sign -f keyPath` (a private key, or a .pub in ssh-agent). */
+export function sshKeygenSign(keyPath: string, message: Buffer, options: SignOptions = {}): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const child = spawn('ssh-keygen', ['-q', '-Y', 'sign', '-f', keyPath, '-n', REVIEW_NAMESPACE], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('ssh-keygen', ['-q', '-Y', 'sign', '-f', keyPath, '-n', REVIEW_NAMESPACE], { stdio: ['pipe', 'pipe', 'pipe'], detached: options.interactive === false });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (d: Buffer) => out.push(d));
@@ -43,15 +52,15 @@ function sshKeygenSign(keyPath: string, message: Buffer): Promise<Buffer> {
   });
 }
 
-function sshKeygenSigner(keyPath: string, publicKey: SshPublicKey): ReviewSigner {
-  return { publicKey, sign: (message) => sshKeygenSign(keyPath, message) };
+function sshKeygenSigner(keyPath: string, publicKey: SshPublicKey, options: SignOptions): ReviewSigner {
+  return { publicKey, sign: (message) => sshKeygenSign(keyPath, message, options) };
 }
 
 /** `KEY` (private, OpenSSH or PEM), or `KEY.pub` with its private half in ssh-agent. */
-export async function signerFromKeyFile(keyPath: string): Promise<ReviewSigner> {
+export async function signerFromKeyFile(keyPath: string, options: SignOptions = {}): Promise<ReviewSigner> {
   const text = await readText(keyPath);
   if (/^\s*ssh-(ed25519|rsa) /.test(text)) {
-    return sshKeygenSigner(keyPath, parsePublicKey(text));
+    return sshKeygenSigner(keyPath, parsePublicKey(text), options);
   }
   try {
     return keySigner(parsePrivateKey(text));
@@ -61,5 +70,5 @@ export async function signerFromKeyFile(keyPath: string): Promise<ReviewSigner> 
   const pubText = await readText(`${keyPath}.pub`).catch(() => {
     throw new KeyFileError(`${keyPath} is protected by a passphrase: put its public key beside it as ${keyPath}.pub, or pass the .pub file with the key loaded in ssh-agent`);
   });
-  return sshKeygenSigner(keyPath, parsePublicKey(pubText));
+  return sshKeygenSigner(keyPath, parsePublicKey(pubText), options);
 }
