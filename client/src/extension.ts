@@ -3,13 +3,16 @@
  * the language client. The analysis itself happens in the language server.
  */
 import * as vscode from 'vscode';
-import { CLIENT_COMMANDS } from '@secure-coding/server/out/lsp/protocol';
+import { CLIENT_COMMANDS, REVIEWS_NOTIFICATION, ReviewsParams } from '@secure-coding/server/out/lsp/protocol';
 import { LanguageClient, State } from 'vscode-languageclient/node';
 import { openRulebook } from './commands/open-rulebook';
 import { restartServer } from './commands/restart-server';
 import { showRuleDocumentation } from './commands/show-rule-documentation';
 import { FindingsStatusBar, ServerState } from './findings-status-bar';
 import { errorText, showErrorWithOutput } from './notifications';
+import { recordReview } from './review/review-commands';
+import { ReviewModel } from './review/review-model';
+import { ReviewTreeProvider } from './review/review-tree';
 import { RULE_DOCUMENTATION_SCHEME, RuleDocumentationProvider } from './rule-documentation';
 import { createServerClient } from './server-client';
 import { watchWorkspaceTrust } from './workspace-trust';
@@ -32,12 +35,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const statusBar = new FindingsStatusBar();
   const languageClient = createServerClient({ context, output });
   client = languageClient;
+  const reviews = new ReviewModel();
+  const reviewTree = new ReviewTreeProvider(reviews);
 
   context.subscriptions.push(
     output,
     statusBar,
     languageClient.onDidChangeState(({ newState }) => {
       statusBar.setServerState(serverState(newState));
+      // A stopped server's review items no longer hold; a restarted one sends them again.
+      if (newState === State.Stopped) reviews.clear();
       void vscode.commands.executeCommand('setContext', 'secureCodingRulebook.serverRunning', newState === State.Running);
     }),
     vscode.workspace.registerTextDocumentContentProvider(RULE_DOCUMENTATION_SCHEME, new RuleDocumentationProvider(() => client)),
@@ -46,6 +53,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('secureCodingRulebook.restartServer', () => restartServer(languageClient)),
     vscode.commands.registerCommand('secureCodingRulebook.showOutput', () => output.show()),
     watchWorkspaceTrust(() => client, () => statusBar.refresh()),
+    reviewTree,
+    vscode.window.createTreeView('secureCodingRulebook.reviews', { treeDataProvider: reviewTree, showCollapseAll: true }),
+    reviews.onDidChange(() => statusBar.setPendingReviews(reviews.pendingCount())),
+    languageClient.onNotification(REVIEWS_NOTIFICATION, (params: ReviewsParams) => reviews.update(params)),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.approveFinding, (argument: unknown) => recordReview(client, 'approve', argument)),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.revokeApproval, (argument: unknown) => recordReview(client, 'revoke', argument)),
   );
 
   try {

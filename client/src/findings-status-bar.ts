@@ -15,9 +15,11 @@ interface Counts {
 
 export type ServerState = 'starting' | 'running' | 'stopped';
 
-/** What the item shows. Pending reviews join here once the review workflow exists. */
+/** What the item shows. */
 interface Summary {
   readonly findings: Counts;
+  /** Findings that need a reviewer's sign-off and have no approval that holds. */
+  readonly pendingReviews: number;
   readonly server: ServerState;
   readonly restricted: boolean;
 }
@@ -46,6 +48,7 @@ export class FindingsStatusBar implements vscode.Disposable {
   private readonly perDocument = new Map<string, Counts>();
   private readonly subscription: vscode.Disposable;
   private server: ServerState = 'starting';
+  private pendingReviews = 0;
 
   constructor() {
     this.item.name = vscode.l10n.t('Secure Coding Rulebook findings');
@@ -61,6 +64,12 @@ export class FindingsStatusBar implements vscode.Disposable {
 
   setServerState(state: ServerState): void {
     this.server = state;
+    this.render();
+  }
+
+  setPendingReviews(count: number): void {
+    if (count === this.pendingReviews) return;
+    this.pendingReviews = count;
     this.render();
   }
 
@@ -91,20 +100,28 @@ export class FindingsStatusBar implements vscode.Disposable {
       others += counts.others;
       rulebookProblems += counts.rulebookProblems;
     }
-    return { findings: { errors, warnings, others, rulebookProblems }, server: this.server, restricted: !vscode.workspace.isTrusted };
+    return { findings: { errors, warnings, others, rulebookProblems }, pendingReviews: this.pendingReviews, server: this.server, restricted: !vscode.workspace.isTrusted };
   }
 
   private render(): void {
-    const { findings, server, restricted } = this.summary();
+    const { findings, pendingReviews, server, restricted } = this.summary();
     const total = findings.errors + findings.warnings + findings.others;
     const icon = server === 'starting' ? '$(sync~spin)' : server === 'stopped' ? '$(error)' : '$(shield)';
-    this.item.text = findings.rulebookProblems > 0 ? `${icon} ${total} $(warning) ${findings.rulebookProblems}` : `${icon} ${total}`;
+    const parts = [`${icon} ${total}`];
+    if (pendingReviews > 0) parts.push(`$(checklist) ${pendingReviews}`);
+    if (findings.rulebookProblems > 0) parts.push(`$(warning) ${findings.rulebookProblems}`);
+    this.item.text = parts.join(' ');
     const lines = [
       `**${vscode.l10n.t('Secure Coding Rulebook')}**`,
       server === 'stopped'
         ? vscode.l10n.t('The language server is not running. Run "Secure Coding: Restart Server" or see the output channel.')
         : vscode.l10n.t('{0}: {1} errors, {2} warnings, {3} other', findingsLabel(total), findings.errors, findings.warnings, findings.others),
     ];
+    if (pendingReviews > 0) {
+      lines.push(
+        pendingReviews === 1 ? vscode.l10n.t("1 finding awaits a designated reviewer's sign-off: see the Security Review view.") : vscode.l10n.t("{0} findings await a designated reviewer's sign-off: see the Security Review view.", pendingReviews),
+      );
+    }
     if (findings.rulebookProblems > 0) {
       lines.push(vscode.l10n.t('The rulebook has {0} problems: see the Problems panel.', findings.rulebookProblems));
     }
@@ -121,7 +138,8 @@ export class FindingsStatusBar implements vscode.Disposable {
     // The one command link above; nothing else in the tooltip can run a command.
     tooltip.isTrusted = { enabledCommands: ['workbench.trust.manage'] };
     this.item.tooltip = tooltip;
-    this.item.accessibilityInformation = { label: `${vscode.l10n.t('Secure Coding Rulebook')}: ${findingsLabel(total)}` };
+    const reviewsLabel = pendingReviews > 0 ? `, ${vscode.l10n.t('{0} awaiting review', pendingReviews)}` : '';
+    this.item.accessibilityInformation = { label: `${vscode.l10n.t('Secure Coding Rulebook')}: ${findingsLabel(total)}${reviewsLabel}` };
     this.item.backgroundColor = server === 'stopped' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
   }
 }

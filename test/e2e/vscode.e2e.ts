@@ -3,14 +3,15 @@
  * Run by `npm run test:e2e` (not part of `npm test`); screenshots land in test/e2e/out/.
  */
 import * as assert from 'assert';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'fs';
+import { execFileSync } from 'child_process';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { Browser, Page, chromium } from 'playwright-core';
 import { REPO_ROOT } from '../helpers';
 import { Profile, RunningCodeServer, createProfile, ensureCodeServer, installExtension, startCodeServer } from './code-server';
 import { CALLS, NOT_CALLS, SAMPLE_FILE, UNOPENED_FILE, writeSampleWorkspace } from './sample-workspace';
-import { Squiggle, activateTab, applyQuickFix, editorText, errorNotifications, hoverAt, openFile, openProblems, openWorkbench, problemRows, readSquiggles, runCommand, statusBarLabel, waitUntil, webviewTexts } from './workbench';
+import { Squiggle, activateTab, applyQuickFix, editorText, errorNotifications, hoverAt, openFile, openProblems, openWorkbench, problemRows, readSquiggles, runCommand, statusBarLabel, viewRows, waitUntil, webviewTexts } from './workbench';
 
 const OUT = path.join(REPO_ROOT, 'test/e2e/out');
 const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
@@ -211,6 +212,20 @@ describe('VS Code end to end (code-server, packaged extension)', function () {
     assert.match(readFileSync(file, 'utf8'), /builtin:default/);
     await page.locator('.notifications-toasts .notification-toast', { hasText: 'Created a starter rulebook at .secure-coding/rulebook.yaml' }).waitFor({ state: 'visible' });
     await page.screenshot({ path: path.join(OUT, 'starter-rulebook.png') });
+  });
+
+  it('lists the findings awaiting a sign-off in the Security Review view once the rulebook asks for reviews', async () => {
+    const key = path.join(runRoot, 'reviewer');
+    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'bob@example.com', '-f', key]);
+    const publicKey = readFileSync(`${key}.pub`, 'utf8').trim();
+    // The open, unmodified rulebook follows the file on disk, and the server rescans with its review section.
+    appendFileSync(path.join(workspace, '.secure-coding/rulebook.yaml'), `\nreview:\n  reviewers:\n    - { id: bob, name: Bob Sato, email: bob@example.com, key: "${publicKey}" }\n`);
+    await waitUntil('the status bar to count findings awaiting review', () => statusBarLabel(page), (text) => /, 2 awaiting review$/.test(text));
+    await page.keyboard.press('Control+Shift+E');
+    const rows = await waitUntil('the findings in the Security Review view', () => viewRows(page, 'Security Review'), (all) => all.some((row) => row.includes('c.banned.strcpy')));
+    assert.ok(rows.some((row) => /Awaiting sign-off \(2\)/.test(row)), rows.join('\n'));
+    assert.ok(rows.some((row) => row.includes(SAMPLE_FILE)), rows.join('\n'));
+    await page.screenshot({ path: path.join(OUT, 'security-review-view.png') });
   });
 
   it('showed no error notification along the way', async () => {

@@ -181,3 +181,12 @@ export async function webviewTexts(page: Page): Promise<string[]> {
   }
   return texts;
 }
+
+/** The rows of a view in the side bar by its title (`Security Review`), expanding the view if it is collapsed. */
+export async function viewRows(page: Page, title: string): Promise<string[]> {
+  const pane = page.locator('.pane', { has: page.locator('.pane-header h3.title', { hasText: title }) }).first();
+  await pane.waitFor({ state: 'visible' });
+  const header = pane.locator('.pane-header').first();
+  if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+  return pane.locator('.pane-body .monaco-list-row').allInnerTexts();
+}
