@@ -11,7 +11,27 @@ export type EntryCheck =
   | { readonly status: 'unknown-reviewer' }
   | { readonly status: 'bad-signature'; readonly reviewer: Reviewer; readonly reason: string };
 
+/**
+ * Checks already made, per entry and policy object. An editor computes review states at every edit from the same
+ * ledger entries and rulebook; each signature is verified once (entries are never changed after they are read).
+ */
+const checked = new WeakMap<ReviewEntry, WeakMap<ReviewPolicy, EntryCheck>>();
+
 export function checkEntry(entry: ReviewEntry, policy: ReviewPolicy): EntryCheck {
+  let byPolicy = checked.get(entry);
+  if (!byPolicy) {
+    byPolicy = new WeakMap();
+    checked.set(entry, byPolicy);
+  }
+  let check = byPolicy.get(policy);
+  if (!check) {
+    check = verifyEntry(entry, policy);
+    byPolicy.set(policy, check);
+  }
+  return check;
+}
+
+function verifyEntry(entry: ReviewEntry, policy: ReviewPolicy): EntryCheck {
   const reviewer = reviewerById(policy, entry.reviewer);
   if (!reviewer) return { status: 'unknown-reviewer' };
   const blob = Buffer.from(entry.sig, 'base64');
