@@ -13,7 +13,7 @@ import { RuleRegex } from '../regex';
 import { AuthBypassRule } from '../rulebook/types';
 import { enclosingNamedFunction, ifParts, ifStatements } from '../syntax/scope';
 import { Matcher, RawMatch, RuleKind, ScanDocument } from './kind';
-import { keywordRegex, wordInName } from './keyword-prefilters';
+import { anyKeyword, keywordRegex, wordInName } from './keyword-prefilters';
 import { optionalRegex } from './rule-regex';
 import { snakeCase } from './secret-values';
 
@@ -122,12 +122,14 @@ export const authBypassKind: RuleKind = {
     }
 
     // `keywords`: words of the conditions (debug flags, request keys) to look for after an `if` before parsing.
-    const conditionWord = keywordRegex((bypass.keywords ?? []).map((k) => k.toLowerCase()), 'g');
+    const conditionKeywords = (bypass.keywords ?? []).map((k) => k.toLowerCase());
+    const conditionWord = keywordRegex(conditionKeywords, 'g');
+    const hasConditionWord = anyKeyword(conditionKeywords);
     return {
       needsTree: true,
       prefilter: ({ text, lower }) =>
         lower.includes('if') &&
-        (conditionWord === undefined || conditionAfterIf(lower, conditionWord)) &&
+        (conditionWord === undefined || (hasConditionWord(lower) && conditionAfterIf(lower, conditionWord))) &&
         ((requestKeys !== undefined && REQUEST_WORDS.test(lower)) ||
           (functionNames !== undefined && wordInName(text, lower, AUTH_NAME_WORD, (name) => functionNames.test(name)))),
       // Request words may span lines (`req\n.headers`); the `if` the prefilter also needs is on one line.

@@ -15,7 +15,7 @@ import { StringFact } from '../syntax/facts';
 import { lastIdentifier } from '../syntax/tree-util';
 import { Matcher, PrefilterInput, RawMatch, RuleKind, ScanDocument } from './kind';
 import { keywordLines } from './line-prefilter';
-import { keywordNearQuote, keywordRegex } from './keyword-prefilters';
+import { anyKeyword, keywordNearQuote } from './keyword-prefilters';
 import { ENVIRONMENT_READERS, NAME_TAKING_CALL, isPlaceholder, looksLikeNameOrText, readableDecoding, shannonEntropy, snakeCase } from './secret-values';
 
 /** Overlap group shared by every secret rule: a provider match outranks a name-aware one on the same text. */
@@ -135,7 +135,7 @@ export const secretKind: RuleKind = {
     const nameAware = nameMatchers.names !== undefined || credentialArguments.size > 0;
     if (patterns.length === 0 && !nameAware) return undefined;
     const keywords = (secret.keywords ?? []).map((k) => k.toLowerCase());
-    const anyKeyword = keywordRegex(keywords);
+    const hasKeyword = anyKeyword(keywords);
     const minEntropy = secret.entropy ?? 0;
     const minLength = secret.min_length ?? (nameAware ? 4 : 8);
     // The quote must open a literal long enough to be one of this rule's secrets.
@@ -156,7 +156,7 @@ export const secretKind: RuleKind = {
     const prefilter = ({ lower, parsed }: PrefilterInput): boolean => {
       if (keywords.length === 0) return true;
       // In config files a key's words may be split over a path (`[api]` … `key = …`): any credential word will do.
-      if (!anyKeyword!.test(lower)) return nameAware && !parsed && CONFIG_CREDENTIAL_WORD.test(lower);
+      if (!hasKeyword(lower)) return nameAware && !parsed && CONFIG_CREDENTIAL_WORD.test(lower);
       // In parsed code a bound literal needs a quote near the keyword on its line; most files with the word have none.
       return !nameAware || !parsed || patterns.length > 0 || nearQuote!(lower);
     };
@@ -170,7 +170,7 @@ export const secretKind: RuleKind = {
       match(doc: ScanDocument): RawMatch[] {
         const matches: RawMatch[] = [];
         const seen = new Set<number>();
-        if (patterns.length > 0 && (!anyKeyword || anyKeyword.test(doc.lower))) {
+        if (patterns.length > 0 && hasKeyword(doc.lower)) {
           for (const { regex, group, label, userGroup } of patterns) {
             for (const m of regex.matches(doc.text)) {
               const g = group ?? (regex.groupCount > 0 ? 1 : 0);

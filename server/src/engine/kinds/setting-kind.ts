@@ -10,7 +10,7 @@ import { SettingRule } from '../rulebook/types';
 import { LiteralFact, literalFacts } from '../syntax/literal-facts';
 import { lastIdentifier } from '../syntax/tree-util';
 import { Matcher, PrefilterInput, RawMatch, RuleKind, ScanDocument } from './kind';
-import { keywordRegex, wordInName } from './keyword-prefilters';
+import { anyKeyword, keywordRegex, wordInName } from './keyword-prefilters';
 import { optionalRegex } from './rule-regex';
 import { snakeCase } from './secret-values';
 import { keywordLines } from './line-prefilter';
@@ -51,7 +51,9 @@ export const settingKind: RuleKind = {
     const keywords = (setting.keywords ?? []).map((k) => k.toLowerCase());
     const tests: SettingTests = { names, values, callees, fullNames, topLevel: setting.top_level ?? false };
     const keyword = keywordRegex(keywords, 'g');
-    const prefilter = ({ text, lower }: PrefilterInput): boolean => keyword === undefined || wordInName(text, lower, keyword, (name) => names.test(name));
+    const hasKeyword = anyKeyword(keywords);
+    const prefilter = ({ text, lower }: PrefilterInput): boolean =>
+      keyword === undefined || (hasKeyword(lower) && wordInName(text, lower, keyword, (name) => names.test(name)));
     return {
       needsTree: true,
       prefilter,

@@ -1,0 +1,105 @@
+/**
+ * Which keywords occur in a text, for every rule at once. Each rule used to run its own keyword regex over every
+ * file, and with some sixty rules that was a third of a scan's time; one Aho–Corasick pass over the lower-cased
+ * text answers all of them (about 0.4 s for 90 MB). Kinds register their keywords when they compile; the automaton
+ * is rebuilt when new ones arrive. Presence is worked out once per text: every rule asks about the same `lower`
+ * string in a row.
+ */
+
+const ids = new Map<string, number>();
+let automaton: Automaton | undefined;
+let last: { lower: string; automaton: Automaton; seen: Uint8Array } | undefined;
+
+/** Ids of the keywords (lower case), registering those not seen before. */
+export function keywordIds(keywords: readonly string[]): number[] {
+  return keywords.map((keyword) => {
+    let id = ids.get(keyword);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(keyword, id);
+      automaton = undefined;
+    }
+    return id;
+  });
+}
+
+/** For each registered keyword id, 1 when the keyword occurs in `lower`. */
+export function keywordsIn(lower: string): Uint8Array {
+  automaton ??= new Automaton([...ids.keys()]);
+  if (last && last.automaton === automaton && last.lower === lower) return last.seen;
+  const seen = automaton.scan(lower);
+  last = { lower, automaton, seen };
+  return seen;
+}
+
+/** Whether any of the keywords (ids from `keywordIds`) occurs in `lower`. */
+export function anyKeywordIn(lower: string, keywordIdList: readonly number[]): boolean {
+  if (keywordIdList.length === 0) return true;
+  const seen = keywordsIn(lower);
+  return keywordIdList.some((id) => seen[id] === 1);
+}
+
+/** ASCII transitions in a dense table; other characters (rare in keywords and code) through the trie's maps. */
+const ALPHABET = 128;
+
+class Automaton {
+  private readonly table: Int32Array;
+  private readonly next: Map<number, number>[] = [new Map<number, number>()];
+  private readonly fail: number[] = [0];
+  private readonly output: number[][] = [[]];
+
+  constructor(private readonly words: readonly string[]) {
+    words.forEach((word, id) => {
+      let state = 0;
+      for (let i = 0; i < word.length; i++) {
+        const c = word.charCodeAt(i);
+        let to = this.next[state].get(c);
+        if (to === undefined) {
+          to = this.next.length;
+          this.next.push(new Map<number, number>());
+          this.fail.push(0);
+          this.output.push([]);
+          this.next[state].set(c, to);
+        }
+        state = to;
+      }
+      this.output[state].push(id);
+    });
+    // Breadth first: a state's failure link is the longest proper suffix of its path that is also a path.
+    const queue = [...this.next[0].values()];
+    for (let head = 0; head < queue.length; head++) {
+      const state = queue[head];
+      for (const [c, to] of this.next[state]) {
+        queue.push(to);
+        this.fail[to] = this.step(this.fail[state], c, to);
+        this.output[to] = this.output[to].concat(this.output[this.fail[to]]);
+      }
+    }
+    this.table = new Int32Array(this.next.length * ALPHABET);
+    for (let state = 0; state < this.next.length; state++) {
+      for (let c = 0; c < ALPHABET; c++) this.table[state * ALPHABET + c] = this.step(state, c);
+    }
+  }
+
+  /** The state after reading `c` in `state`, following failure links (never to `self`, the state being linked). */
+  private step(state: number, c: number, self?: number): number {
+    for (let s = state; ; s = this.fail[s]) {
+      const to = this.next[s].get(c);
+      if (to !== undefined && to !== self) return to;
+      if (s === 0) return 0;
+    }
+  }
+
+  scan(text: string): Uint8Array {
+    const seen = new Uint8Array(this.words.length);
+    const { table, output } = this;
+    let state = 0;
+    for (let i = 0, n = text.length; i < n; i++) {
+      const c = text.charCodeAt(i);
+      state = c < ALPHABET ? table[state * ALPHABET + c] : this.step(state, c);
+      const found = output[state];
+      if (found.length > 0) for (const id of found) seen[id] = 1;
+    }
+    return seen;
+  }
+}
