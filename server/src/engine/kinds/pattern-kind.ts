@@ -47,10 +47,12 @@ function within(spans: readonly Span[], start: number, end: number): boolean {
   return false;
 }
 
-function regexMatcher(regex: RuleRegex, scope: PatternScope): Matcher {
+/** `keywords` (optional): a text without any of them is not searched; the shared keyword pass answers that. */
+function regexMatcher(regex: RuleRegex, scope: PatternScope, keywords: readonly string[]): Matcher {
+  const hasKeyword = anyKeyword(keywords);
   return {
     needsTree: scope !== 'any',
-    prefilter: ({ text }) => regex.test(text),
+    prefilter: ({ text, lower }) => hasKeyword(lower) && regex.test(text),
     match(doc: ScanDocument): RawMatch[] {
       const spans = spansFor(doc, scope);
       const matches: RawMatch[] = [];
@@ -76,7 +78,7 @@ export const patternKind: RuleKind = {
     }
     if (pattern.regex !== undefined) {
       try {
-        return regexMatcher(compileRuleRegex(pattern.regex, { trusted }), scope);
+        return regexMatcher(compileRuleRegex(pattern.regex, { trusted }), scope, (pattern.keywords ?? []).map((k) => k.toLowerCase()));
       } catch (err) {
         if (!(err instanceof RegexSyntaxError)) throw err;
         report(['regex'], err.message, err.offset === undefined ? undefined : { offset: err.offset, length: err.length });

@@ -55,6 +55,8 @@ interface CompiledPattern {
   readonly group: number | undefined;
   readonly label: LocalizedText;
   readonly userGroup: number | undefined;
+  /** The pattern's own keywords (every text passes without). */
+  readonly applies: (lower: string) => boolean;
 }
 
 interface NameMatchers {
@@ -117,7 +119,13 @@ export const secretKind: RuleKind = {
   compile(rule, { trusted, report }): Matcher | undefined {
     const secret = rule as SecretRule;
     const patterns = (secret.patterns ?? [])
-      .map((p, i) => ({ regex: compileOrReport(p.regex, ['patterns', i, 'regex'], trusted, report), group: p.group, label: p.label ?? '', userGroup: p.user_group }))
+      .map((p, i) => ({
+        regex: compileOrReport(p.regex, ['patterns', i, 'regex'], trusted, report),
+        group: p.group,
+        label: p.label ?? '',
+        userGroup: p.user_group,
+        applies: anyKeyword((p.keywords ?? []).map((k) => k.toLowerCase())),
+      }))
       .filter((p): p is CompiledPattern => p.regex !== undefined);
     const credentialArguments = new Map<string, number[]>();
     for (const [fn, positions] of Object.entries(secret.arguments ?? {})) {
@@ -171,7 +179,8 @@ export const secretKind: RuleKind = {
         const matches: RawMatch[] = [];
         const seen = new Set<number>();
         if (patterns.length > 0 && hasKeyword(doc.lower)) {
-          for (const { regex, group, label, userGroup } of patterns) {
+          for (const { regex, group, label, userGroup, applies } of patterns) {
+            if (!applies(doc.lower)) continue;
             for (const m of regex.matches(doc.text)) {
               const g = group ?? (regex.groupCount > 0 ? 1 : 0);
               const span = g === 0 ? m : m.groups[g - 1];

@@ -88,6 +88,8 @@ export interface SecretPattern {
   readonly label?: LocalizedText;
   /** The group holding a user name: a password equal to it (`guest:guest@`) is a default-credential example, not flagged. */
   readonly user_group?: number;
+  /** Substrings (case-insensitive) one of which must occur for this pattern to run; the rule's own apply too. */
+  readonly keywords?: readonly string[];
 }
 
 export interface SecretRule extends RuleCommon {
