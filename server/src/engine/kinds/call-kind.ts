@@ -6,6 +6,7 @@
 import { CallFunction, CallRule, LocalizedText } from '../rulebook/types';
 import { conditionHolds } from './call-conditions';
 import { Matcher, RawMatch, RuleKind, ScanDocument } from './kind';
+import { anyKeyword } from './keyword-prefilters';
 
 interface FunctionSpec {
   readonly qualified: boolean;
@@ -44,9 +45,11 @@ export const callKind: RuleKind = {
     if (specs.size === 0) return undefined;
     const callShape = callShapePattern([...specs.keys()]);
     const nameWord = nameWordPattern([...specs.keys()]);
+    // Case-insensitive, so a superset of the call shape's texts: the shared keyword pass rules most files out first.
+    const mentionsName = anyKeyword([...new Set([...specs.keys()].map((name) => name.split(/[.:]+/).pop()!.toLowerCase()))]);
     return {
       needsTree: true,
-      prefilter: ({ text }) => callShape.test(text),
+      prefilter: ({ text, lower }) => mentionsName(lower) && callShape.test(text),
       // A call's name and its `(` may sit on two lines; the name as a whole word is on one of them.
       linePrefilter: { check: ({ text }) => nameWord.test(text), exact: false },
       match(doc: ScanDocument): RawMatch[] {
