@@ -2,7 +2,8 @@
  * Where in a file a full scan needs string facts. Reading every string of a large file and working out the name
  * each is bound to costs about as much as parsing it, yet the rules that read strings find only near the few
  * lines that pass their line prefilter (`Matcher.stringReach`): a `password` near a quote, a flaggable address.
- * When every such rule says so, the scan reads strings only in those lines' neighbourhood.
+ * Those rules share one view of the document whose strings are read only around the lines that pass any of them;
+ * the other rules see every string.
  */
 import { ActiveRule } from './rulebook/rulebook';
 import { Region } from './syntax/located-facts';

@@ -122,7 +122,7 @@ class LazyDocument implements ScanDocument {
 
   /** The strings overlapping `focus` (always the same focus within one scan). */
   stringsIn(focus: readonly Region[]): readonly StringFact[] {
-    if (this.stringCache) return this.stringCache.filter((f) => focus.some((r) => f.end >= r.start && f.start <= r.end));
+    // The store filters what it has already read for the whole tree, or reads the focus alone.
     this.focusedCache ??= this.factStore ? this.factStore.getIn('strings', focus).map((l) => l.fact) : this.strings();
     return this.focusedCache;
   }
