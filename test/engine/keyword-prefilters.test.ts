@@ -19,13 +19,22 @@ describe('keyword prefilters', () => {
   });
 
   it('with a minimum length, only a literal that long counts, and one left open at the line end may go on', () => {
-    const near = wordNearQuote(/token/, 10);
+    const near = wordNearQuote(/token/, { minLength: 10 });
     assert.strictEqual(near('if (token.value === "=>") return;'), false);
     assert.strictEqual(near('tokens.push(`[${key}]`);'), false);
     assert.strictEqual(near('const token = "ghp_1234567890abcdef";'), true);
     assert.strictEqual(near('const token = "a\\"b" + "0123456789ab";'), true, 'escaped quote, then a second literal');
     assert.strictEqual(near('const token = `'), true, 'a template literal that goes on over the next lines');
     assert.strictEqual(near('const token = "short";'), false);
+  });
+
+  it('with a value test, a literal written without escapes counts only when its value passes', () => {
+    const near = wordNearQuote(/token/, { minLength: 10, accepts: (value) => !/\s/.test(value) && /\d/.test(value) });
+    const check = (line: string): boolean => near(line.toLowerCase(), line);
+    assert.strictEqual(check('throw new Error("This token is not a string");'), false);
+    assert.strictEqual(check('const token = "Gh7Kx92mQpL0";'), true);
+    assert.strictEqual(check('const token = "no digits \\x41 here";'), true, 'an escaped literal is not judged by its written form');
+    assert.strictEqual(near('const token = "no digits at all here";'), true, 'without the original text the value is not judged');
   });
 
   it('a word inside a name the rule accepts: the whole name or a dotted part, in snake_case', () => {

@@ -46,9 +46,18 @@ export function onNonCodeLine(lower: string, offset: number): boolean {
  * apostrophe inside a word (`can't`) is no quote, and comment, `#include` and `import` lines cannot bind a
  * literal, so they do not count. Most files that merely mention "pass" or "token" have no such line.
  */
-export function wordNearQuote(pattern: RegExp, minLength = 0): (lower: string) => boolean {
+export interface LiteralTest {
+  /** The shortest literal (as written) that counts. */
+  readonly minLength: number;
+  /** A test of a literal's value, run on literals written without escapes (their text is their value). */
+  readonly accepts?: (value: string) => boolean;
+}
+
+export function wordNearQuote(pattern: RegExp, literal?: LiteralTest): (lower: string, text?: string) => boolean {
   const word = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
-  return (lower) => {
+  return (lower, text) => {
+    // The value test needs the original case; offsets line up unless lower-casing changed the length.
+    const original = text !== undefined && text.length === lower.length ? text : undefined;
     // Find each word once (linear), then look for a quote in a short window around it on the same line: a
     // regex that tried the words at every quote instead took minutes on large bundles full of strings.
     word.lastIndex = 0;
@@ -62,9 +71,10 @@ export function wordNearQuote(pattern: RegExp, minLength = 0): (lower: string) =
       }
       const from = Math.max(lineStart, m.index - NEAR);
       const to = Math.min(lineEnd, m.index + m[0].length + NEAR);
-      if (minLength > 1 ? stringNear(lower.slice(lineStart, lineEnd), from - lineStart, to - lineStart, minLength) : OPENING_QUOTE.test(lower.slice(from, to))) {
-        return true;
-      }
+      const near = literal
+        ? stringNear(lower.slice(lineStart, lineEnd), original?.slice(lineStart, lineEnd), from - lineStart, to - lineStart, literal)
+        : OPENING_QUOTE.test(lower.slice(from, to));
+      if (near) return true;
       if (m[0].length === 0) word.lastIndex++;
     }
     return false;
@@ -74,11 +84,12 @@ export function wordNearQuote(pattern: RegExp, minLength = 0): (lower: string) =
 const OPENING_QUOTES = new RegExp(OPENING_QUOTE.source, 'g');
 
 /**
- * A string literal of at least `minLength` characters (as written: escapes only make the value shorter) that
- * overlaps `from`–`to` of the line, pairing quotes from the line's start. One still open at the line's end may
- * go on over the next lines (template literals, triple quotes), and counts.
+ * A string literal that overlaps `from`–`to` of the line and passes `literal`: at least `minLength` characters as
+ * written (escapes only make the value shorter) and, when written without escapes, a value `accepts` takes.
+ * Quotes are paired from the line's start. One still open at the line's end may go on over the next lines
+ * (template literals, triple quotes), and counts.
  */
-function stringNear(line: string, from: number, to: number, minLength: number): boolean {
+function stringNear(line: string, original: string | undefined, from: number, to: number, literal: LiteralTest): boolean {
   OPENING_QUOTES.lastIndex = 0;
   for (let m = OPENING_QUOTES.exec(line); m; m = OPENING_QUOTES.exec(line)) {
     const open = m.index + m[0].length - 1;
@@ -87,20 +98,23 @@ function stringNear(line: string, from: number, to: number, minLength: number): 
     let close = open + 1;
     while (close < line.length && line[close] !== quote) close += line[close] === '\\' ? 2 : 1;
     if (close >= line.length) return true;
-    if (close >= from && close - open - 1 >= minLength) return true;
+    if (close >= from && close - open - 1 >= literal.minLength) {
+      const value = original?.slice(open + 1, close);
+      if (!literal.accepts || value === undefined || value.includes('\\') || literal.accepts(value)) return true;
+    }
     OPENING_QUOTES.lastIndex = close + 1;
   }
   return false;
 }
 
 /** `wordNearQuote` for any of some keywords; undefined for none. */
-export function keywordNearQuote(keywords: readonly string[], minLength = 0): ((lower: string) => boolean) | undefined {
+export function keywordNearQuote(keywords: readonly string[], literal?: LiteralTest): ((lower: string, text?: string) => boolean) | undefined {
   const regex = keywordRegex(keywords);
   if (!regex) return undefined;
   const present = anyKeyword(keywords);
-  const near = wordNearQuote(regex, minLength);
+  const near = wordNearQuote(regex, literal);
   // Most texts have none of the keywords: the shared pass says so before any regex runs.
-  return (lower) => present(lower) && near(lower);
+  return (lower, text) => present(lower) && near(lower, text);
 }
 
 /** Characters of a name as code and config files write it: `app.config`, `APP_DEBUG`, `skip-auth`, `$debug`. */

@@ -146,8 +146,6 @@ export const secretKind: RuleKind = {
     const hasKeyword = anyKeyword(keywords);
     const minEntropy = secret.entropy ?? 0;
     const minLength = secret.min_length ?? (nameAware ? 4 : 8);
-    // The quote must open a literal long enough to be one of this rule's secrets.
-    const nearQuote = keywordNearQuote(keywords, minLength);
 
     const acceptable = (value: string, strict: boolean): boolean => {
       if (value.length < minLength || shannonEntropy(value) < minEntropy) return false;
@@ -160,13 +158,17 @@ export const secretKind: RuleKind = {
       return !looksLikeNameOrText(value);
     };
 
+    // The quote must open a literal that could be one of this rule's secrets: long enough and, when written
+    // without escapes, a value the name-aware match accepts.
+    const nearQuote = keywordNearQuote(keywords, { minLength, accepts: (value) => acceptable(value, true) });
+
     // Every test here reads within one line, so a file passes exactly when one of its lines does.
-    const prefilter = ({ lower, parsed }: PrefilterInput): boolean => {
+    const prefilter = ({ text, lower, parsed }: PrefilterInput): boolean => {
       if (keywords.length === 0) return true;
       // In config files a key's words may be split over a path (`[api]` … `key = …`): any credential word will do.
       if (!hasKeyword(lower)) return nameAware && !parsed && CONFIG_CREDENTIAL_WORD.test(lower);
       // In parsed code a bound literal needs a quote near the keyword on its line; most files with the word have none.
-      return !nameAware || !parsed || patterns.length > 0 || nearQuote!(lower);
+      return !nameAware || !parsed || patterns.length > 0 || nearQuote!(lower, text);
     };
     return {
       needsTree: nameAware,
