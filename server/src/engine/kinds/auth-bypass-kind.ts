@@ -37,7 +37,7 @@ const GRANT_STATEMENT =
   /^(?:return\s*\(?\s*(?:true|TRUE|True|1|YES|next\s*\(\s*\)|true\s*,\s*nil)\s*\)?|next\s*\(\s*\)|(?:return\s+)?(?:done|cb|callback)\s*\(\s*null\s*,\s*(?:true|user)\b[^)]*\))\s*;?$/;
 /** Statements that log a user in, anywhere in the branch. */
 const GRANT_ANYWHERE =
-  /\b(?:req|request)\.user\s*=[^=]|\blogin_user\s*\(|\bsession\s*\[\s*['"](?:user|user_id|uid|logged_in|authenticated|is_admin)['"]\s*\]\s*=[^=]|\b(?:is_?)?(?:authenticated|authorized|logged_?in|admin)\s*=\s*(?:true|True|TRUE)\b/;
+  /\b(?:req|request)\.user\s*=[^=]|\blogin_user\s*\(|(?:\bsession|\$_SESSION)\s*\[\s*['"](?:user|user_id|uid|logged_in|authenticated|is_admin)['"]\s*\]\s*=[^=]|\b(?:is_?)?(?:authenticated|authorized|logged_?in|admin)\s*=\s*(?:true|True|TRUE)\b/;
 
 const BLOCKS = /block|compound|^then$|body|statement_list|^else$/;
 
@@ -96,11 +96,30 @@ function conditionSaysDebug(conditionText: string, conditionNames: RuleRegex): b
 const CONDITION_REACH = 160;
 const IF_WORD = /\b(?:if|elif|elsif|unless)\b/;
 
-/** One of the condition words shortly after an `if` (or `elif`, `unless`): the condition of an if statement. */
-function conditionAfterIf(lower: string, conditionWord: RegExp): boolean {
+/**
+ * How far after a condition's word the granting statement may be: the rest of the condition (at most 400
+ * characters are read) and the branch's first statement or its first 600 characters, with room for comments.
+ */
+const BRANCH_REACH = 1200;
+
+/**
+ * What `grantsAccess` looks for, in lower case and loosely (a superset): `return true`, `return next()`, `next()`,
+ * `done(null, …)`, Go's `return nil`, a user logged in (`req.user =`, `login_user(`, `session[…] =`, `admin = true`).
+ */
+const GRANT_HINT =
+  /return\s*\(?\s*(?:true|1|yes|next\s*\(|nil\b)|\bnext\s*\(\s*\)|\b(?:done|cb|callback)\s*\(\s*null|\.user\s*=|login_user\s*\(|session\s*\[|(?:authenticated|authorized|logged_?in|admin)\s*=\s*true/;
+
+/**
+ * One of the condition words shortly after an `if` (or `elif`, `unless`): the condition of an if statement; with
+ * `then`, also followed by what the branch must do.
+ */
+function conditionAfterIf(lower: string, conditionWord: RegExp, then?: RegExp): boolean {
   conditionWord.lastIndex = 0;
   for (let m = conditionWord.exec(lower); m; m = conditionWord.exec(lower)) {
-    if (IF_WORD.test(lower.slice(Math.max(0, m.index - CONDITION_REACH), m.index))) return true;
+    const from = Math.max(0, m.index - CONDITION_REACH);
+    if (!IF_WORD.test(lower.slice(from, m.index))) continue;
+    // From before the `if` too: Ruby's and Perl's modifier form puts the branch first (`return true if …`).
+    if (!then || then.test(lower.slice(from, m.index + BRANCH_REACH))) return true;
   }
   return false;
 }
@@ -127,11 +146,28 @@ export const authBypassKind: RuleKind = {
     const hasConditionWord = anyKeyword(conditionKeywords);
     return {
       needsTree: true,
-      prefilter: ({ text, lower }) =>
-        lower.includes('if') &&
-        (conditionWord === undefined || (hasConditionWord(lower) && conditionAfterIf(lower, conditionWord))) &&
-        ((requestKeys !== undefined && REQUEST_WORDS.test(lower)) ||
-          (functionNames !== undefined && wordInName(text, lower, AUTH_NAME_WORD, (name) => functionNames.test(name)))),
+      prefilter: ({ text, lower }) => {
+        if (!lower.includes('if')) return false;
+        const conditionFound = (then?: RegExp): boolean =>
+          conditionWord === undefined || (hasConditionWord(lower) && conditionAfterIf(lower, conditionWord, then));
+        // A request key that skips the login whatever follows, or a debug key whose branch grants access.
+        if (
+          requestKeys !== undefined &&
+          REQUEST_WORDS.test(lower) &&
+          conditionFound() &&
+          ((conditionWord !== undefined && wordInName(text, lower, conditionWord, (snake, written) => requestKeys.test(written) || requestKeys.test(snake))) ||
+            conditionFound(GRANT_HINT))
+        ) {
+          return true;
+        }
+        // A debug shortcut grants access in the branch right after its condition.
+        return (
+          functionNames !== undefined &&
+          GRANT_HINT.test(lower) &&
+          conditionFound(GRANT_HINT) &&
+          wordInName(text, lower, AUTH_NAME_WORD, (name) => functionNames.test(name))
+        );
+      },
       // Request words may span lines (`req\n.headers`); the `if` the prefilter also needs is on one line.
       linePrefilter: { check: ({ lower }) => lower.includes('if'), exact: false },
       match(doc: ScanDocument): RawMatch[] {

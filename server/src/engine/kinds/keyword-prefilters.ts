@@ -125,7 +125,7 @@ const NAME_CHAR = /[A-Za-z0-9_$.-]/;
  * the whole name around the word, or one of its dotted parts. `debug` in `#ifdef _DEBUG` names no `debug` setting,
  * and `auth` in "author" no authentication function. Names never span lines, so this reads within one line.
  */
-export function wordInName(text: string, lower: string, word: RegExp, accepts: (snakeName: string) => boolean): boolean {
+export function wordInName(text: string, lower: string, word: RegExp, accepts: (snakeName: string, written: string) => boolean): boolean {
   word.lastIndex = 0;
   // Lower-casing may change the length of some non-ASCII text; then offsets do not line up and any word will do.
   if (text.length !== lower.length) return word.test(lower);
@@ -135,7 +135,7 @@ export function wordInName(text: string, lower: string, word: RegExp, accepts: (
     while (start > 0 && NAME_CHAR.test(text[start - 1])) start--;
     while (end < text.length && NAME_CHAR.test(text[end])) end++;
     const name = text.slice(start, end);
-    if ([name, ...name.split('.')].some((part) => accepts(snakeCase(part)))) return true;
+    if ([name, ...name.split('.')].some((part) => accepts(snakeCase(part), part))) return true;
     word.lastIndex = Math.max(word.lastIndex, end);
   }
   return false;
