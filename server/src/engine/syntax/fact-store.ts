@@ -90,6 +90,13 @@ export class FactStore {
     for (const kind of FACT_KINDS) {
       if (this.cache[kind] || this.previous?.facts[kind]) (snapshot as Record<FactKind, unknown>)[kind] = this.get(kind);
     }
+    // A call fact reads its callee and arguments from its tree when first asked; a kept fact outlives that tree
+    // (the next edit moves its arguments), so each is read now, while the tree it came from is alive. Kept facts
+    // were read when they were first kept.
+    for (const { fact } of snapshot.calls ?? []) {
+      void fact.callee;
+      void fact.args;
+    }
     return snapshot;
   }
 }
