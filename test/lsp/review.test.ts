@@ -7,7 +7,7 @@
  */
 import * as assert from 'assert';
 import { ChildProcess, spawn } from 'child_process';
-import { readFileSync } from 'fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { CodeAction, Diagnostic, DiagnosticSeverity, Hover, MarkupContent, MessageType, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { CLIENT_COMMANDS, RecordReviewArgs, RecordReviewResult, ReviewTarget, SERVER_COMMANDS } from '@secure-coding/server/out/lsp/protocol';
@@ -195,6 +195,28 @@ describe('language server: reviews', function () {
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(root, '.secure-coding/reviews.jsonl')), type: 1 }] });
     const approved = await client.waitForDiagnostics(file, (p) => strcpyOf(p)?.severity === DiagnosticSeverity.Hint, from);
     assert.match(strcpyOf(approved)!.message, /Approved by Carol Mori on/);
+  });
+
+  it('shows a corrupt ledger line where it is, keeps every other approval, and clears the warning once the line is fixed', async function () {
+    await start({});
+    const cli = await runCli(root, ['review', 'approve', 'src/a.c:6', '--as', 'carol', '--key', keys.carol.privatePath, '--reason', 'reviewed in the PR']);
+    assert.strictEqual(cli.code, 0, cli.stderr);
+    const ledger = path.join(root, '.secure-coding/reviews.jsonl');
+    const good = readFileSync(ledger, 'utf8');
+    appendFileSync(ledger, '{"v":1,"fingerprint":"half a line\n');
+    const changed = async (): Promise<void> =>
+      client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(ledger), type: 2 }] });
+    let from = client.diagnostics.length;
+    await changed();
+    const approved = await client.waitForDiagnostics(file, (p) => strcpyOf(p)?.severity === DiagnosticSeverity.Hint, from);
+    assert.match(strcpyOf(approved)!.message, /Approved by Carol Mori/, 'the good approval still holds');
+    const warned = await client.waitForDiagnostics(ledger, (p) => p.diagnostics.length > 0, from);
+    assert.deepStrictEqual(warned.diagnostics.map((d) => [d.range.start.line, d.severity]), [[1, DiagnosticSeverity.Warning]]);
+    assert.match(warned.diagnostics[0].message, /cannot be read \(not valid JSON; ignored\).*every other approval still holds/);
+    from = client.diagnostics.length;
+    writeFileSync(ledger, good);
+    await changed();
+    await client.waitForDiagnostics(ledger, (p) => p.diagnostics.length === 0, from);
   });
 
   it('lists closed files\' findings for review after a workspace scan, and follows the ledger there too', async function () {

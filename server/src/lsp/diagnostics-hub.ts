@@ -1,12 +1,12 @@
 /**
  * The one place diagnostics are published. A file's diagnostics have parts — the findings of its open document,
- * the findings of a workspace scan (for files not open), problems when the file is a rulebook — and every publish
+ * the findings of a workspace scan (for files not open), problems when the file is a rulebook or a review ledger — and every publish
  * sends their union, so one part never wipes out another. It also keeps the counts for the status notification.
  */
 import { Diagnostic, DiagnosticSeverity, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { StatusParams } from './protocol';
 
-export type DiagnosticPart = 'open' | 'scan' | 'rulebook';
+export type DiagnosticPart = 'open' | 'scan' | 'rulebook' | 'ledger';
 
 interface FileDiagnostics {
   version?: number;

@@ -4,7 +4,8 @@
  * and the fingerprint as `data` — never the flagged text.
  */
 import { Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
-import { CompiledRule, Finding, Locale, RulebookProblem, Severity } from '../engine';
+import { CompiledRule, Finding, LedgerProblem, Locale, RulebookProblem, Severity } from '../engine';
+import { text } from './texts';
 import { DIAGNOSTIC_SOURCE, FindingData, RULEBOOK_DIAGNOSTIC_SOURCE, SeverityOverride } from './protocol';
 
 const SEVERITIES: Readonly<Record<Severity | Exclude<SeverityOverride, 'off'>, DiagnosticSeverity>> = {
@@ -63,4 +64,17 @@ export function problemDiagnostic(problem: RulebookProblem, lineText: (line: num
     source: RULEBOOK_DIAGNOSTIC_SOURCE,
     message: problem.message,
   };
+}
+
+/**
+ * Lines of a review ledger that could not be read (one-based), as warnings on those lines: the line is ignored and
+ * every other approval holds. The whole line is underlined (up to the start of the next).
+ */
+export function ledgerDiagnostics(problems: readonly LedgerProblem[], locale: Locale): Diagnostic[] {
+  return problems.map((problem) => ({
+    range: { start: { line: problem.line - 1, character: 0 }, end: { line: problem.line, character: 0 } },
+    severity: DiagnosticSeverity.Warning,
+    source: RULEBOOK_DIAGNOSTIC_SOURCE,
+    message: text('ledgerLineIgnored', locale, { reason: problem.message }),
+  }));
 }

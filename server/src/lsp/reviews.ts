@@ -14,6 +14,8 @@ export interface ReviewServiceEnvironment {
   /** The text on screen of a file, or undefined when it is not open. */
   contentsOf(file: string): string | undefined;
   report(message: string): void;
+  /** The lines of a ledger that could not be read (none: its earlier problems are gone). */
+  ledgerProblems(file: string, problems: Ledger['problems']): void;
 }
 
 export class ReviewService {
@@ -31,10 +33,18 @@ export class ReviewService {
   ledger(root: string): Promise<Ledger> {
     let ledger = this.ledgers.get(root);
     if (!ledger) {
-      ledger = readLedger(root).catch((err: unknown) => {
-        this.env.report(`cannot read ${path.join(root, LEDGER_RELATIVE_PATH)}: ${String(err)}`);
-        return EMPTY_LEDGER;
-      });
+      const file = path.join(root, LEDGER_RELATIVE_PATH);
+      ledger = readLedger(root).then(
+        (read) => {
+          // A corrupt or hand-edited line is shown where it is; every other approval still holds.
+          this.env.ledgerProblems(file, read.problems);
+          return read;
+        },
+        (err: unknown) => {
+          this.env.report(`cannot read ${file}: ${String(err)}`);
+          return EMPTY_LEDGER;
+        },
+      );
       this.ledgers.set(root, ledger);
     }
     return ledger;

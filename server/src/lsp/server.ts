@@ -59,6 +59,7 @@ import { RulebookService } from './rulebook-service';
 import { RulebookState } from './rulebooks';
 import { SettingsCache } from './settings';
 import { suppressionEdit } from './suppression-edit';
+import { ledgerDiagnostics } from './diagnostics';
 import { text } from './texts';
 import { WorkspaceFolders, isScannable, pathToUri, uriToPath } from './uris';
 import { WorkspaceScanEnvironment, scanClosedFile } from './workspace-scan';
@@ -122,6 +123,11 @@ export class RulebookLanguageServer {
     this.reviews = new ReviewService({
       contentsOf: (file) => this.documents.byFile(file)?.text.getText(),
       report: (message) => this.log.warn(message),
+      ledgerProblems: (file, problems) => {
+        const uri = pathToUri(file);
+        if (problems.length === 0) return this.hub.clear(uri, 'ledger');
+        this.hub.set(uri, 'ledger', ledgerDiagnostics(problems, this.defaultLocale()));
+      },
     });
     this.reviewIndex = new ReviewIndex((params) => void connection.sendNotification(REVIEWS_NOTIFICATION, params));
     this.linter = new Linter(this.documents, this.lintEnvironment());

@@ -49,6 +49,10 @@ const TEXTS = {
   },
   noReviewSection: { en: 'The rulebook has no review section: nothing needs a sign-off here.', ja: 'ルールブックに review セクションがないため、承認の必要な指摘はありません。' },
   findingGone: { en: 'finding not found: {rule} is no longer at {where} (the flagged code changed or the file was closed)', ja: '指摘が見つかりません: {where} に {rule} の指摘はもうありません（コードが変更されたか、ファイルが閉じられました）' },
+  ledgerLineIgnored: {
+    en: 'This review ledger line cannot be read ({reason}): it approves nothing; every other approval still holds.',
+    ja: 'このレビュー台帳の行は読み取れません（{reason}）。この行は何も承認しません。その他の承認はすべて有効です。',
+  },
   outsideWorkspace: { en: '{file} is outside the rulebook\'s workspace {root}', ja: '{file} はルールブックのワークスペース {root} の外にあります' },
 } as const;
 
