@@ -9,7 +9,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { languageForPath, loadRulebook, relativePath } from '@secure-coding/server';
-import { PrefilterInput } from '@secure-coding/server/out/engine/kinds/kind';
+import { prefilterInput } from '@secure-coding/server/out/engine/kinds/kind';
 import { hasGrammar } from '@secure-coding/server/out/engine/languages';
 import { prefilterParsed } from '@secure-coding/server/out/engine/scanner';
 import { walkFiles } from '@secure-coding/server/out/cli/walk';
@@ -46,14 +46,7 @@ async function main(): Promise<void> {
     const languageId = languageForPath(rel);
     files++;
     bytes += text.length;
-    let lower: string | undefined;
-    const input: PrefilterInput = {
-      text,
-      get lower() {
-        return (lower ??= text.toLowerCase());
-      },
-      parsed: prefilterParsed(languageId),
-    };
+    const input = prefilterInput(text, prefilterParsed(languageId));
     const reasons: string[] = [];
     for (const rule of rulebook.rulesFor(rel, languageId)) {
       const id = rule.compiled.rule.id;

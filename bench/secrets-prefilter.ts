@@ -10,7 +10,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { languageForPath, loadRulebook } from '@secure-coding/server';
 import { hasGrammar } from '@secure-coding/server/out/engine/languages';
-import { PrefilterInput } from '@secure-coding/server/out/engine/kinds/kind';
+import { prefilterInput } from '@secure-coding/server/out/engine/kinds/kind';
 import { walkFiles } from '@secure-coding/server/out/cli/walk';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -42,14 +42,7 @@ async function main(): Promise<void> {
     counts.bytes += stat.size;
     const rules = rulebook.rulesFor(file, languageId).filter((r) => /^(?:secret|network)\./.test(r.compiled.rule.id));
     const t = process.hrtime.bigint();
-    let lower: string | undefined;
-    const input: PrefilterInput = {
-      text,
-      get lower() {
-        return (lower ??= text.toLowerCase());
-      },
-      parsed: languageId !== 'shell',
-    };
+    const input = prefilterInput(text, languageId !== 'shell');
     let nearQuote = false;
     for (const rule of rules) {
       if (!rule.compiled.matcher.needsTree || !rule.compiled.matcher.prefilter(input)) continue;

@@ -5,6 +5,7 @@
  * Those rules share one view of the document whose strings are read only around the lines that pass any of them;
  * the other rules see every string.
  */
+import { prefilterInput } from './kinds/kind';
 import { ActiveRule } from './rulebook/rulebook';
 import { Region } from './syntax/located-facts';
 import { TextIndex } from './text-index';
@@ -25,14 +26,7 @@ export function focusOf(rules: readonly ActiveRule[], index: TextIndex, parsed: 
   for (let line = 0; line < lineCount; line++) {
     const text = index.lineText(line);
     if (text.trim() === '') continue;
-    let lower: string | undefined;
-    const input = {
-      text,
-      get lower(): string {
-        return (lower ??= text.toLowerCase());
-      },
-      parsed,
-    };
+    const input = prefilterInput(text, parsed);
     let reach = -1;
     for (const rule of rules) {
       const matcher = rule.compiled.matcher;

@@ -5,7 +5,7 @@
  * rule's prefilter cannot accept the text; for an exact line prefilter, some passing line means it does. Otherwise
  * the result is left to the rule's own prefilter.
  */
-import { PrefilterInput } from './kinds/kind';
+import { PrefilterInput, prefilterInput } from './kinds/kind';
 import { ActiveRule, CompiledRule } from './rulebook/rulebook';
 import { ChangedRegion } from './syntax/fact-snapshot';
 
@@ -18,17 +18,7 @@ function linesAround(text: string, start: number, end: number): string {
 
 function passingLines(check: (input: PrefilterInput) => boolean, text: string, parsed: boolean): number {
   let count = 0;
-  for (const line of text.split('\n')) {
-    let lower: string | undefined;
-    const input: PrefilterInput = {
-      text: line,
-      get lower() {
-        return (lower ??= line.toLowerCase());
-      },
-      parsed,
-    };
-    if (check(input)) count++;
-  }
+  for (const line of text.split('\n')) if (check(prefilterInput(line, parsed))) count++;
   return count;
 }
 

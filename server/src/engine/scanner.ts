@@ -6,7 +6,7 @@
 import type { Tree } from 'web-tree-sitter';
 import { Finding, fingerprintOf, sha256 } from './findings';
 import { parserFor } from './grammars';
-import { PrefilterInput, RawMatch, ScanDocument } from './kinds/kind';
+import { RawMatch, ScanDocument, prefilterInput } from './kinds/kind';
 import { LanguageId, hasGrammar, languageForPath } from './languages';
 import { ActiveRule, CompiledRule } from './rulebook/rulebook';
 import { Locale, LocalizedText, localize } from './rulebook/types';
@@ -178,20 +178,13 @@ export function prefilterParsed(languageId: LanguageId): boolean {
 export async function scanWithRules(rules: readonly ActiveRule[], input: ScanInput, options: ScanOptions = {}): Promise<ScanResult> {
   const languageId = input.languageId ?? languageForPath(input.path);
   const grammar = hasGrammar(languageId);
-  let lowerCache: string | undefined;
-  const prefilterInput: PrefilterInput = {
-    text: input.text,
-    get lower() {
-      return (lowerCache ??= input.text.toLowerCase());
-    },
-    parsed: prefilterParsed(languageId),
-  };
+  const fileInput = prefilterInput(input.text, prefilterParsed(languageId));
   const failures: RuleFailure[] = [];
   const candidates = rules.filter((rule) => {
     const known = input.prefiltered?.get(rule.compiled);
     if (known !== undefined) return known;
     try {
-      return rule.compiled.matcher.prefilter(prefilterInput);
+      return rule.compiled.matcher.prefilter(fileInput);
     } catch (err) {
       failures.push({ ruleId: rule.compiled.rule.id, message: (err as Error).message });
       return false;
@@ -209,9 +202,12 @@ export async function scanWithRules(rules: readonly ActiveRule[], input: ScanInp
   // A one-off scan of a parsed file reads strings only where the rules that say so can find; an editor's scan
   // keeps every fact for the next edit, and then reads them all.
   const focusable = tree && !options.keepTree && !input.previousTree ? candidates.filter(isFocusable) : [];
-  const focused = focusable.length > 0 ? new FocusedDocument(doc, focusOf(focusable, doc.index, prefilterInput.parsed)) : undefined;
+  const focused = focusable.length > 0 ? new FocusedDocument(doc, focusOf(focusable, doc.index, fileInput.parsed)) : undefined;
   const raw: { rule: ActiveRule; match: RawMatch }[] = [];
-  for (const rule of candidates) {
+  // Rules that read every string run first: the focused view then filters those strings instead of reading its
+  // part again. Findings do not depend on the order (overlaps are settled pairwise, then findings are sorted).
+  const order = focused ? [...candidates.filter((rule) => !isFocusable(rule)), ...focusable] : candidates;
+  for (const rule of order) {
     try {
       const view = focused && isFocusable(rule) ? focused : doc;
       for (const match of rule.compiled.matcher.match(view)) raw.push({ rule, match });

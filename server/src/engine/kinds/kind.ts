@@ -52,6 +52,18 @@ export interface PrefilterInput {
   readonly parsed: boolean;
 }
 
+/** The prefilter input of a text (a file or one of its lines), lower-cased only if a check asks. */
+export function prefilterInput(text: string, parsed: boolean): PrefilterInput {
+  let lower: string | undefined;
+  return {
+    text,
+    get lower() {
+      return (lower ??= text.toLowerCase());
+    },
+    parsed,
+  };
+}
+
 export interface Matcher {
   /** Whether the matcher reads the syntax tree (calls, string contexts); config files never have one. */
   readonly needsTree: boolean;
