@@ -4,7 +4,9 @@
  * (and the facts read after it) is most of a scan's cost, so this is where a slow rule shows: a lead's rule
  * without `keywords`, or a prefilter that passes on common words.
  *
- *   npm run build && node bench/out/parse-reasons.js DIR... [--rulebook FILE]
+ *   npm run build && node bench/out/parse-reasons.js DIR... [--rulebook FILE] [--files N]
+ *
+ * `--files N` also lists the N largest parsed files with the rules that wanted each parse.
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
@@ -29,6 +31,9 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const at = args.indexOf('--rulebook');
   const rulebookFile = at >= 0 ? path.resolve(args.splice(at, 2)[1]) : undefined;
+  const filesAt = args.indexOf('--files');
+  const listFiles = filesAt >= 0 ? Number(args.splice(filesAt, 2)[1]) : 0;
+  const parsedFiles: { rel: string; bytes: number; reasons: string[] }[] = [];
   if (args.length === 0) throw new Error('usage: parse-reasons DIR... [--rulebook FILE]');
   const root = path.resolve(args[0]);
   const rulebook = await loadRulebook({ rulebookFile, root, checkExamples: false });
@@ -63,6 +68,7 @@ async function main(): Promise<void> {
     if (reasons.length === 0) continue;
     parsed++;
     parsedBytes += text.length;
+    if (listFiles > 0) parsedFiles.push({ rel, bytes: text.length, reasons });
     if (reasons.length === 1) {
       perRule.get(reasons[0])!.alone++;
       perRule.get(reasons[0])!.aloneBytes += text.length;
@@ -77,6 +83,8 @@ async function main(): Promise<void> {
       `${id.padEnd(36)} ${String(c.files).padStart(7)} ${mb(c.bytes).padStart(6)} ${String(c.alone).padStart(6)} ${mb(c.aloneBytes).padStart(6)} ${c.prefilterMs.toFixed(0).padStart(13)}`,
     ),
   ];
+  const largest = parsedFiles.sort((a, b) => b.bytes - a.bytes).slice(0, listFiles);
+  if (largest.length > 0) out.push('', 'largest parsed files:', ...largest.map((f) => `${mb(f.bytes).padStart(6)} MB  ${f.rel}  ${f.reasons.join(' ')}`));
   process.stdout.write(`${out.join('\n')}\n`);
 }
 

@@ -10,3 +10,7 @@
 static const char auth_token[] = "Tk_9fA2kL7mQ4xZ8vB1n";
 // ok: secret.generic-token
 static const char *token_names[] = { "identifier", "keyword", "operator" };
+
+/* A generated parser's symbol names: identifiers, not credentials. */
+// ok: secret.generic-token
+static const char *symbol_token = "source_file_token1";

@@ -37,6 +37,27 @@ describe('keyword prefilters', () => {
     assert.strictEqual(near('const token = "no digits at all here";'), true, 'without the original text the value is not judged');
   });
 
+  it('lines that only declare TypeScript literal types bind nothing', () => {
+    const near = wordNearQuote(/pass/);
+    const check = (line: string): boolean => near(line.toLowerCase(), line);
+    assert.strictEqual(check('type BiquadFilterType = "allpass" | "bandpass" | "highpass";'), false);
+    assert.strictEqual(check('export declare type Field<T> = "new-password" | \'current-password\';'), false);
+    assert.strictEqual(check('    | "new-password"'), false, 'a line of a union written over several lines');
+    assert.strictEqual(check('type Pw = "a" | "b"; const password = "hunter2";'), true, 'a statement after the alias');
+    assert.strictEqual(check('type A = { password: "x" };'), true, 'an object type: not judged here');
+    assert.strictEqual(check('type password = "hunter2";'), true, 'C code with a type named `type` is code');
+    assert.strictEqual(near('type KeyType = "allpass" | "x";'), true, 'without the original text every line counts');
+  });
+
+  it('with holdsWord, only a literal that holds the word (or starts with it) counts', () => {
+    const near = wordNearQuote(/\/debug|_debug|"su\//, { minLength: 1, holdsWord: true });
+    const check = (line: string): boolean => near(line.toLowerCase(), line);
+    assert.strictEqual(check('app.get("/debug/vars", handler);'), true);
+    assert.strictEqual(check('path("su/<int:id>/", views.su)'), true);
+    assert.strictEqual(check('LLVM_DEBUG(dbgs() << "\\nblock-frequency: ");'), false);
+    assert.strictEqual(check('_debugger: kw("debugger"),'), false);
+  });
+
   it('a word inside a name the rule accepts: the whole name or a dotted part, in snake_case', () => {
     const accepts = (name: string): boolean => /^(?:no|skip)_auth$/.test(name);
     const test = (text: string): boolean => wordInName(text, text.toLowerCase(), /auth/g, accepts);

@@ -17,7 +17,7 @@ export { LANGUAGES, LANGUAGE_IDS, LanguageId, languageForPath, resolveLanguageNa
 export { maskSecret } from './mask';
 export { FileReader, diskReader } from './reader';
 export { BUILTIN_DEFAULT, RULEBOOK_RELATIVE_PATH, UNTRUSTED_RULE_NOTE, builtinRulesDirectory, configureBuiltinRulesDirectory, loadRulebook, rootOf } from './rulebook/load';
-export { ActiveRule, CompiledRule, Rulebook } from './rulebook/rulebook';
+export { ActiveRule, CompiledRule, Rulebook, firstMatchingGlob } from './rulebook/rulebook';
 export { RuleDecision, SettingStep } from './rulebook/effective-rule';
 export { AssistOptions, CompletionItem, CompletionKind, HoverInfo, rulebookCompletions, rulebookHover } from './rulebook/schema-assist';
 export { starterRulebook } from './rulebook/starter';

@@ -45,12 +45,12 @@ const CREDENTIAL_WORD =
   /(?:pass(?:word|wd|wort|phrase|code)?s?|pwd|(?<![a-z])pw|(?<![a-z])pin|log_?in|logon|sign_?in|auth(?:_?token|_?key)?|credentials?|creds?|(?:api|access|secret|master|admin)_?(?:key|token))(?![a-z])/;
 const credentialNearQuote = wordNearQuote(CREDENTIAL_WORD);
 
-let last: { lower: string; parsed: boolean; result: boolean } | undefined;
+let last: { text: string; parsed: boolean; result: boolean } | undefined;
 
 /** Several account rules ask this of the same text in a row; the answer is worked out once. */
-export function mayHoldCredentials(input: { readonly lower: string; readonly parsed: boolean }): boolean {
-  if (last && last.lower === input.lower && last.parsed === input.parsed) return last.result;
-  const result = input.parsed ? credentialNearQuote(input.lower) : CREDENTIAL_WORD.test(input.lower);
-  last = { lower: input.lower, parsed: input.parsed, result };
+export function mayHoldCredentials(input: { readonly text: string; readonly lower: string; readonly parsed: boolean }): boolean {
+  if (last && last.text === input.text && last.parsed === input.parsed) return last.result;
+  const result = input.parsed ? credentialNearQuote(input.lower, input.text) : CREDENTIAL_WORD.test(input.lower);
+  last = { text: input.text, parsed: input.parsed, result };
   return result;
 }

@@ -13,7 +13,8 @@ import { RuleRegex } from '../regex';
 import { AuthBypassRule } from '../rulebook/types';
 import { enclosingNamedFunction, ifParts, ifStatements } from '../syntax/scope';
 import { Matcher, RawMatch, RuleKind, ScanDocument } from './kind';
-import { anyKeyword, keywordRegex, wordInName } from './keyword-prefilters';
+import { conditionAfterIf, conditionWords } from './auth-bypass-prefilter';
+import { keywordRegex, wordInName } from './keyword-prefilters';
 import { optionalRegex } from './rule-regex';
 import { snakeCase } from './secret-values';
 
@@ -92,38 +93,6 @@ function conditionSaysDebug(conditionText: string, conditionNames: RuleRegex): b
   return (conditionText.match(/[A-Za-z_$][\w$]*/g) ?? []).some((word) => conditionNames.test(snakeCase(word)));
 }
 
-/** How far after its `if` a condition's word may be: conditions longer than this are rare. */
-const CONDITION_REACH = 160;
-const IF_WORD = /\b(?:if|elif|elsif|unless)\b/;
-
-/**
- * How far after a condition's word the granting statement may be: the rest of the condition (at most 400
- * characters are read) and the branch's first statement or its first 600 characters, with room for comments.
- */
-const BRANCH_REACH = 1200;
-
-/**
- * What `grantsAccess` looks for, in lower case and loosely (a superset): `return true`, `return next()`, `next()`,
- * `done(null, …)`, Go's `return nil`, a user logged in (`req.user =`, `login_user(`, `session[…] =`, `admin = true`).
- */
-const GRANT_HINT =
-  /return\s*\(?\s*(?:true|1|yes|next\s*\(|nil\b)|\bnext\s*\(\s*\)|\b(?:done|cb|callback)\s*\(\s*null|\.user\s*=|login_user\s*\(|session\s*\[|(?:authenticated|authorized|logged_?in|admin)\s*=\s*true/;
-
-/**
- * One of the condition words shortly after an `if` (or `elif`, `unless`): the condition of an if statement; with
- * `then`, also followed by what the branch must do.
- */
-function conditionAfterIf(lower: string, conditionWord: RegExp, then?: RegExp): boolean {
-  conditionWord.lastIndex = 0;
-  for (let m = conditionWord.exec(lower); m; m = conditionWord.exec(lower)) {
-    const from = Math.max(0, m.index - CONDITION_REACH);
-    if (!IF_WORD.test(lower.slice(from, m.index))) continue;
-    // From before the `if` too: Ruby's and Perl's modifier form puts the branch first (`return true if …`).
-    if (!then || then.test(lower.slice(from, m.index + BRANCH_REACH))) return true;
-  }
-  return false;
-}
-
 export const authBypassKind: RuleKind = {
   kind: 'auth-bypass',
   compile(rule, { trusted, report }): Matcher | undefined {
@@ -143,28 +112,27 @@ export const authBypassKind: RuleKind = {
     // `keywords`: words of the conditions (debug flags, request keys) to look for after an `if` before parsing.
     const conditionKeywords = (bypass.keywords ?? []).map((k) => k.toLowerCase());
     const conditionWord = keywordRegex(conditionKeywords, 'g');
-    const hasConditionWord = anyKeyword(conditionKeywords);
+    const conditionIdList = conditionWords(conditionKeywords);
     return {
       needsTree: true,
       prefilter: ({ text, lower }) => {
         if (!lower.includes('if')) return false;
-        const conditionFound = (then?: RegExp): boolean =>
-          conditionWord === undefined || (hasConditionWord(lower) && conditionAfterIf(lower, conditionWord, then));
+        const conditionFound = (granting: boolean): boolean =>
+          conditionWord === undefined || conditionAfterIf(lower, conditionIdList, granting);
         // A request key that skips the login whatever follows, or a debug key whose branch grants access.
         if (
           requestKeys !== undefined &&
+          conditionFound(false) &&
           REQUEST_WORDS.test(lower) &&
-          conditionFound() &&
           ((conditionWord !== undefined && wordInName(text, lower, conditionWord, (snake, written) => requestKeys.test(written) || requestKeys.test(snake))) ||
-            conditionFound(GRANT_HINT))
+            conditionFound(true))
         ) {
           return true;
         }
         // A debug shortcut grants access in the branch right after its condition.
         return (
           functionNames !== undefined &&
-          GRANT_HINT.test(lower) &&
-          conditionFound(GRANT_HINT) &&
+          conditionFound(true) &&
           wordInName(text, lower, AUTH_NAME_WORD, (name) => functionNames.test(name))
         );
       },

@@ -3,15 +3,27 @@
  * file, and with some sixty rules that was a third of a scan's time; one Aho–Corasick pass over the lower-cased
  * text answers all of them (about 0.4 s for 90 MB). Kinds register their keywords when they compile; the automaton
  * is rebuilt when new ones arrive. Presence is worked out once per text: every rule asks about the same `lower`
- * string in a row.
+ * string in a row. Keywords registered with `positions` also have where they occur recorded in the same pass, for
+ * checks that look around each occurrence (a word after an `if`) without a regex over the whole text.
  */
 
 const ids = new Map<string, number>();
+/** 1 for the ids whose occurrences are recorded. */
+let positional = new Uint8Array(0);
 let automaton: Automaton | undefined;
-let last: { lower: string; automaton: Automaton; seen: Uint8Array } | undefined;
 
-/** Ids of the keywords (lower case), registering those not seen before. */
-export function keywordIds(keywords: readonly string[]): number[] {
+/** What one pass found in a text. */
+interface KeywordScan {
+  /** For each registered keyword id, 1 when the keyword occurs. */
+  readonly seen: Uint8Array;
+  /** For the keywords registered with `positions`: pairs of id and start offset, by end offset. */
+  readonly hits: readonly number[];
+}
+
+let last: { lower: string; automaton: Automaton; scan: KeywordScan } | undefined;
+
+/** Ids of the keywords (lower case), registering those not seen before; `positions` records their occurrences. */
+export function keywordIds(keywords: readonly string[], options: { positions?: boolean } = {}): number[] {
   return keywords.map((keyword) => {
     let id = ids.get(keyword);
     if (id === undefined) {
@@ -19,17 +31,35 @@ export function keywordIds(keywords: readonly string[]): number[] {
       ids.set(keyword, id);
       automaton = undefined;
     }
+    if (options.positions && positional[id] !== 1) {
+      if (positional.length <= id) {
+        const grown = new Uint8Array(Math.max(64, 2 * (id + 1)));
+        grown.set(positional);
+        positional = grown;
+      }
+      positional[id] = 1;
+      automaton = undefined;
+    }
     return id;
   });
 }
 
+function scanOf(lower: string): KeywordScan {
+  automaton ??= new Automaton([...ids.keys()], positional.slice());
+  if (last && last.automaton === automaton && last.lower === lower) return last.scan;
+  const scan = automaton.scan(lower);
+  last = { lower, automaton, scan };
+  return scan;
+}
+
 /** For each registered keyword id, 1 when the keyword occurs in `lower`. */
 export function keywordsIn(lower: string): Uint8Array {
-  automaton ??= new Automaton([...ids.keys()]);
-  if (last && last.automaton === automaton && last.lower === lower) return last.seen;
-  const seen = automaton.scan(lower);
-  last = { lower, automaton, seen };
-  return seen;
+  return scanOf(lower).seen;
+}
+
+/** Where the keywords registered with `positions` occur in `lower`: pairs of id and start offset. */
+export function keywordHits(lower: string): readonly number[] {
+  return scanOf(lower).hits;
 }
 
 /** Whether any of the keywords (ids from `keywordIds`) occurs in `lower`. */
@@ -48,7 +78,10 @@ class Automaton {
   private readonly fail: number[] = [0];
   private readonly output: number[][] = [[]];
 
-  constructor(private readonly words: readonly string[]) {
+  constructor(
+    private readonly words: readonly string[],
+    private readonly positional: Uint8Array,
+  ) {
     words.forEach((word, id) => {
       let state = 0;
       for (let i = 0; i < word.length; i++) {
@@ -90,16 +123,21 @@ class Automaton {
     }
   }
 
-  scan(text: string): Uint8Array {
+  scan(text: string): KeywordScan {
     const seen = new Uint8Array(this.words.length);
-    const { table, output } = this;
+    const hits: number[] = [];
+    const { table, output, positional, words } = this;
     let state = 0;
     for (let i = 0, n = text.length; i < n; i++) {
       const c = text.charCodeAt(i);
       state = c < ALPHABET ? table[state * ALPHABET + c] : this.step(state, c);
       const found = output[state];
-      if (found.length > 0) for (const id of found) seen[id] = 1;
+      if (found.length === 0) continue;
+      for (const id of found) {
+        seen[id] = 1;
+        if (positional[id] === 1) hits.push(id, i + 1 - words[id].length);
+      }
     }
-    return seen;
+    return { seen, hits };
   }
 }

@@ -34,6 +34,21 @@ const OPENING_QUOTE = /(?<![a-z0-9])(?:[lubfr]{1,2}|u8|[@$])?["'`]/;
 /** Lines that hold no binding: comments, `#include` and other directives but `#define`, imports. */
 const NOT_CODE_LINE = /^\s*(?:\/\/|\/\*|\*|#(?!\s*define\b)|import\s|from\s+\S+\s+import\b|@import\b|use\s|require\s|using\s)/;
 
+/**
+ * TypeScript lines that only declare string literal types: `type KeyType = "private" | "public" | "secret";` and
+ * the `| "new-password"` lines of a union written over several lines. Their literals are types, never values, so
+ * they bind nothing (read with the original case: a type alias has a capitalised name).
+ */
+const LITERAL = String.raw`(?:"[^"\\\n]*"|'[^'\\\n]*')`;
+const LITERAL_TYPE_LINE = new RegExp(
+  String.raw`^\s*(?:(?:export\s+)?(?:declare\s+)?type\s+[A-Z][\w$]*(?:<[^>\n]*>)?\s*=\s*\|?\s*${LITERAL}|\|\s*${LITERAL})(?:\s*\|\s*${LITERAL})*\s*;?\s*$`,
+);
+const LITERAL_TYPE_START = /^\s*(?:export\s|declare\s|type\s|\|)/;
+
+function isLiteralTypeLine(text: string, lineStart: number, lineEnd: number): boolean {
+  return LITERAL_TYPE_START.test(text.slice(lineStart, lineStart + 20)) && LITERAL_TYPE_LINE.test(text.slice(lineStart, lineEnd));
+}
+
 /** True when the line holding `offset` is a comment, a directive other than `#define`, or an import. */
 export function onNonCodeLine(lower: string, offset: number): boolean {
   const lineStart = lower.lastIndexOf('\n', offset - 1) + 1;
@@ -44,11 +59,14 @@ export function onNonCodeLine(lower: string, offset: number): boolean {
  * A word (`pattern`, over lower-cased text) within a short distance of a string quote on a line that is code.
  * What name-aware rules need in parsed code: a literal bound to a name says the name near its quote. An
  * apostrophe inside a word (`can't`) is no quote, and comment, `#include` and `import` lines cannot bind a
- * literal, so they do not count. Most files that merely mention "pass" or "token" have no such line.
+ * literal, so they do not count, nor do lines that only declare literal types (given the original `text`). Most files
+ * that merely mention "pass" or "token" have no such line.
  */
 export interface LiteralTest {
   /** The shortest literal (as written) that counts. */
   readonly minLength: number;
+  /** The word must overlap the literal (a route's path holds its keyword, or starts with it: `"su/`), not merely be near it. */
+  readonly holdsWord?: boolean;
   /** A test of a literal's value, run on literals written without escapes (their text is their value). */
   readonly accepts?: (value: string) => boolean;
 }
@@ -65,16 +83,17 @@ export function wordNearQuote(pattern: RegExp, literal?: LiteralTest): (lower: s
       const lineStart = lower.lastIndexOf('\n', m.index) + 1;
       let lineEnd = lower.indexOf('\n', m.index);
       if (lineEnd < 0) lineEnd = lower.length;
-      if (NOT_CODE_LINE.test(lower.slice(lineStart, lineStart + 40))) {
+      if (NOT_CODE_LINE.test(lower.slice(lineStart, lineStart + 40)) || (original !== undefined && isLiteralTypeLine(original, lineStart, lineEnd))) {
         word.lastIndex = lineEnd;
         continue;
       }
-      const from = Math.max(lineStart, m.index - NEAR);
-      const to = Math.min(lineEnd, m.index + m[0].length + NEAR);
-      const near = literal
+      const near = literal?.holdsWord ? 0 : NEAR;
+      const from = Math.max(lineStart, m.index - near);
+      const to = Math.min(lineEnd, m.index + m[0].length + near);
+      const found = literal
         ? stringNear(lower.slice(lineStart, lineEnd), original?.slice(lineStart, lineEnd), from - lineStart, to - lineStart, literal)
         : OPENING_QUOTE.test(lower.slice(from, to));
-      if (near) return true;
+      if (found) return true;
       if (m[0].length === 0) word.lastIndex++;
     }
     return false;
@@ -84,7 +103,7 @@ export function wordNearQuote(pattern: RegExp, literal?: LiteralTest): (lower: s
 const OPENING_QUOTES = new RegExp(OPENING_QUOTE.source, 'g');
 
 /**
- * A string literal that overlaps `from`–`to` of the line and passes `literal`: at least `minLength` characters as
+ * A string literal that overlaps `from`–`to` of the line (its text, with `holdsWord`) and passes `literal`: at least `minLength` characters as
  * written (escapes only make the value shorter) and, when written without escapes, a value `accepts` takes.
  * Quotes are paired from the line's start. One still open at the line's end may go on over the next lines
  * (template literals, triple quotes), and counts.
@@ -98,7 +117,8 @@ function stringNear(line: string, original: string | undefined, from: number, to
     let close = open + 1;
     while (close < line.length && line[close] !== quote) close += line[close] === '\\' ? 2 : 1;
     if (close >= line.length) return true;
-    if (close >= from && close - open - 1 >= literal.minLength) {
+    const placed = literal.holdsWord ? open < to && close > from : close >= from;
+    if (placed && close - open - 1 >= literal.minLength) {
       const value = original?.slice(open + 1, close);
       if (!literal.accepts || value === undefined || value.includes('\\') || literal.accepts(value)) return true;
     }

@@ -63,6 +63,11 @@ function isRouteRegistration(registrar: { name: string; receiver: string }): boo
 /** `//go:build debug` (or `// +build dev`): the whole file exists only in debug builds. */
 const DEBUG_BUILD_TAG = /^\/\/(?:go:build|\s*\+build)\s.*\b(?:debug|dev|development)\b/m;
 
+/** A literal's value that the rule flags where a route is registered: a path, not a URL, matching `routes`. */
+function couldBeFlagged(value: string, routes: { test(text: string): boolean }): boolean {
+  return !value.includes('://') && value.length <= 200 && routes.test(value);
+}
+
 export const routeKind: RuleKind = {
   kind: 'route',
   compile(rule, { trusted, report }): Matcher | undefined {
@@ -70,10 +75,11 @@ export const routeKind: RuleKind = {
     const routes = optionalRegex(route.routes, 'routes', { trusted, report });
     if (!routes) return undefined;
     const keywords = (route.keywords ?? []).map((k) => k.toLowerCase());
-    // A route's path is a string literal: in code, the keyword sits near a quote on a code line.
+    // A route's path is a string literal holding the keyword, on a code line, that could be a flagged path
+    // (`"WEBGL_debug_renderer_info"` is none).
     const inText = anyKeyword(keywords);
-    const inCode = keywordNearQuote(keywords);
-    const prefilter = ({ lower, parsed }: PrefilterInput): boolean => (parsed && inCode ? inCode(lower) : inText(lower));
+    const inCode = keywordNearQuote(keywords, { minLength: 1, holdsWord: true, accepts: (value) => couldBeFlagged(value, routes) });
+    const prefilter = ({ text, lower, parsed }: PrefilterInput): boolean => (parsed && inCode ? inCode(lower, text) : inText(lower));
     return {
       needsTree: true,
       prefilter,
@@ -85,7 +91,7 @@ export const routeKind: RuleKind = {
         if (!tree || (doc.languageId === 'go' && DEBUG_BUILD_TAG.test(doc.text))) return [];
         const matches: RawMatch[] = [];
         for (const fact of doc.strings()) {
-          if (fact.interpolated || fact.value.includes('://') || fact.value.length > 200 || !routes.test(fact.value)) continue;
+          if (fact.interpolated || !couldBeFlagged(fact.value, routes)) continue;
           const literal = nodeAt(tree, fact.start, fact.end);
           const registrar = literal && registrarOf(literal);
           if (!registrar || !isRouteRegistration(registrar) || isInsideDevelopmentGuard(registrar.node)) continue;

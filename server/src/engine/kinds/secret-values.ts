@@ -48,7 +48,7 @@ export function isPlaceholder(value: string): boolean {
 const NAME_OR_TEXT: readonly RegExp[] = [
   /\s/, // labels and sentences: "Enter your password"
   /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/, // DB_PASSWORD (an env var name)
-  /^[a-z]+(?:[_.-][a-z]+)+$/, // user_password, db.password, auth-token
+  /^[a-z]+(?:[_.-][a-z]+)+\d?$/, // user_password, db.password, auth-token, source_file_token1
   /^_*[A-Za-z][a-z]*(?:_+[A-Za-z][a-z]*)+_*$/, // _S_token_ord_char, Token_Type (identifiers)
   /^[a-z]+(?:[A-Z][a-z0-9]+)+$/, // newPassword
   /^[A-Za-z_][\w$]*(?:\.[A-Za-z_][\w$]*){2,}$/, // qualified names: django.contrib.auth.hashers.Argon2PasswordHasher
@@ -112,13 +112,22 @@ export function shannonEntropy(value: string): number {
 }
 
 /** `dbPassword`, `DB-PASSWORD` and `db.password` all become `db_password`, the form `names` regexes see. */
+const snakeNames = new Map<string, string>();
+
 export function snakeCase(name: string): string {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
-    .replace(/[^A-Za-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .toLowerCase();
+  let snake = snakeNames.get(name);
+  if (snake === undefined) {
+    snake = name
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+      .replace(/[^A-Za-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .toLowerCase();
+    // Names repeat within a file and across files (every matcher asks about the same bindings): remember a few.
+    if (snakeNames.size >= 4096) snakeNames.clear();
+    if (name.length <= 128) snakeNames.set(name, snake);
+  }
+  return snake;
 }
 
 /** Calls that read a value from the environment: a string passed to them is a name or a default, not a secret. */

@@ -14,20 +14,44 @@ import { LocalizedText, PathFilter, RuleOverride, Severity, localize } from './t
 
 const globCache = new Map<string, Minimatch>();
 
-/** minimatch globs relative to the workspace root, dot files included, compiled once per glob. */
-export function matchesGlob(relPath: string, glob: string): boolean {
+function minimatchOf(glob: string): Minimatch {
   let matcher = globCache.get(glob);
   if (!matcher) {
     matcher = new Minimatch(glob, { dot: true });
     globCache.set(glob, matcher);
   }
-  return matcher.match(relPath);
+  return matcher;
+}
+
+/** minimatch globs relative to the workspace root, dot files included, compiled once per glob. */
+export function matchesGlob(relPath: string, glob: string): boolean {
+  return minimatchOf(glob).match(relPath);
+}
+
+/**
+ * The last answer per glob list (by content), for the path it was asked about: a scan asks every rule about one
+ * file before the next, and the default rulebook's 15 item-8 rules share one 24-glob exclude list, so each list
+ * is matched once per file instead of once per rule.
+ */
+const listKeys = new WeakMap<readonly string[], string>();
+const lastAnswer = new Map<string, { path: string; glob: string | undefined }>();
+
+/** The first glob of the list that matches the path. */
+export function firstMatchingGlob(relPath: string, globs: readonly string[]): string | undefined {
+  let key = listKeys.get(globs);
+  if (key === undefined) listKeys.set(globs, (key = globs.join('\0')));
+  const last = lastAnswer.get(key);
+  if (last?.path === relPath) return last.glob;
+  const glob = globs.find((g) => matchesGlob(relPath, g));
+  if (lastAnswer.size >= 256) lastAnswer.clear();
+  lastAnswer.set(key, { path: relPath, glob });
+  return glob;
 }
 
 export function pathFilterAllows(filter: PathFilter | undefined, relPath: string): boolean {
   if (!filter) return true;
-  if (filter.include && filter.include.length > 0 && !filter.include.some((g) => matchesGlob(relPath, g))) return false;
-  return !(filter.exclude ?? []).some((g) => matchesGlob(relPath, g));
+  if (filter.include && filter.include.length > 0 && firstMatchingGlob(relPath, filter.include) === undefined) return false;
+  return !filter.exclude || filter.exclude.length === 0 || firstMatchingGlob(relPath, filter.exclude) === undefined;
 }
 
 /** `all`, an exact id, or a prefix ending in `*` (`c.risky.*`). */
@@ -200,10 +224,10 @@ function topLevelState(compiled: CompiledRule, config: RulebookConfig, trace: bo
 
 function pathReason(decision: Decision, relPath: string): NotApplied | undefined {
   const { include, exclude } = decision;
-  if (include && include.globs.length > 0 && !include.globs.some((g) => matchesGlob(relPath, g))) {
+  if (include && include.globs.length > 0 && firstMatchingGlob(relPath, include.globs) === undefined) {
     return { reason: 'include', globs: include.globs, step: include.step };
   }
-  const excluded = exclude?.globs.find((g) => matchesGlob(relPath, g));
+  const excluded = exclude ? firstMatchingGlob(relPath, exclude.globs) : undefined;
   return excluded !== undefined && exclude ? { reason: 'exclude', glob: excluded, step: exclude.step } : undefined;
 }
 

@@ -11,7 +11,7 @@ import { RuleDecision, decideRule, matchesGlob, pathFilterAllows } from './effec
 import { LoadedRule, LocalizedText, PathSection, RuleOverride, Severity, SourceLocation } from './types';
 import { RulebookProblem } from './yaml-source';
 
-export { idSelected, matchesGlob, pathFilterAllows } from './effective-rule';
+export { firstMatchingGlob, idSelected, matchesGlob, pathFilterAllows } from './effective-rule';
 
 export interface CompiledRule extends LoadedRule {
   readonly matcher: Matcher;

@@ -1,0 +1,103 @@
+/**
+ * The text checks behind the auth-bypass rules' prefilter: a condition word (a debug flag, a request key) shortly
+ * after an `if`, and, when the rule needs it, something right after that grants access. They run on every file
+ * holding one of the words, so the words and the `if`s come from the shared keyword pass (where they occur), not
+ * from a regex of alternatives over the whole file, and a branch is read only behind a condition that qualifies.
+ */
+import { keywordHits, keywordIds, keywordsIn } from './keyword-index';
+
+/** How far after its `if` a condition's word may be: conditions longer than this are rare. */
+const CONDITION_REACH = 160;
+
+/**
+ * How far after a condition's word the granting statement may be: the rest of the condition (at most 400
+ * characters are read) and the branch's first statement or its first 600 characters, with room for comments.
+ */
+const BRANCH_REACH = 1200;
+
+/**
+ * What `grantsAccess` (auth-bypass-kind.ts) looks for, in lower case and loosely (a superset): `return true`,
+ * `return next()`, `next()`, `done(null, …)`, Go's `return nil`, a user logged in (`req.user =`, `login_user(`,
+ * `session[…] =`, `admin = true`). A new grant form there must be added here.
+ */
+const GRANT_HINT =
+  /return\s*\(?\s*(?:true|1|yes|next\s*\(|nil\b)|\bnext\s*\(\s*\)|\b(?:done|cb|callback)\s*\(\s*null|\.user\s*=|login_user\s*\(|session\s*\[|(?:authenticated|authorized|logged_?in|admin)\s*=\s*true/;
+
+const isWordChar = (code: number): boolean =>
+  (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95 || (code >= 65 && code <= 90);
+
+const [IF, UNLESS] = keywordIds(['if', 'unless'], { positions: true });
+
+const startsWord = (lower: string, at: number): boolean => at === 0 || !isWordChar(lower.charCodeAt(at - 1));
+
+/** Where the words `if`, `elif`, `elsif` and `unless` end in a lower-case text, ascending. */
+function ifWordEnds(lower: string): number[] {
+  const ends: number[] = [];
+  const hits = keywordHits(lower);
+  for (let h = 0; h < hits.length; h += 2) {
+    const id = hits[h];
+    if (id !== IF && id !== UNLESS) continue;
+    const at = hits[h + 1];
+    const end = at + (id === IF ? 2 : 6);
+    if (isWordChar(lower.charCodeAt(end))) continue;
+    // `if` alone or as the end of `elif` / `elsif`.
+    const opens = startsWord(lower, at) || (id === IF && ((lower.startsWith('el', at - 2) && startsWord(lower, at - 2)) || (lower.startsWith('els', at - 3) && startsWord(lower, at - 3))));
+    if (opens) ends.push(end);
+  }
+  return ends;
+}
+
+let last: { lower: string; ifEnds: number[] } | undefined;
+
+/** The `if` words of a text, found once for every rule that asks in a row. */
+function ifEndsOf(lower: string): readonly number[] {
+  if (last?.lower !== lower) last = { lower, ifEnds: ifWordEnds(lower) };
+  return last.ifEnds;
+}
+
+/** True when some offset of the ascending list is in [from, to). */
+function anyBetween(sorted: readonly number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo] < to;
+}
+
+/** Condition words to look for after an `if`: their ids in the shared keyword pass, which records where they occur. */
+export interface ConditionWords {
+  readonly ids: readonly number[];
+  /** 1 at each of the ids. */
+  readonly wanted: Uint8Array;
+}
+
+export function conditionWords(keywords: readonly string[]): ConditionWords {
+  const ids = keywordIds(keywords, { positions: true });
+  const wanted = new Uint8Array(Math.max(0, ...ids) + 1);
+  for (const id of ids) wanted[id] = 1;
+  return { ids, wanted };
+}
+
+/**
+ * One of the condition words shortly after an `if` (or `elif`, `elsif`, `unless`): the condition of an if
+ * statement; with `granting`, also followed by what the branch must do.
+ */
+export function conditionAfterIf(lower: string, words: ConditionWords, granting: boolean): boolean {
+  const present = keywordsIn(lower);
+  if (!words.ids.some((id) => present[id] === 1)) return false;
+  const ifEnds = ifEndsOf(lower);
+  if (ifEnds.length === 0) return false;
+  const hits = keywordHits(lower);
+  for (let h = 0; h < hits.length; h += 2) {
+    if (words.wanted[hits[h]] !== 1) continue;
+    const at = hits[h + 1];
+    const from = Math.max(0, at - CONDITION_REACH);
+    if (!anyBetween(ifEnds, from + 1, at + 1)) continue;
+    // From before the `if` too: Ruby's and Perl's modifier form puts the branch first (`return true if …`).
+    if (!granting || GRANT_HINT.test(lower.slice(from, at + BRANCH_REACH))) return true;
+  }
+  return false;
+}
