@@ -58,7 +58,7 @@ export async function main(argv: readonly string[], output: Output = processOutp
     .option('--exit-zero', 'exit 0 even when there are findings')
     .option('--show-suppressed', 'also print findings suppressed inline (text format)')
     .option('-q, --quiet', 'no progress, notes or summary on stderr')
-    .option('-j, --jobs <n>', 'worker threads (default: one per core; 0 scans on the main thread)', positiveInteger)
+    .option('-j, --jobs <n>', 'threads that scan, the main thread included (default: one per core; 1 or 0: the main thread only)', positiveInteger)
     .addOption(lang)
     .action((paths: string[], opts: { format: string; output?: string; rulebook?: string; gitignore: boolean; exitZero?: boolean; showSuppressed?: boolean; quiet?: boolean; jobs?: number; lang: Locale }) =>
       run(() => scanCommand(paths, { ...opts, exitZero: Boolean(opts.exitZero), showSuppressed: Boolean(opts.showSuppressed), quiet: Boolean(opts.quiet) }, output)),

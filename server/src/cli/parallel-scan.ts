@@ -1,45 +1,71 @@
 /**
- * Scans many files on every core: a pool of worker threads, each with its own parsers, fed small batches so a
- * large file on one worker does not hold the others back. Small scans stay on the main thread, where starting
- * workers would cost more than it saves. A command may start the pool early (`ScanWorkers.start`), so the workers
- * load the rulebook while the main thread loads and checks it and lists the files.
+ * Scans many files on every core: the main thread and a pool of worker threads, each with its own parsers. The main
+ * thread scans too (it has the rulebook loaded already; a worker more would load it once more). Every thread claims
+ * the next file from one shared atomic cursor, so none waits for another to hand it work — not even while the main
+ * thread is busy with a large file. Small scans stay on the main thread, where starting workers would cost more than
+ * it saves. A command may start the pool early (`ScanWorkers.start`), so the workers load the rulebook while the main
+ * thread loads and checks it and lists the files.
  */
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { FileScan, Rulebook, scanFile } from '../engine';
-import { WorkerRequest, WorkerResponse, WorkerSetup } from './worker-protocol';
+import { WorkerReady, WorkerRequest, WorkerResponse, WorkerSetup } from './worker-protocol';
 
 export interface ParallelScanOptions {
   readonly rulebook: Rulebook;
   readonly setup: WorkerSetup;
-  /** Number of worker threads; 0 or 1 scans on the main thread. Default: the number of cores. */
-  readonly workers?: number;
+  /** Threads that scan, the main thread included; 0 or 1 scans on the main thread only. Default: one per core. */
+  readonly threads?: number;
   /** Workers started earlier with the same setup; the scan closes them when done. */
   readonly pool?: ScanWorkers;
   readonly onResult?: (result: FileScan, done: number, total: number) => void;
 }
 
-const BATCH = 16;
 const MIN_FILES_FOR_WORKERS = 48;
+/** Files per thread below which a worker more does not pay for loading its rulebook. */
+const FILES_PER_WORKER = 16;
+
+/** The index of the next file no thread has claimed yet, or undefined when all are claimed. */
+export function claimNext(cursor: Int32Array, count: number): number | undefined {
+  const index = Atomics.add(cursor, 0, 1);
+  return index < count ? index : undefined;
+}
+
+/** Scans one file; a failure is a note on that file, never the end of the whole scan. */
+export async function scanOrNote(rulebook: Rulebook, file: string): Promise<FileScan> {
+  try {
+    return await scanFile(rulebook, file);
+  } catch (err) {
+    return { path: file, findings: [], skipped: { reason: 'unreadable', detail: `scan failed: ${(err as Error).message}` } };
+  }
+}
+
+/** Lets worker messages in between two files the main thread scans. */
+const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 interface PooledWorker {
   readonly worker: Worker;
-  /** Settles once the worker has loaded its rulebook (its first message). */
-  readonly ready: Promise<void>;
+  /** Settles with the worker's first message, once it has loaded its rulebook. */
+  readonly ready: Promise<WorkerReady>;
+}
+
+/** Worker threads for a scan with `threads` scanning threads (the main thread is one). */
+export function workersFor(threads: number = os.availableParallelism()): number {
+  return Math.max(0, threads - 1);
 }
 
 export class ScanWorkers {
   private constructor(private readonly workers: readonly PooledWorker[]) {}
 
-  /** Starts `count` workers loading the rulebook now; none (undefined) for fewer than two. */
-  static start(setup: WorkerSetup, count = os.availableParallelism()): ScanWorkers | undefined {
-    if (count <= 1) return undefined;
+  /** Starts `count` workers loading the rulebook now; none (undefined) for zero. */
+  static start(setup: WorkerSetup, count = workersFor()): ScanWorkers | undefined {
+    if (count <= 0) return undefined;
     return new ScanWorkers(
       Array.from({ length: count }, () => {
         const worker = new Worker(path.join(__dirname, 'scan-worker.js'), { workerData: setup });
-        const ready = new Promise<void>((resolve, reject) => {
-          worker.once('message', () => resolve());
+        const ready = new Promise<WorkerReady>((resolve, reject) => {
+          worker.once('message', (message: WorkerReady) => resolve(message));
           worker.once('error', reject);
         });
         // A worker that fails before the scan is reported by the scan; never as an unhandled rejection.
@@ -57,33 +83,46 @@ export class ScanWorkers {
     await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
   }
 
-  /** Feeds the files to every worker in batches until all are scanned, then closes the pool. */
-  async scan(files: readonly string[], record: (result: FileScan) => void): Promise<void> {
-    let next = 0;
-    let batchId = 0;
+  /** Scans the files on the workers and the main thread until all are scanned, then closes the pool. */
+  async scan(files: readonly string[], rulebook: Rulebook, record: (result: FileScan) => void): Promise<void> {
+    const cursor = new Int32Array(new SharedArrayBuffer(4));
+    let failed = false;
+    const onWorkers = this.workers.map(async ({ worker, ready }) => {
+      const { version } = await ready;
+      if (version !== rulebook.config.version) throw new Error('the rulebook changed while the scan was starting; run the scan again');
+      await new Promise<void>((resolve, reject) => {
+        let done = false;
+        worker.on('message', (message: WorkerResponse) => {
+          message.results.forEach(record);
+          if (message.done) {
+            done = true;
+            resolve();
+          }
+        });
+        worker.on('error', reject);
+        worker.on('exit', (code) => {
+          if (!done) reject(new Error(`scan worker exited with code ${code}`));
+        });
+        const request: WorkerRequest = { files, cursor: cursor.buffer };
+        worker.postMessage(request);
+      });
+    });
+    const onMain = (async () => {
+      for (let i = claimNext(cursor, files.length); i !== undefined && !failed; i = claimNext(cursor, files.length)) {
+        record(await scanOrNote(rulebook, files[i]));
+        await yieldToEvents();
+      }
+    })();
     try {
-      await Promise.all(
-        this.workers.map(async ({ worker, ready }) => {
-          await ready;
-          await new Promise<void>((resolve, reject) => {
-            const feed = (): void => {
-              if (next >= files.length) return resolve();
-              const request: WorkerRequest = { id: batchId++, files: files.slice(next, next + BATCH) };
-              next += BATCH;
-              worker.postMessage(request);
-            };
-            worker.on('message', (message: WorkerResponse) => {
-              message.results.forEach(record);
-              feed();
-            });
-            worker.on('error', reject);
-            worker.on('exit', (code) => {
-              if (code !== 0 && next < files.length) reject(new Error(`scan worker exited with code ${code}`));
-            });
-            feed();
-          });
-        }),
-      );
+      await Promise.all([
+        ...onWorkers.map((onWorker) =>
+          onWorker.catch((err: unknown) => {
+            failed = true;
+            throw err;
+          }),
+        ),
+        onMain,
+      ]);
     } finally {
       await this.close();
     }
@@ -98,13 +137,13 @@ export async function scanInParallel(files: readonly string[], options: Parallel
     done++;
     options.onResult?.(result, done, files.length);
   };
-  const wanted = Math.min(options.pool?.size ?? options.workers ?? os.availableParallelism(), Math.ceil(files.length / BATCH));
-  if (wanted <= 1 || files.length < MIN_FILES_FOR_WORKERS) {
+  const wanted = Math.min(options.pool?.size ?? workersFor(options.threads), Math.ceil(files.length / FILES_PER_WORKER) - 1);
+  if (wanted <= 0 || files.length < MIN_FILES_FOR_WORKERS) {
     await options.pool?.close();
-    for (const file of files) record(await scanFile(options.rulebook, file));
+    for (const file of files) record(await scanOrNote(options.rulebook, file));
     return results;
   }
   const pool = options.pool ?? ScanWorkers.start(options.setup, wanted)!;
-  await pool.scan(files, record);
+  await pool.scan(files, options.rulebook, record);
   return results;
 }

@@ -60,7 +60,7 @@ export async function scanForReview(paths: readonly string[], options: ReviewSca
   const results = await scanInParallel(files, {
     rulebook,
     setup: { load: { rulebookFile: choice.file, root: choice.root } },
-    workers: options.jobs,
+    threads: options.jobs,
     onResult: (_, done, total) => bar.update(done, total),
   });
   bar.done();

@@ -1,30 +1,38 @@
 /**
- * A worker thread of the parallel scan: loads the same rulebook as the main thread (without re-running examples),
- * then scans the batches of files it is sent and posts the results back.
+ * A worker thread of the parallel scan: loads the same rulebook as the main thread (without re-running examples or
+ * the schema check the main thread makes), then claims files from the shared cursor and scans them until none is
+ * left, posting the results back every few files.
  */
 import { parentPort, workerData } from 'worker_threads';
-import { FileScan, loadRulebook, scanFile } from '../engine';
-import { WorkerRequest, WorkerResponse, WorkerSetup } from './worker-protocol';
+import { FileScan, loadRulebook } from '../engine';
+import { claimNext, scanOrNote } from './parallel-scan';
+import { WorkerReady, WorkerRequest, WorkerResponse, WorkerSetup } from './worker-protocol';
+
+/** Results are posted in groups this large: fewer messages, and the progress bar still moves. */
+const REPORT_EVERY = 16;
 
 async function main(): Promise<void> {
   const setup = workerData as WorkerSetup;
-  const rulebook = await loadRulebook({ ...setup.load, checkExamples: false });
+  const rulebook = await loadRulebook({ ...setup.load, checkExamples: false, validated: true });
   const port = parentPort!;
-  port.on('message', (request: WorkerRequest) => {
+  port.once('message', (request: WorkerRequest) => {
     void (async () => {
-      const results: FileScan[] = [];
-      for (const file of request.files) {
-        try {
-          results.push(await scanFile(rulebook, file));
-        } catch (err) {
-          results.push({ path: file, findings: [], skipped: { reason: 'unreadable', detail: `scan failed: ${(err as Error).message}` } });
+      const cursor = new Int32Array(request.cursor);
+      let results: FileScan[] = [];
+      for (let i = claimNext(cursor, request.files.length); i !== undefined; i = claimNext(cursor, request.files.length)) {
+        results.push(await scanOrNote(rulebook, request.files[i]));
+        if (results.length >= REPORT_EVERY) {
+          const response: WorkerResponse = { results, done: false };
+          port.postMessage(response);
+          results = [];
         }
       }
-      const response: WorkerResponse = { id: request.id, results };
-      port.postMessage(response);
+      const last: WorkerResponse = { results, done: true };
+      port.postMessage(last);
     })();
   });
-  port.postMessage({ ready: true });
+  const ready: WorkerReady = { ready: true, version: rulebook.config.version };
+  port.postMessage(ready);
 }
 
 void main();

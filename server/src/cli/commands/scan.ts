@@ -9,7 +9,7 @@ import { ScanReport } from '../formats/report';
 import { formatSarif } from '../formats/sarif';
 import { formatText, summaryLine } from '../formats/text';
 import { Output, progress, writeResult } from '../output';
-import { ScanWorkers, scanInParallel } from '../parallel-scan';
+import { ScanWorkers, scanInParallel, workersFor } from '../parallel-scan';
 import { reviewsOf } from '../review-scan';
 import { walkFiles } from '../walk';
 import { toolVersion } from '../version';
@@ -44,7 +44,7 @@ export async function scanCommand(paths: readonly string[], options: ScanOptions
   const setup = { load: { rulebookFile: choice.file, root: choice.root } };
   // A scan of folders is likely large: the workers load the rulebook while this thread checks it and lists files.
   const folders = (paths.length === 0 ? ['.'] : paths).some((p) => isFolder(p));
-  const pool = folders && options.jobs !== 0 ? ScanWorkers.start(setup, options.jobs) : undefined;
+  const pool = folders && options.jobs !== 0 ? ScanWorkers.start(setup, workersFor(options.jobs)) : undefined;
   const { rulebook } = await loadForCommand(output, options.rulebook, { choice, checkExamples: 'own' }).catch(async (err: unknown) => {
     await pool?.close();
     throw err;
@@ -65,7 +65,7 @@ export async function scanCommand(paths: readonly string[], options: ScanOptions
   const results: FileScan[] = await scanInParallel(files, {
     rulebook,
     setup,
-    workers: options.jobs,
+    threads: options.jobs,
     pool,
     onResult: (_, done, total) => bar.update(done, total),
   });

@@ -99,6 +99,8 @@ export class Collector {
   constructor(
     private readonly reader: FileReader,
     private readonly builtinDirectory: string,
+    /** Skip the schema check: the same files were just checked by another load (see `LoadOptions.validated`). */
+    private readonly validated = false,
   ) {}
 
   async loadBuiltin(): Promise<void> {
@@ -158,7 +160,7 @@ export class Collector {
       this.collected.files.push(file);
       return;
     }
-    const { problems, invalid } = validateRulebook(source, data, broken);
+    const { problems, invalid } = this.validated ? { problems: [], invalid: [] } : validateRulebook(source, data, broken);
     this.collected.problems.push(...problems);
     invalid.push(...broken);
     const doc = data as RulebookDocument;

@@ -41,6 +41,12 @@ export interface LoadOptions {
   readonly checkExamples?: boolean | 'own';
   /** Workspace trust: when false, `pattern` rules from the workspace's own rulebooks are not run. */
   readonly trustWorkspaceRules?: boolean;
+  /**
+   * The files were just loaded and found free of errors by another thread (a scan's main thread, which stops on any
+   * error): skip the schema check. Compare `config.version` (a hash of the files read) with that load's to be sure
+   * they are still the same files.
+   */
+  readonly validated?: boolean;
 }
 
 /** Problems in load order of their files, then by line and column: the order a lead reads and fixes them. */
@@ -56,7 +62,7 @@ function sortProblems(problems: RulebookProblem[], files: readonly string[]): Ru
 }
 
 export async function loadRulebook(options: LoadOptions = {}): Promise<Rulebook> {
-  const collector = new Collector(options.reader ?? diskReader, builtinDirectory);
+  const collector = new Collector(options.reader ?? diskReader, builtinDirectory, options.validated);
   const file = options.rulebookFile;
   const found = file ? await collector.loadRoot(file) : false;
   if (!found) await collector.loadBuiltin();
