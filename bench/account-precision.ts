@@ -12,7 +12,7 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { Finding, Rulebook, languageForPath, loadRulebook, maskSecret, scanDocument } from '@secure-coding/server';
+import { Finding, Rulebook, languageForFile, loadRulebook, maskSecret, scanDocument } from '@secure-coding/server';
 import { scanWithRules } from '@secure-coding/server/out/engine/scanner';
 import { walkFiles } from '@secure-coding/server/out/cli/walk';
 import { decodeSource, DEFAULT_LIMITS } from '@secure-coding/server/out/engine/source-text';
@@ -88,7 +88,7 @@ async function scanDir(dir: string, prefixes: string[], allPaths: boolean): Prom
     bytes += raw.length;
     const rel = path.relative(root, file).split(path.sep).join('/');
     const result = allPaths
-      ? await scanWithRules(rulebook.rulesFor(rel, languageForPath(rel), { ignorePaths: true }), { path: rel, text: decoded.text })
+      ? await scanWithRules(rulebook.rulesFor(rel, languageForFile(rel, decoded.text), { ignorePaths: true }), { path: rel, text: decoded.text })
       : await scanDocument(rulebook, { path: rel, text: decoded.text });
     const lines = result.findings.length > 0 ? decoded.text.split('\n') : [];
     for (const finding of result.findings) seen.push({ finding, dir, line: lines[finding.range.start.line] ?? '' });

@@ -15,7 +15,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { promisify } from 'util';
 import type { Node, Tree } from 'web-tree-sitter';
-import { Rulebook, languageForPath, loadRulebook, scanDocument } from '@secure-coding/server';
+import { Rulebook, languageForFile, loadRulebook, scanDocument } from '@secure-coding/server';
 import { parserFor } from '@secure-coding/server/out/engine/grammars';
 import { CallRule } from '@secure-coding/server/out/engine/rulebook/types';
 import { callFacts } from '@secure-coding/server/out/engine/syntax/call-facts';
@@ -247,7 +247,7 @@ interface FileResult {
 }
 
 async function scanOurs(rulebook: Rulebook, file: string, text: string, names: ReadonlySet<string>, mentioned: RegExp): Promise<FileResult | undefined> {
-  const languageId = languageForPath(file);
+  const languageId = languageForFile(file, text);
   if (languageId !== 'c' && languageId !== 'cpp') return undefined;
   // A file that never names one of the functions has nothing to compare (flawfinder has no hit there either).
   if (!mentioned.test(text)) return undefined;

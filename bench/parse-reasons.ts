@@ -10,7 +10,7 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { languageForPath, loadRulebook, relativePath } from '@secure-coding/server';
+import { languageForFile, loadRulebook, relativePath } from '@secure-coding/server';
 import { prefilterInput } from '@secure-coding/server/out/engine/kinds/kind';
 import { hasGrammar } from '@secure-coding/server/out/engine/languages';
 import { prefilterParsed } from '@secure-coding/server/out/engine/scanner';
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     const text = await fs.readFile(file, 'utf8');
     if (text.includes('\u0000')) continue;
     const rel = relativePath(root, file);
-    const languageId = languageForPath(rel);
+    const languageId = languageForFile(rel, text);
     files++;
     bytes += text.length;
     const input = prefilterInput(text, prefilterParsed(languageId));

@@ -8,7 +8,7 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { languageForPath, loadRulebook } from '@secure-coding/server';
+import { languageForFile, loadRulebook } from '@secure-coding/server';
 import { hasGrammar } from '@secure-coding/server/out/engine/languages';
 import { prefilterInput } from '@secure-coding/server/out/engine/kinds/kind';
 import { walkFiles } from '@secure-coding/server/out/cli/walk';
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     if (stat.size > MAX_BYTES) continue;
     const text = await fs.readFile(file, 'utf8');
     if (text.includes('\u0000')) continue;
-    const languageId = languageForPath(file);
+    const languageId = languageForFile(file, text);
     if (!hasGrammar(languageId)) continue;
     counts.files++;
     counts.bytes += stat.size;

@@ -4,7 +4,7 @@
  */
 import * as path from 'path';
 import { Finding } from './findings';
-import { LanguageId, languageForPath } from './languages';
+import { LanguageId, languageForFile } from './languages';
 import { FileReader, diskReader } from './reader';
 import { Rulebook } from './rulebook/rulebook';
 import { ScanInput, ScanOptions, ScanResult, scanWithRules } from './scanner';
@@ -13,7 +13,7 @@ import { SkipNote, decodeSource } from './source-text';
 export { Finding, compareFindings, fingerprintOf, sha256 } from './findings';
 export { configureGrammarDirectory } from './grammars';
 export { IncrementalDocument, describeEdit, diffEdit } from './incremental';
-export { LANGUAGES, LANGUAGE_IDS, LanguageId, languageForPath, resolveLanguageName } from './languages';
+export { LANGUAGES, LANGUAGE_IDS, LanguageId, languageForFile, languageForPath, resolveLanguageName } from './languages';
 export { maskSecret } from './mask';
 export { FileReader, diskReader } from './reader';
 export { BUILTIN_DEFAULT, RULEBOOK_RELATIVE_PATH, UNTRUSTED_RULE_NOTE, builtinRulesDirectory, configureBuiltinRulesDirectory, loadRulebook, rootOf } from './rulebook/load';
@@ -30,7 +30,7 @@ export { TextIndex, Position, Range } from './text-index';
 
 /** Scans a text as the file at `input.path` (workspace-relative) with the rules that apply to it. */
 export function scanDocument(rulebook: Rulebook, input: ScanInput, options: ScanOptions = {}): Promise<ScanResult> {
-  const languageId: LanguageId = input.languageId ?? languageForPath(input.path);
+  const languageId: LanguageId = input.languageId ?? languageForFile(input.path, input.text);
   return scanWithRules(rulebook.rulesFor(input.path, languageId), { ...input, languageId }, options);
 }
 

@@ -222,3 +222,21 @@ export function languageFamily(id: LanguageId): readonly LanguageId[] {
       return [id];
   }
 }
+
+/**
+ * C++ written in a `.h` file: a template, a class with a base, a namespace, an access specifier, or a C++ standard
+ * header, at the start of a line. `.h` says nothing about which of the two languages a header is written in (VS Code
+ * itself opens it as C++); parsed as C, C++ is a tree of errors, with calls lost in them, and parses four times slower.
+ */
+const CPP_HEADER =
+  /^[ \t]*(?:template\s*<|(?:class|struct)\s+\w+\s*(?::\s*(?:public|private|protected)\b|final\b)|(?:namespace|using\s+namespace)\s+\w|(?:public|private|protected)\s*:\s*$|#\s*include\s*<(?:cstdint|cstddef|cstdlib|cstring|string|string_view|vector|map|set|list|array|memory|utility|algorithm|functional|tuple|optional|type_traits|iostream|ostream|istream|sstream|unordered_map|unordered_set)>)/m;
+
+/** How much of a header is read to tell C++ from C: the markers sit near its top. */
+const HEADER_SNIFF = 64 * 1024;
+
+/** The language of a file from its path and, for a `.h` header, its text (C or C++). */
+export function languageForFile(path: string, text: string): LanguageId {
+  const byPath = languageForPath(path);
+  if (byPath !== 'c' || !/\.h$/i.test(path)) return byPath;
+  return CPP_HEADER.test(text.length > HEADER_SNIFF ? text.slice(0, HEADER_SNIFF) : text) ? 'cpp' : 'c';
+}

@@ -7,7 +7,7 @@ import type { Tree } from 'web-tree-sitter';
 import { Finding, fingerprintOf, sha256 } from './findings';
 import { parserFor } from './grammars';
 import { RawMatch, ScanDocument, prefilterInput } from './kinds/kind';
-import { LanguageId, hasGrammar, languageForPath } from './languages';
+import { LanguageId, hasGrammar, languageForFile } from './languages';
 import { ActiveRule, CompiledRule } from './rulebook/rulebook';
 import { Locale, LocalizedText, localize } from './rulebook/types';
 import { Suppression, isValidSuppression, parseSuppressions, suppressionCovers, SUPPRESSION_MARKER } from './suppressions';
@@ -176,7 +176,7 @@ export function prefilterParsed(languageId: LanguageId): boolean {
 }
 
 export async function scanWithRules(rules: readonly ActiveRule[], input: ScanInput, options: ScanOptions = {}): Promise<ScanResult> {
-  const languageId = input.languageId ?? languageForPath(input.path);
+  const languageId = input.languageId ?? languageForFile(input.path, input.text);
   const grammar = hasGrammar(languageId);
   const fileInput = prefilterInput(input.text, prefilterParsed(languageId));
   const failures: RuleFailure[] = [];

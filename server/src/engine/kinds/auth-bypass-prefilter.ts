@@ -30,7 +30,22 @@ const [IF, UNLESS] = keywordIds(['if', 'unless'], { positions: true });
 
 const startsWord = (lower: string, at: number): boolean => at === 0 || !isWordChar(lower.charCodeAt(at - 1));
 
-/** Where the words `if`, `elif`, `elsif` and `unless` end in a lower-case text, ascending. */
+/**
+ * A comment line (`//`, `#`, `/*` and the `*` lines of a doc comment) or a comment after code (` // …`) up to the
+ * offset: "returns true if the user is an admin" in a doc comment is no if statement.
+ */
+const COMMENT_LINE = /^\s*(?:\/\/|\/?\*|#)/;
+const COMMENT_OPEN = /\s\/\/|\/\*(?!.*\*\/)/;
+
+function inComment(lower: string, offset: number): boolean {
+  const lineStart = lower.lastIndexOf('\n', offset - 1) + 1;
+  // Up to a few hundred characters back: a comment opened further left on a long line is missed, never invented.
+  const from = Math.max(lineStart, offset - 400);
+  const before = lower.slice(from, offset);
+  return (from === lineStart && COMMENT_LINE.test(before)) || COMMENT_OPEN.test(before);
+}
+
+/** Where the words `if`, `elif`, `elsif` and `unless` end in a lower-case text, ascending, outside comments. */
 function ifWordEnds(lower: string): number[] {
   const ends: number[] = [];
   const hits = keywordHits(lower);
@@ -42,7 +57,7 @@ function ifWordEnds(lower: string): number[] {
     if (isWordChar(lower.charCodeAt(end))) continue;
     // `if` alone or as the end of `elif` / `elsif`.
     const opens = startsWord(lower, at) || (id === IF && ((lower.startsWith('el', at - 2) && startsWord(lower, at - 2)) || (lower.startsWith('els', at - 3) && startsWord(lower, at - 3))));
-    if (opens) ends.push(end);
+    if (opens && !inComment(lower, at)) ends.push(end);
   }
   return ends;
 }

@@ -69,8 +69,13 @@ export function anyKeywordIn(lower: string, keywordIdList: readonly number[]): b
   return keywordIdList.some((id) => seen[id] === 1);
 }
 
-/** ASCII transitions in a dense table; other characters (rare in keywords and code) through the trie's maps. */
+/**
+ * ASCII transitions in a dense table; other characters (rare in keywords and code) through the trie's maps. An
+ * entry holds the next state's row offset shifted left by one, and in its lowest bit whether a keyword ends there:
+ * the scan's inner loop is then one table read per character.
+ */
 const ALPHABET = 128;
+const entryOf = (state: number, final: boolean): number => ((state * ALPHABET) << 1) | (final ? 1 : 0);
 
 class Automaton {
   private readonly table: Int32Array;
@@ -110,7 +115,10 @@ class Automaton {
     }
     this.table = new Int32Array(this.next.length * ALPHABET);
     for (let state = 0; state < this.next.length; state++) {
-      for (let c = 0; c < ALPHABET; c++) this.table[state * ALPHABET + c] = this.step(state, c);
+      for (let c = 0; c < ALPHABET; c++) {
+        const to = this.step(state, c);
+        this.table[state * ALPHABET + c] = entryOf(to, this.output[to].length > 0);
+      }
     }
   }
 
@@ -127,13 +135,16 @@ class Automaton {
     const seen = new Uint8Array(this.words.length);
     const hits: number[] = [];
     const { table, output, positional, words } = this;
-    let state = 0;
+    let entry = 0;
     for (let i = 0, n = text.length; i < n; i++) {
       const c = text.charCodeAt(i);
-      state = c < ALPHABET ? table[state * ALPHABET + c] : this.step(state, c);
-      const found = output[state];
-      if (found.length === 0) continue;
-      for (const id of found) {
+      if (c < ALPHABET) entry = table[(entry >> 1) + c];
+      else {
+        const to = this.step((entry >> 1) / ALPHABET, c);
+        entry = entryOf(to, output[to].length > 0);
+      }
+      if ((entry & 1) === 0) continue;
+      for (const id of output[(entry >> 1) / ALPHABET]) {
         seen[id] = 1;
         if (positional[id] === 1) hits.push(id, i + 1 - words[id].length);
       }
