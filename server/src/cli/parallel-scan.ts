@@ -3,8 +3,8 @@
  * thread scans too (it has the rulebook loaded already; a worker more would load it once more). Every thread claims
  * the next file from one shared atomic cursor, so none waits for another to hand it work — not even while the main
  * thread is busy with a large file. Small scans stay on the main thread, where starting workers would cost more than
- * it saves. A command may start the pool early (`ScanWorkers.start`), so the workers load the rulebook while the main
- * thread loads and checks it and lists the files.
+ * it saves. A command may start the pool early (`ScanWorkers.start`) and hand it the files as soon as they are listed
+ * (`begin`), so the workers load the rulebook and start scanning while the main thread loads and checks its own.
  */
 import * as os from 'os';
 import * as path from 'path';
@@ -25,6 +25,11 @@ export interface ParallelScanOptions {
 const MIN_FILES_FOR_WORKERS = 48;
 /** Files per thread below which a worker more does not pay for loading its rulebook. */
 const FILES_PER_WORKER = 16;
+
+/** Whether a scan of this many files is worth starting workers for. */
+export function worthWorkers(fileCount: number): boolean {
+  return fileCount >= MIN_FILES_FOR_WORKERS;
+}
 
 /** The index of the next file no thread has claimed yet, or undefined when all are claimed. */
 export function claimNext(cursor: Int32Array, count: number): number | undefined {
@@ -55,7 +60,19 @@ export function workersFor(threads: number = os.availableParallelism()): number 
   return Math.max(0, threads - 1);
 }
 
+/** A scan handed to the workers: the files, the shared cursor, and each worker's results until it is done. */
+interface Started {
+  readonly files: readonly string[];
+  readonly cursor: Int32Array;
+  readonly finished: readonly Promise<void>[];
+}
+
 export class ScanWorkers {
+  private started?: Started;
+  /** Results that arrive before `scan` says where they go. */
+  private early: FileScan[] = [];
+  private record?: (result: FileScan) => void;
+
   private constructor(private readonly workers: readonly PooledWorker[]) {}
 
   /** Starts `count` workers loading the rulebook now; none (undefined) for zero. */
@@ -83,17 +100,20 @@ export class ScanWorkers {
     await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
   }
 
-  /** Scans the files on the workers and the main thread until all are scanned, then closes the pool. */
-  async scan(files: readonly string[], rulebook: Rulebook, record: (result: FileScan) => void): Promise<void> {
+  /**
+   * Hands the files to the workers, which scan them as soon as their rulebook is loaded — possibly before the main
+   * thread has loaded and checked its own. `scan` then checks that both loaded the same rulebook files.
+   */
+  begin(files: readonly string[]): void {
+    if (this.started) throw new Error('this pool has already begun a scan');
     const cursor = new Int32Array(new SharedArrayBuffer(4));
-    let failed = false;
-    const onWorkers = this.workers.map(async ({ worker, ready }) => {
-      const { version } = await ready;
-      if (version !== rulebook.config.version) throw new Error('the rulebook changed while the scan was starting; run the scan again');
+    const take = (result: FileScan): void => (this.record ? this.record(result) : void this.early.push(result));
+    const finished = this.workers.map(async ({ worker, ready }) => {
+      await ready;
       await new Promise<void>((resolve, reject) => {
         let done = false;
         worker.on('message', (message: WorkerResponse) => {
-          message.results.forEach(record);
+          message.results.forEach(take);
           if (message.done) {
             done = true;
             resolve();
@@ -103,9 +123,27 @@ export class ScanWorkers {
         worker.on('exit', (code) => {
           if (!done) reject(new Error(`scan worker exited with code ${code}`));
         });
-        const request: WorkerRequest = { files, cursor: cursor.buffer };
-        worker.postMessage(request);
       });
+    });
+    // A worker failing before `scan` is reported by `scan`; never as an unhandled rejection.
+    for (const f of finished) f.catch(() => undefined);
+    const request: WorkerRequest = { files, cursor: cursor.buffer };
+    for (const { worker } of this.workers) worker.postMessage(request);
+    this.started = { files, cursor, finished };
+  }
+
+  /** Scans the files on the workers and the main thread until all are scanned, then closes the pool. */
+  async scan(files: readonly string[], rulebook: Rulebook, record: (result: FileScan) => void): Promise<void> {
+    if (!this.started) this.begin(files);
+    const { cursor, finished } = this.started!;
+    if (this.started!.files !== files) throw new Error('the scan was begun with other files');
+    this.record = record;
+    this.early.splice(0).forEach(record);
+    let failed = false;
+    const onWorkers = this.workers.map(async ({ ready }, i) => {
+      const { version } = await ready;
+      if (version !== rulebook.config.version) throw new Error('the rulebook changed while the scan was starting; run the scan again');
+      await finished[i];
     });
     const onMain = (async () => {
       for (let i = claimNext(cursor, files.length); i !== undefined && !failed; i = claimNext(cursor, files.length)) {
@@ -138,7 +176,7 @@ export async function scanInParallel(files: readonly string[], options: Parallel
     options.onResult?.(result, done, files.length);
   };
   const wanted = Math.min(options.pool?.size ?? workersFor(options.threads), Math.ceil(files.length / FILES_PER_WORKER) - 1);
-  if (wanted <= 0 || files.length < MIN_FILES_FOR_WORKERS) {
+  if (wanted <= 0 || !worthWorkers(files.length)) {
     await options.pool?.close();
     for (const file of files) record(await scanOrNote(options.rulebook, file));
     return results;

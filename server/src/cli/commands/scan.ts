@@ -9,7 +9,7 @@ import { ScanReport } from '../formats/report';
 import { formatSarif } from '../formats/sarif';
 import { formatText, summaryLine } from '../formats/text';
 import { Output, progress, writeResult } from '../output';
-import { ScanWorkers, scanInParallel, workersFor } from '../parallel-scan';
+import { ScanWorkers, scanInParallel, workersFor, worthWorkers } from '../parallel-scan';
 import { reviewsOf } from '../review-scan';
 import { walkFiles } from '../walk';
 import { toolVersion } from '../version';
@@ -42,9 +42,18 @@ export async function scanCommand(paths: readonly string[], options: ScanOptions
   if (!format) throw new UsageError(`unknown format "${options.format}" (use text, json or sarif)`);
   const choice = chooseForCommand(options.rulebook);
   const setup = { load: { rulebookFile: choice.file, root: choice.root } };
-  // A scan of folders is likely large: the workers load the rulebook while this thread checks it and lists files.
+  // A scan of folders is likely large: the workers load the rulebook and start on the files while this thread
+  // loads and checks its own (a worker's rulebook must then be the same, or the scan stops).
   const folders = (paths.length === 0 ? ['.'] : paths).some((p) => isFolder(p));
   const pool = folders && options.jobs !== 0 ? ScanWorkers.start(setup, workersFor(options.jobs)) : undefined;
+  const files: string[] = [];
+  try {
+    for await (const file of walkFiles(paths.length > 0 ? paths : ['.'], { gitignore: options.gitignore })) files.push(file);
+  } catch (err) {
+    await pool?.close();
+    throw new UsageError((err as Error).message);
+  }
+  if (pool && worthWorkers(files.length)) pool.begin(files);
   const { rulebook } = await loadForCommand(output, options.rulebook, { choice, checkExamples: 'own' }).catch(async (err: unknown) => {
     await pool?.close();
     throw err;
@@ -53,13 +62,6 @@ export async function scanCommand(paths: readonly string[], options: ScanOptions
     await pool?.close();
     output.err('rulebook: the rulebook has errors (above); fix them or run `rulebook check`\n');
     return 2;
-  }
-  const files: string[] = [];
-  try {
-    for await (const file of walkFiles(paths.length > 0 ? paths : ['.'], { gitignore: options.gitignore })) files.push(file);
-  } catch (err) {
-    await pool?.close();
-    throw new UsageError((err as Error).message);
   }
   const bar = progress(options.quiet ? { ...output, isTTY: false } : output, 'scanning');
   const results: FileScan[] = await scanInParallel(files, {
