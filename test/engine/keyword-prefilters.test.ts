@@ -1,6 +1,6 @@
 /** The shared prefilter shapes: they decide which files are parsed, so a wrong "no" loses findings. */
 import * as assert from 'assert';
-import { anyKeyword, wordInName, wordNearQuote } from '@secure-coding/server/out/engine/kinds/keyword-prefilters';
+import { anyKeyword, stemsIn, stemsNearQuote, wordInName, wordNearQuote } from '@secure-coding/server/out/engine/kinds/keyword-prefilters';
 
 describe('keyword prefilters', () => {
   it('any keyword: one regex over the text, every text passing when there are none', () => {
@@ -65,5 +65,23 @@ describe('keyword prefilters', () => {
     assert.strictEqual(test('NO_AUTH=1'), true);
     assert.strictEqual(test('// written by the author'), false);
     assert.strictEqual(test('requireAuth(req);'), false);
+  });
+});
+
+describe('keyword prefilters from the shared keyword pass', () => {
+  it('stems near a quote: a word confirmed at a stem, checked as wordNearQuote would', () => {
+    const near = stemsNearQuote(['pass', 'pw'], /(?:pass(?:word)?|(?<![a-z])pw)(?![a-z])/);
+    assert.strictEqual(near('db_password = "x";'), true);
+    assert.strictEqual(near('const pw = "x";'), true);
+    assert.strictEqual(near('bypassed("x")'), false, 'a stem inside a longer word the regex rejects');
+    assert.strictEqual(near('// the password is "x"'), false);
+    assert.strictEqual(near('typewriter("x")'), false, 'pw inside a word');
+  });
+
+  it('stems in a text: any confirmed word, quote or not', () => {
+    const has = stemsIn(['pass'], /password(?![a-z])/);
+    assert.strictEqual(has('password=x'), true);
+    assert.strictEqual(has('passwords=x'), false);
+    assert.strictEqual(has('nothing here'), false);
   });
 });

@@ -4,7 +4,7 @@
  * whole words, never substrings, which keeps `contest`, `latest` and `temperature` out.
  */
 import { snakeCase } from './secret-values';
-import { wordNearQuote } from './keyword-prefilters';
+import { stemsIn, stemsNearQuote } from './keyword-prefilters';
 
 /** The words of an identifier or a value: `testUser01` → [test, user, 01], `suzuki.test` → [suzuki, test]. */
 export function wordsOf(text: string): string[] {
@@ -43,14 +43,17 @@ export function isStructuralPlaceholder(value: string): boolean {
  */
 const CREDENTIAL_WORD =
   /(?:pass(?:word|wd|wort|phrase|code)?s?|pwd|(?<![a-z])pw|(?<![a-z])pin|log_?in|logon|sign_?in|auth(?:_?token|_?key)?|credentials?|creds?|(?:api|access|secret|master|admin)_?(?:key|token))(?![a-z])/;
-const credentialNearQuote = wordNearQuote(CREDENTIAL_WORD);
+/** What every credential word starts with: the shared keyword pass finds these, and `CREDENTIAL_WORD` decides. */
+const CREDENTIAL_STEMS = ['pass', 'pwd', 'pw', 'pin', 'login', 'log_in', 'logon', 'signin', 'sign_in', 'auth', 'cred', 'api', 'access', 'secret', 'master', 'admin'];
+const credentialNearQuote = stemsNearQuote(CREDENTIAL_STEMS, CREDENTIAL_WORD);
+const credentialWordIn = stemsIn(CREDENTIAL_STEMS, CREDENTIAL_WORD);
 
 let last: { text: string; parsed: boolean; result: boolean } | undefined;
 
 /** Several account rules ask this of the same text in a row; the answer is worked out once. */
 export function mayHoldCredentials(input: { readonly text: string; readonly lower: string; readonly parsed: boolean }): boolean {
   if (last && last.text === input.text && last.parsed === input.parsed) return last.result;
-  const result = input.parsed ? credentialNearQuote(input.lower, input.text) : CREDENTIAL_WORD.test(input.lower);
+  const result = input.parsed ? credentialNearQuote(input.lower, input.text) : credentialWordIn(input.lower);
   last = { text: input.text, parsed: input.parsed, result };
   return result;
 }

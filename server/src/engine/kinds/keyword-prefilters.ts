@@ -4,7 +4,7 @@
  * is where scan speed comes from. Every check here reads within one line, so a file passes exactly when one of
  * its lines does (what `Matcher.linePrefilter` needs to stay exact).
  */
-import { anyKeywordIn, keywordIds } from './keyword-index';
+import { anyKeywordIn, keywordHits, keywordIds } from './keyword-index';
 import { snakeCase } from './secret-values';
 
 export function escapeRegex(text: string): string {
@@ -71,30 +71,102 @@ export interface LiteralTest {
   readonly accepts?: (value: string) => boolean;
 }
 
+/** A text being checked: its lower case, and its original case when the offsets line up (for value tests). */
+interface Checked {
+  readonly lower: string;
+  readonly original: string | undefined;
+}
+
+function checked(lower: string, text: string | undefined): Checked {
+  // The value test needs the original case; offsets line up unless lower-casing changed the length.
+  return { lower, original: text !== undefined && text.length === lower.length ? text : undefined };
+}
+
+/**
+ * Whether the word at `index` (of `length`) is near a quote that counts; `lineEnd` (to skip the rest of the line)
+ * when its line cannot bind a literal.
+ */
+function nearQuoteAt({ lower, original }: Checked, index: number, length: number, literal: LiteralTest | undefined): boolean | { lineEnd: number } {
+  const lineStart = lower.lastIndexOf('\n', index) + 1;
+  let lineEnd = lower.indexOf('\n', index);
+  if (lineEnd < 0) lineEnd = lower.length;
+  if (NOT_CODE_LINE.test(lower.slice(lineStart, lineStart + 40)) || (original !== undefined && isLiteralTypeLine(original, lineStart, lineEnd))) {
+    return { lineEnd };
+  }
+  const near = literal?.holdsWord ? 0 : NEAR;
+  const from = Math.max(lineStart, index - near);
+  const to = Math.min(lineEnd, index + length + near);
+  return literal
+    ? stringNear(lower.slice(lineStart, lineEnd), original?.slice(lineStart, lineEnd), from - lineStart, to - lineStart, literal)
+    : OPENING_QUOTE.test(lower.slice(from, to));
+}
+
 export function wordNearQuote(pattern: RegExp, literal?: LiteralTest): (lower: string, text?: string) => boolean {
   const word = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
   return (lower, text) => {
-    // The value test needs the original case; offsets line up unless lower-casing changed the length.
-    const original = text !== undefined && text.length === lower.length ? text : undefined;
+    const input = checked(lower, text);
     // Find each word once (linear), then look for a quote in a short window around it on the same line: a
     // regex that tried the words at every quote instead took minutes on large bundles full of strings.
     word.lastIndex = 0;
     for (let m = word.exec(lower); m; m = word.exec(lower)) {
-      const lineStart = lower.lastIndexOf('\n', m.index) + 1;
-      let lineEnd = lower.indexOf('\n', m.index);
-      if (lineEnd < 0) lineEnd = lower.length;
-      if (NOT_CODE_LINE.test(lower.slice(lineStart, lineStart + 40)) || (original !== undefined && isLiteralTypeLine(original, lineStart, lineEnd))) {
-        word.lastIndex = lineEnd;
-        continue;
+      const found = nearQuoteAt(input, m.index, m[0].length, literal);
+      if (found === true) return true;
+      if (found !== false) word.lastIndex = found.lineEnd;
+      else if (m[0].length === 0) word.lastIndex++;
+    }
+    return false;
+  };
+}
+
+/**
+ * `wordNearQuote` with the words found by the shared keyword pass instead of a regex over the text: `stems` are
+ * keywords every word starts with, and `confirm` (sticky) says whether a word starts at a stem and how long it
+ * is; without it the stem is the word. Each occurrence is checked, overlapping ones too, so this passes wherever
+ * the regex form would.
+ */
+export function stemsNearQuote(stems: readonly string[], confirm?: RegExp, literal?: LiteralTest): (lower: string, text?: string) => boolean {
+  const ids = keywordIds(stems, { positions: true });
+  const wanted = new Uint8Array(Math.max(0, ...ids) + 1);
+  ids.forEach((id) => (wanted[id] = 1));
+  const lengths = new Int32Array(wanted.length);
+  ids.forEach((id, i) => (lengths[id] = stems[i].length));
+  const sticky = confirm && new RegExp(confirm.source, confirm.flags.replace(/[gy]/g, '') + 'y');
+  return (lower, text) => {
+    if (!anyKeywordIn(lower, ids)) return false;
+    const input = checked(lower, text);
+    const hits = keywordHits(lower);
+    let skipTo = -1;
+    for (let h = 0; h < hits.length; h += 2) {
+      const index = hits[h + 1];
+      if (wanted[hits[h]] !== 1 || index < skipTo) continue;
+      let length = lengths[hits[h]];
+      if (sticky) {
+        sticky.lastIndex = index;
+        const m = sticky.exec(lower);
+        if (!m) continue;
+        length = m[0].length;
       }
-      const near = literal?.holdsWord ? 0 : NEAR;
-      const from = Math.max(lineStart, m.index - near);
-      const to = Math.min(lineEnd, m.index + m[0].length + near);
-      const found = literal
-        ? stringNear(lower.slice(lineStart, lineEnd), original?.slice(lineStart, lineEnd), from - lineStart, to - lineStart, literal)
-        : OPENING_QUOTE.test(lower.slice(from, to));
-      if (found) return true;
-      if (m[0].length === 0) word.lastIndex++;
+      const found = nearQuoteAt(input, index, length, literal);
+      if (found === true) return true;
+      if (found !== false) skipTo = found.lineEnd;
+    }
+    return false;
+  };
+}
+
+/** Whether a word starts at one of the stems somewhere in the text (`stemsNearQuote` without the quote). */
+export function stemsIn(stems: readonly string[], confirm: RegExp): (lower: string) => boolean {
+  const ids = keywordIds(stems, { positions: true });
+  const wanted = new Uint8Array(Math.max(0, ...ids) + 1);
+  ids.forEach((id) => (wanted[id] = 1));
+  const sticky = new RegExp(confirm.source, confirm.flags.replace(/[gy]/g, '') + 'y');
+  return (lower) => {
+    if (!anyKeywordIn(lower, ids)) return false;
+    const hits = keywordHits(lower);
+    for (let h = 0; h < hits.length; h += 2) {
+      if (wanted[hits[h]] !== 1) continue;
+      sticky.lastIndex = hits[h + 1];
+      if (sticky.test(lower)) return true;
     }
     return false;
   };
@@ -129,12 +201,7 @@ function stringNear(line: string, original: string | undefined, from: number, to
 
 /** `wordNearQuote` for any of some keywords; undefined for none. */
 export function keywordNearQuote(keywords: readonly string[], literal?: LiteralTest): ((lower: string, text?: string) => boolean) | undefined {
-  const regex = keywordRegex(keywords);
-  if (!regex) return undefined;
-  const present = anyKeyword(keywords);
-  const near = wordNearQuote(regex, literal);
-  // Most texts have none of the keywords: the shared pass says so before any regex runs.
-  return (lower, text) => present(lower) && near(lower, text);
+  return keywords.length > 0 ? stemsNearQuote(keywords, undefined, literal) : undefined;
 }
 
 /** Characters of a name as code and config files write it: `app.config`, `APP_DEBUG`, `skip-auth`, `$debug`. */
