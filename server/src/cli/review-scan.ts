@@ -33,7 +33,7 @@ export interface ReviewScan {
 /** Loads the rulebook or says why not; `undefined` means exit 2 (the problems were printed). */
 export async function loadRulebookForReview(output: Output, explicit: string | undefined): Promise<{ rulebook: Rulebook; choice: RulebookChoice } | undefined> {
   // Rule examples are `rulebook check`'s business; the review commands need only the rules and the policy.
-  const loaded = await loadForCommand(output, explicit, { checkExamples: false });
+  const loaded = await loadForCommand(output, explicit, { checkExamples: false, checkBuiltin: false });
   if (loaded.rulebook.hasErrors) {
     output.err('rulebook: the rulebook has errors (above); fix them or run `rulebook check`\n');
     return undefined;

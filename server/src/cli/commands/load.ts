@@ -20,10 +20,10 @@ export function chooseForCommand(explicit: string | undefined): RulebookChoice {
 export async function loadForCommand(
   output: Output,
   explicit: string | undefined,
-  options: { checkExamples?: boolean | 'own'; choice?: RulebookChoice } = {},
+  options: { checkExamples?: boolean | 'own'; checkBuiltin?: boolean; choice?: RulebookChoice } = {},
 ): Promise<LoadedForCommand> {
   const choice = options.choice ?? chooseForCommand(explicit);
-  const rulebook = await loadRulebook({ rulebookFile: choice.file, root: choice.root, checkExamples: options.checkExamples });
+  const rulebook = await loadRulebook({ rulebookFile: choice.file, root: choice.root, checkExamples: options.checkExamples, checkBuiltin: options.checkBuiltin });
   for (const problem of rulebook.problems) output.err(`${formatProblem({ ...problem, file: openablePath(problem.file) })}\n`);
   return { rulebook, choice };
 }

@@ -54,7 +54,7 @@ export async function scanCommand(paths: readonly string[], options: ScanOptions
     throw new UsageError((err as Error).message);
   }
   if (pool && worthWorkers(files.length)) pool.begin(files);
-  const { rulebook } = await loadForCommand(output, options.rulebook, { choice, checkExamples: 'own' }).catch(async (err: unknown) => {
+  const { rulebook } = await loadForCommand(output, options.rulebook, { choice, checkExamples: 'own', checkBuiltin: false }).catch(async (err: unknown) => {
     await pool?.close();
     throw err;
   });

@@ -99,8 +99,8 @@ export class Collector {
   constructor(
     private readonly reader: FileReader,
     private readonly builtinDirectory: string,
-    /** Skip the schema check: the same files were just checked by another load (see `LoadOptions.validated`). */
-    private readonly validated = false,
+    /** Which files skip the schema check (see `LoadOptions.validated` and `checkBuiltin`). */
+    private readonly skipSchema: 'none' | 'builtin' | 'all' = 'none',
   ) {}
 
   async loadBuiltin(): Promise<void> {
@@ -160,7 +160,8 @@ export class Collector {
       this.collected.files.push(file);
       return;
     }
-    const { problems, invalid } = this.validated ? { problems: [], invalid: [] } : validateRulebook(source, data, broken);
+    const skip = this.skipSchema === 'all' || (this.skipSchema === 'builtin' && origin === 'builtin');
+    const { problems, invalid } = skip ? { problems: [], invalid: [] } : validateRulebook(source, data, broken);
     this.collected.problems.push(...problems);
     invalid.push(...broken);
     const doc = data as RulebookDocument;

@@ -47,6 +47,11 @@ export interface LoadOptions {
    * they are still the same files.
    */
   readonly validated?: boolean;
+  /**
+   * Check the built-in rulebook's files against the schema (default true). A scan passes false: the built-in rules
+   * are checked when the product is built and tested, like their examples (`checkExamples: 'own'`).
+   */
+  readonly checkBuiltin?: boolean;
 }
 
 /** Problems in load order of their files, then by line and column: the order a lead reads and fixes them. */
@@ -62,7 +67,8 @@ function sortProblems(problems: RulebookProblem[], files: readonly string[]): Ru
 }
 
 export async function loadRulebook(options: LoadOptions = {}): Promise<Rulebook> {
-  const collector = new Collector(options.reader ?? diskReader, builtinDirectory, options.validated);
+  const skipSchema = options.validated ? 'all' : options.checkBuiltin === false ? 'builtin' : 'none';
+  const collector = new Collector(options.reader ?? diskReader, builtinDirectory, skipSchema);
   const file = options.rulebookFile;
   const found = file ? await collector.loadRoot(file) : false;
   if (!found) await collector.loadBuiltin();
