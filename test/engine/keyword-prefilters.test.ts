@@ -1,6 +1,6 @@
 /** The shared prefilter shapes: they decide which files are parsed, so a wrong "no" loses findings. */
 import * as assert from 'assert';
-import { anyKeyword, stemsIn, stemsNearQuote, wordInName, wordNearQuote } from '@secure-coding/server/out/engine/kinds/keyword-prefilters';
+import { anyKeyword, nameAround, nameParts, stemsIn, stemsNearQuote, wordInName, wordNearQuote } from '@secure-coding/server/out/engine/kinds/keyword-prefilters';
 
 describe('keyword prefilters', () => {
   it('any keyword: one regex over the text, every text passing when there are none', () => {
@@ -83,5 +83,16 @@ describe('keyword prefilters from the shared keyword pass', () => {
     assert.strictEqual(has('password=x'), true);
     assert.strictEqual(has('passwords=x'), false);
     assert.strictEqual(has('nothing here'), false);
+  });
+});
+
+describe('names around a word', () => {
+  it('reach through dots, :: and ->, and split into parts and neighbouring pairs', () => {
+    const around = (text: string, word: string): string => nameAround(text, text.indexOf(word), text.indexOf(word) + word.length);
+    assert.strictEqual(around('$t = JWT::encode($p, "k");', 'JWT'), 'JWT::encode');
+    assert.strictEqual(around('$this->password = "x";', 'password'), '$this->password');
+    assert.strictEqual(around('headers["X-Api-Key"] = "v";', 'Api'), 'X-Api-Key');
+    assert.deepStrictEqual(nameParts('conf.secret.key'), ['conf.secret.key', 'conf', 'secret', 'key', 'conf_secret', 'secret_key']);
+    assert.deepStrictEqual(nameParts('API_TOKEN'), ['API_TOKEN']);
   });
 });

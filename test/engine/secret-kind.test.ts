@@ -102,4 +102,13 @@ describe('secret kind', function () {
     assert.strictEqual(findings.length, 1);
     assert.ok(findings.every((f) => !f.message.includes('MyS9l-pass')), findings[0].message);
   });
+
+  it('parses a file only when a keyword stands in a name the rule could flag a literal under', async function () {
+    const notAName = await scanDocument(rulebook, { path: 'lib/source.js', text: 'const { isCommentToken } = require("@eslint-community/eslint-utils");\n' });
+    assert.strictEqual(notAName.tree, undefined, 'is_comment_token is an ignored name: no parse');
+    const pair = await scan(rulebook, 'svc/client.py', 'class C:\n    def f(self):\n        self.session.auth = ("search", "Orbit22#summer")\n');
+    assert.deepStrictEqual(pair.findings.map((f) => f.ruleId), ['secret.hardcoded-password'], 'an auth pair names its second element');
+    const callee = await scan(rulebook, 'auth.php', '<?php\n$t = JWT::encode($payload, "k3Jd82hsQ0pLm4Zx91bV");\n');
+    assert.strictEqual(callee.findings.length, 1, 'a credential-taking function through ::');
+  });
 });

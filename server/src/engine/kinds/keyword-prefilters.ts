@@ -124,7 +124,13 @@ export function wordNearQuote(pattern: RegExp, literal?: LiteralTest): (lower: s
  * is; without it the stem is the word. Each occurrence is checked, overlapping ones too, so this passes wherever
  * the regex form would.
  */
-export function stemsNearQuote(stems: readonly string[], confirm?: RegExp, literal?: LiteralTest): (lower: string, text?: string) => boolean {
+export function stemsNearQuote(
+  stems: readonly string[],
+  confirm?: RegExp,
+  literal?: LiteralTest,
+  /** A test of the word where it stands, in the original text (`nameAround` it): only words it accepts count. */
+  wordAccepts?: (text: string, start: number, end: number) => boolean,
+): (lower: string, text?: string) => boolean {
   const ids = keywordIds(stems, { positions: true });
   const wanted = new Uint8Array(Math.max(0, ...ids) + 1);
   ids.forEach((id) => (wanted[id] = 1));
@@ -146,6 +152,7 @@ export function stemsNearQuote(stems: readonly string[], confirm?: RegExp, liter
         if (!m) continue;
         length = m[0].length;
       }
+      if (wordAccepts && input.original !== undefined && !wordAccepts(input.original, index, index + length)) continue;
       const found = nearQuoteAt(input, index, length, literal);
       if (found === true) return true;
       if (found !== false) skipTo = found.lineEnd;
@@ -200,30 +207,64 @@ function stringNear(line: string, original: string | undefined, from: number, to
 }
 
 /** `wordNearQuote` for any of some keywords; undefined for none. */
-export function keywordNearQuote(keywords: readonly string[], literal?: LiteralTest): ((lower: string, text?: string) => boolean) | undefined {
-  return keywords.length > 0 ? stemsNearQuote(keywords, undefined, literal) : undefined;
+export function keywordNearQuote(
+  keywords: readonly string[],
+  literal?: LiteralTest,
+  wordAccepts?: (text: string, start: number, end: number) => boolean,
+): ((lower: string, text?: string) => boolean) | undefined {
+  return keywords.length > 0 ? stemsNearQuote(keywords, undefined, literal, wordAccepts) : undefined;
 }
 
 /** Characters of a name as code and config files write it: `app.config`, `APP_DEBUG`, `skip-auth`, `$debug`. */
 const NAME_CHAR = /[A-Za-z0-9_$.-]/;
 
+/** Where the name around `start`–`end` begins and ends, through `.`, `::` and `->` (`JWT::encode`, `$this->password`). */
+function nameSpan(text: string, start: number, end: number): { from: number; to: number } {
+  let from = start;
+  let to = end;
+  for (;;) {
+    if (from > 0 && NAME_CHAR.test(text[from - 1])) from--;
+    else if (from > 1 && ((text[from - 1] === ':' && text[from - 2] === ':') || (text[from - 1] === '>' && text[from - 2] === '-'))) from -= 2;
+    else break;
+  }
+  for (;;) {
+    if (to < text.length && NAME_CHAR.test(text[to])) to++;
+    else if ((text[to] === ':' && text[to + 1] === ':') || (text[to] === '>' && text[to - 1] === '-')) to += text[to] === ':' ? 2 : 1;
+    else break;
+  }
+  return { from, to };
+}
+
+/** The name around `start`–`end` as written (`nameSpan`). */
+export function nameAround(text: string, start: number, end: number): string {
+  const { from, to } = nameSpan(text, start, end);
+  return text.slice(from, to);
+}
+
+/**
+ * A name and the parts matchers judge a name by: the whole, each segment (`app.config.secret` → `secret`), and each
+ * two neighbouring segments (`secret.key` → `secret_key`, for a generic last segment).
+ */
+export function nameParts(name: string): string[] {
+  const segments = name.split(/\.|::|->/);
+  if (segments.length === 1) return [name];
+  const pairs = segments.slice(1).map((segment, i) => `${segments[i]}_${segment}`);
+  return [name, ...segments, ...pairs];
+}
+
 /**
  * A word (a `g` regex over lower-cased text) inside a name that `accepts` in snake_case, as matchers test names:
- * the whole name around the word, or one of its dotted parts. `debug` in `#ifdef _DEBUG` names no `debug` setting,
- * and `auth` in "author" no authentication function. Names never span lines, so this reads within one line.
+ * the whole name around the word, or one of its parts. `debug` in `#ifdef _DEBUG` names no `debug` setting, and
+ * `auth` in "author" no authentication function. Names never span lines, so this reads within one line.
  */
 export function wordInName(text: string, lower: string, word: RegExp, accepts: (snakeName: string, written: string) => boolean): boolean {
   word.lastIndex = 0;
   // Lower-casing may change the length of some non-ASCII text; then offsets do not line up and any word will do.
   if (text.length !== lower.length) return word.test(lower);
   for (let m = word.exec(lower); m; m = word.exec(lower)) {
-    let start = m.index;
-    let end = m.index + m[0].length;
-    while (start > 0 && NAME_CHAR.test(text[start - 1])) start--;
-    while (end < text.length && NAME_CHAR.test(text[end])) end++;
-    const name = text.slice(start, end);
-    if ([name, ...name.split('.')].some((part) => accepts(snakeCase(part), part))) return true;
-    word.lastIndex = Math.max(word.lastIndex, end);
+    const { from, to } = nameSpan(text, m.index, m.index + m[0].length);
+    if (nameParts(text.slice(from, to)).some((part) => accepts(snakeCase(part), part))) return true;
+    word.lastIndex = Math.max(word.lastIndex, to);
   }
   return false;
 }

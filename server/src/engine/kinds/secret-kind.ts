@@ -12,10 +12,11 @@ import { maskSecret } from '../mask';
 import { RegexSyntaxError, RuleRegex, compileRuleRegex } from '../regex';
 import { LocalizedText, SecretRule } from '../rulebook/types';
 import { StringFact } from '../syntax/facts';
+import { AUTH_PAIR } from '../syntax/name-context';
 import { lastIdentifier } from '../syntax/tree-util';
 import { Matcher, PrefilterInput, RawMatch, RuleKind, ScanDocument } from './kind';
 import { keywordLines } from './line-prefilter';
-import { anyKeyword, keywordNearQuote } from './keyword-prefilters';
+import { anyKeyword, keywordNearQuote, nameAround, nameParts } from './keyword-prefilters';
 import { ENVIRONMENT_READERS, NAME_TAKING_CALL, isPlaceholder, looksLikeNameOrText, readableDecoding, shannonEntropy, snakeCase } from './secret-values';
 
 /** Overlap group shared by every secret rule: a provider match outranks a name-aware one on the same text. */
@@ -111,6 +112,31 @@ function namesItself(value: string, name: string): boolean {
   return v !== '' && (v === n || n.endsWith(`_${v}`) || v.endsWith(`_${n}`));
 }
 
+/**
+ * Whether a name as written around a keyword could be what a literal is bound under for this rule (`boundName`):
+ * one of its parts accepted by `names` and not ignored, an auth pair's name (`auth = ("svc", "…")` binds the
+ * second element to `password`), or a function that takes a credential argument. A superset:
+ * parts are tried whole, one by one and two by two (`candidateNames` joins a generic last segment with the one
+ * before), and function names case-insensitively.
+ */
+function couldNameCredential(name: string, m: NameMatchers): boolean {
+  const parts = nameParts(name);
+  if (m.credentialArguments.size > 0) {
+    const lower = name.toLowerCase().replace(/::|->/g, '.');
+    for (const fn of m.credentialArguments.keys()) {
+      const key = fn.toLowerCase();
+      if (key.includes('.') ? lower === key || lower.endsWith(`.${key}`) : parts.some((part) => part.toLowerCase() === key)) return true;
+    }
+  }
+  if (!m.names) return false;
+  return parts.some((part) => {
+    const snake = snakeCase(part);
+    if (m.names!.test(snake) && !m.ignoreNames?.test(snake)) return true;
+    // A (user, password) pair bound to an auth name reads its second element as bound to `password`.
+    return AUTH_PAIR.test(snake) && m.names!.test('password');
+  });
+}
+
 /** Words that, in a config file, may name a credential through the key path rather than the key itself. */
 const CONFIG_CREDENTIAL_WORD = /pass|pwd|secret|token|key|auth|cred/;
 
@@ -158,9 +184,12 @@ export const secretKind: RuleKind = {
       return !looksLikeNameOrText(value);
     };
 
-    // The quote must open a literal that could be one of this rule's secrets: long enough and, when written
-    // without escapes, a value the name-aware match accepts.
-    const nearQuote = keywordNearQuote(keywords, { minLength, accepts: (value) => acceptable(value, true) });
+    // The keyword must stand in a name the rule accepts (or in a function that takes a credential), and the quote
+    // near it open a literal that could be one of this rule's secrets: long enough and, when written without
+    // escapes, a value the name-aware match accepts.
+    const nearQuote = keywordNearQuote(keywords, { minLength, accepts: (value) => acceptable(value, true) }, (text, start, end) =>
+      couldNameCredential(nameAround(text, start, end), nameMatchers),
+    );
 
     // Every test here reads within one line, so a file passes exactly when one of its lines does.
     const prefilter = ({ text, lower, parsed }: PrefilterInput): boolean => {

@@ -152,7 +152,7 @@ function bindingStep(parent: Node, child: Node): Step | undefined {
 }
 
 /** Names whose value is a (user, password) pair: `auth=("svc", "…")` in requests, `credentials = ["svc", "…"]`. */
-const AUTH_PAIR = /(?:^|[_.])(?:auth|basic_?auth|http_?auth|credentials?|creds|login)$/i;
+export const AUTH_PAIR = /(?:^|[_.])(?:auth|basic_?auth|http_?auth|credentials?|creds|login)$/i;
 
 /**
  * A two-element list: `{ "secret", "value" }` or `("password", "value")` keys the second element by the first; in
