@@ -81,6 +81,25 @@ describe('pattern rules', function () {
       await flagged(rulebook, 'a.c', 'int ⟦tmp_buf⟧; int tmp_ok; int mytmp_x; int ⟦tmp_name⟧;\n');
     });
 
+    it('`prefilter` spares the parse of files where the keywords are only common words', async function () {
+      const { rulebook, problems } = await loadRulebookText(
+        queryRule('(call_expression function: (identifier) @fn (#eq? @fn "system"))', "\n    keywords: [system]\n    prefilter: 'system\\s*\\('"),
+      );
+      assert.deepStrictEqual(problems, []);
+      await flagged(rulebook, 'a.c', 'void f(void) { ⟦system⟧("ls"); }\n');
+      const prose = await scanDocument(rulebook, { path: 'b.c', text: '/* the system is down */\nint x;\n' });
+      assert.strictEqual(prose.tree, undefined, 'the keyword alone no longer makes the file worth parsing');
+    });
+
+    it('`prefilter` is for query rules, and a broken one is reported at its key', async function () {
+      const onRegex = await loadRulebookText(`${regexRule('TODO_SEC', 'code')}    prefilter: 'TODO'\n`);
+      assert.strictEqual(onRegex.problems.length, 1);
+      assert.match(onRegex.problems[0], /error: team\.rule: `prefilter` is for `query` rules/);
+      const broken = await loadRulebookText(queryRule('(identifier) @x', "\n    prefilter: 'a(b'"));
+      assert.strictEqual(broken.problems.length, 1);
+      assert.match(broken.problems[0], /:11:\d+: error: team\.query: invalid regex/);
+    });
+
     it('a query needs a language with a grammar', async function () {
       const { problems } = await loadRulebookText(
         'extends: []\nrules:\n  - id: team.q\n    kind: pattern\n    languages: [yaml]\n    query: "(identifier) @x"\n    severity: error\n    message: m\n    rationale: r\n',

@@ -77,6 +77,10 @@ export const patternKind: RuleKind = {
       return undefined;
     }
     if (pattern.regex !== undefined) {
+      if (pattern.prefilter !== undefined) {
+        report(['prefilter'], '`prefilter` is for `query` rules: a `regex` rule is its own prefilter');
+        return undefined;
+      }
       try {
         return regexMatcher(compileRuleRegex(pattern.regex, { trusted }), scope, (pattern.keywords ?? []).map((k) => k.toLowerCase()));
       } catch (err) {
@@ -122,13 +126,26 @@ async function queryMatcher(pattern: PatternRule, trusted: boolean, report: Repo
       return undefined;
     }
   }
-  // A query has no text to test cheaply; `keywords` (case-insensitive) spare the parse of files without them.
+  // A query has no text to test cheaply; `keywords` (case-insensitive) spare the parse of files without them, and
+  // `prefilter` the parse of files where they are only common words.
   const keywords = (pattern.keywords ?? []).map((k) => k.toLowerCase());
   const hasKeyword = anyKeyword(keywords);
+  let filter: RuleRegex | undefined;
+  if (pattern.prefilter !== undefined) {
+    try {
+      filter = compileRuleRegex(pattern.prefilter, { trusted });
+    } catch (err) {
+      if (!(err instanceof RegexSyntaxError)) throw err;
+      report(['prefilter'], err.message, err.offset === undefined ? undefined : { offset: err.offset, length: err.length });
+      return undefined;
+    }
+  }
+  const keywordLine = keywordLines(keywords, ({ lower }) => hasKeyword(lower));
   return {
     needsTree: true,
-    prefilter: ({ lower }) => hasKeyword(lower),
-    linePrefilter: keywordLines(keywords, ({ lower }) => hasKeyword(lower)),
+    prefilter: ({ text, lower }) => hasKeyword(lower) && (filter === undefined || filter.test(text)),
+    // The regex may span lines: a line with a keyword then only says the rule may apply.
+    linePrefilter: filter && keywordLine ? { check: keywordLine.check, exact: false } : keywordLine,
     match(doc: ScanDocument): RawMatch[] {
       const query = queries.get(doc.languageId as GrammarLanguageId);
       if (!query || !doc.tree) return [];

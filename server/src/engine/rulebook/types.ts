@@ -135,6 +135,8 @@ export interface PatternRule extends RuleCommon {
   readonly capture?: string;
   /** For query rules: cheap substrings (case-insensitive) one of which must occur before the file is parsed. */
   readonly keywords?: readonly string[];
+  /** For query rules: a regex a file must also match before it is parsed, for keywords that are common words. */
+  readonly prefilter?: string;
 }
 
 /** Test, demo and default accounts: a user id and a password bound to literals next to each other. */
