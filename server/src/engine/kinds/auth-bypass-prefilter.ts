@@ -1,8 +1,9 @@
 /**
  * The text checks behind the auth-bypass rules' prefilter: a condition word (a debug flag, a request key) shortly
  * after an `if`, and, when the rule needs it, something right after that grants access. They run on every file
- * holding one of the words, so the words and the `if`s come from the shared keyword pass (where they occur), not
- * from a regex of alternatives over the whole file, and a branch is read only behind a condition that qualifies.
+ * holding one of the words, so the words come from the shared keyword pass (where they occur) and the `if`s from
+ * `indexOf`, not from a regex of alternatives over the whole file, and a branch is read only behind a condition
+ * that qualifies.
  */
 import { keywordHits, keywordIds, keywordsIn } from './keyword-index';
 
@@ -26,8 +27,6 @@ const GRANT_HINT =
 const isWordChar = (code: number): boolean =>
   (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95 || (code >= 65 && code <= 90);
 
-const [IF, UNLESS] = keywordIds(['if', 'unless'], { positions: true });
-
 const startsWord = (lower: string, at: number): boolean => at === 0 || !isWordChar(lower.charCodeAt(at - 1));
 
 /**
@@ -45,21 +44,24 @@ function inComment(lower: string, offset: number): boolean {
   return (from === lineStart && COMMENT_LINE.test(before)) || COMMENT_OPEN.test(before);
 }
 
-/** Where the words `if`, `elif`, `elsif` and `unless` end in a lower-case text, ascending, outside comments. */
+/**
+ * Where the words `if`, `elif`, `elsif` and `unless` end in a lower-case text, ascending, outside comments. Found
+ * with `indexOf`, and only for texts that hold a condition word: `if` is in every file, and recording it in the
+ * shared keyword pass cost every file.
+ */
 function ifWordEnds(lower: string): number[] {
   const ends: number[] = [];
-  const hits = keywordHits(lower);
-  for (let h = 0; h < hits.length; h += 2) {
-    const id = hits[h];
-    if (id !== IF && id !== UNLESS) continue;
-    const at = hits[h + 1];
-    const end = at + (id === IF ? 2 : 6);
-    if (isWordChar(lower.charCodeAt(end))) continue;
-    // `if` alone or as the end of `elif` / `elsif`.
-    const opens = startsWord(lower, at) || (id === IF && ((lower.startsWith('el', at - 2) && startsWord(lower, at - 2)) || (lower.startsWith('els', at - 3) && startsWord(lower, at - 3))));
-    if (opens && !inComment(lower, at)) ends.push(end);
-  }
-  return ends;
+  const add = (word: string, opens: (at: number) => boolean): void => {
+    for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
+      const end = at + word.length;
+      if (!isWordChar(lower.charCodeAt(end)) && opens(at) && !inComment(lower, at)) ends.push(end);
+    }
+  };
+  // `if` alone or as the end of `elif` / `elsif`.
+  add('if', (at) => startsWord(lower, at) || (lower.startsWith('el', at - 2) && startsWord(lower, at - 2)) || (lower.startsWith('els', at - 3) && startsWord(lower, at - 3)));
+  const ifs = ends.length;
+  add('unless', (at) => startsWord(lower, at));
+  return ends.length > ifs && ifs > 0 ? ends.sort((a, b) => a - b) : ends;
 }
 
 let last: { lower: string; ifEnds: number[] } | undefined;

@@ -65,6 +65,8 @@ interface NameMatchers {
   readonly ignoreNames?: RuleRegex;
   /** Function (last segment of the callee) → argument positions that hold a credential. */
   readonly credentialArguments: ReadonlyMap<string, readonly number[]>;
+  /** The same functions in lower case, for the prefilter: plain names, and dotted ones (`jwt.sign`). */
+  readonly credentialCallees: { readonly simple: ReadonlySet<string>; readonly dotted: readonly string[] };
 }
 
 /**
@@ -121,12 +123,11 @@ function namesItself(value: string, name: string): boolean {
  */
 function couldNameCredential(name: string, m: NameMatchers): boolean {
   const parts = nameParts(name);
-  if (m.credentialArguments.size > 0) {
+  const callees = m.credentialCallees;
+  if (callees.simple.size > 0 && parts.some((part) => callees.simple.has(part.toLowerCase()))) return true;
+  if (callees.dotted.length > 0) {
     const lower = name.toLowerCase().replace(/::|->/g, '.');
-    for (const fn of m.credentialArguments.keys()) {
-      const key = fn.toLowerCase();
-      if (key.includes('.') ? lower === key || lower.endsWith(`.${key}`) : parts.some((part) => part.toLowerCase() === key)) return true;
-    }
+    if (callees.dotted.some((key) => lower === key || lower.endsWith(`.${key}`))) return true;
   }
   if (!m.names) return false;
   return parts.some((part) => {
@@ -161,6 +162,10 @@ export const secretKind: RuleKind = {
       names: compileOrReport(secret.names, ['names'], trusted, report, true),
       ignoreNames: compileOrReport(secret.ignore_names, ['ignore_names'], trusted, report, true),
       credentialArguments,
+      credentialCallees: {
+        simple: new Set([...credentialArguments.keys()].filter((fn) => !fn.includes('.')).map((fn) => fn.toLowerCase())),
+        dotted: [...credentialArguments.keys()].filter((fn) => fn.includes('.')).map((fn) => fn.toLowerCase()),
+      },
     };
     const ignoreValues = compileOrReport(secret.ignore_values, ['ignore_values'], trusted, report, true);
     const ignoreLines = compileOrReport(secret.ignore_lines, ['ignore_lines'], trusted, report, true);
