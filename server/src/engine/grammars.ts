@@ -58,10 +58,15 @@ export async function parserFor(id: GrammarLanguageId): Promise<Parser> {
 
 /** Compiles a query once per language and source text. Throws tree-sitter's own error for an invalid query. */
 export async function queryFor(id: GrammarLanguageId, source: string): Promise<Query> {
+  return queryIn(id, await loadLanguage(id), source);
+}
+
+/** `queryFor` for a language already loaded (a tree's own): no wait. */
+export function queryIn(id: GrammarLanguageId, language: Language, source: string): Query {
   const key = `${id}\0${source}`;
   const cached = queries.get(key);
   if (cached) return cached;
-  const query = new Query(await loadLanguage(id), source);
+  const query = new Query(language, source);
   queries.set(key, query);
   return query;
 }

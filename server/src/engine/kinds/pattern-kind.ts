@@ -7,7 +7,7 @@ import { RegexSyntaxError, RuleRegex, compileRuleRegex } from '../regex';
 import { didYouMean } from '../rulebook/suggest';
 import { PatternRule, PatternScope } from '../rulebook/types';
 import { Matcher, RawMatch, ReportProblem, RuleKind, ScanDocument } from './kind';
-import { QueryProblem, RuleQuery, compileRuleQuery } from './pattern-query';
+import { QueryProblem, RuleQuery, compileRuleQuery, compileRuleQueryIn } from './pattern-query';
 import { keywordLines } from './line-prefilter';
 import { anyKeyword } from './keyword-prefilters';
 
@@ -106,7 +106,9 @@ async function queryMatcher(pattern: PatternRule, trusted: boolean, report: Repo
     return undefined;
   }
   const queries = new Map<GrammarLanguageId, RuleQuery>();
-  for (const id of grammarLanguages) {
+  // A built-in rule's query is checked by the test suite; it is compiled for a language on the first file of that
+  // language it meets, not at every load (most scans never parse a file for it).
+  for (const id of trusted ? [] : grammarLanguages) {
     try {
       queries.set(id, await compileRuleQuery(source, id, trusted));
     } catch (err) {
@@ -147,8 +149,10 @@ async function queryMatcher(pattern: PatternRule, trusted: boolean, report: Repo
     // The regex may span lines: a line with a keyword then only says the rule may apply.
     linePrefilter: filter && keywordLine ? { check: keywordLine.check, exact: false } : keywordLine,
     match(doc: ScanDocument): RawMatch[] {
-      const query = queries.get(doc.languageId as GrammarLanguageId);
-      if (!query || !doc.tree) return [];
+      const languageId = doc.languageId as GrammarLanguageId;
+      if (!doc.tree || !grammarLanguages.includes(languageId)) return [];
+      let query = queries.get(languageId);
+      if (!query) queries.set(languageId, (query = compileRuleQueryIn(source, languageId, doc.tree.language, trusted)));
       const matches: RawMatch[] = [];
       for (const match of query.matches(doc.tree.rootNode)) {
         const capture = captureName === undefined ? match.captures[0] : match.captures.find((c) => c.name === captureName);

@@ -8,7 +8,7 @@
  *   "did you mean" from the grammar's own node and field names.
  */
 import type { Language, Query, QueryCapture, QueryMatch } from 'web-tree-sitter';
-import { loadLanguage, queryFor } from '../grammars';
+import { loadLanguage, queryFor, queryIn } from '../grammars';
 import { GrammarLanguageId } from '../languages';
 import { RegexSyntaxError, RuleRegex, compileRuleRegex } from '../regex';
 import { didYouMean } from '../rulebook/suggest';
@@ -137,6 +137,19 @@ export async function compileRuleQuery(source: string, languageId: GrammarLangua
   } catch (err) {
     throw await explainQueryError(err, languageId);
   }
+  return withPredicates(query, source, offsets, trusted);
+}
+
+/**
+ * Compiles a query for a grammar already loaded, at once (a built-in rule's query, on the first file of the
+ * language it meets); throws tree-sitter's own error, unexplained, for an invalid query.
+ */
+export function compileRuleQueryIn(source: string, languageId: GrammarLanguageId, language: Language, trusted: boolean): RuleQuery {
+  const { renamed, offsets } = renameRegexPredicates(source);
+  return withPredicates(queryIn(languageId, language, renamed), source, offsets, trusted);
+}
+
+function withPredicates(query: Query, source: string, offsets: StringOffsets, trusted: boolean): RuleQuery {
   const predicates: RegexPredicate[][] = [];
   for (let pattern = 0; pattern < query.patternCount(); pattern++) {
     const list: RegexPredicate[] = [];
