@@ -4,11 +4,11 @@
  * pass, which also records where they occur.
  */
 import * as assert from 'assert';
-import { conditionAfterIf, conditionWords } from '@secure-coding/server/out/engine/kinds/auth-bypass-prefilter';
-import { keywordHits, keywordIds } from '@secure-coding/server/out/engine/kinds/keyword-index';
+import { conditionAfterIf } from '@secure-coding/server/out/engine/kinds/auth-bypass-prefilter';
+import { keywordHits, keywordIds, positionalKeywords } from '@secure-coding/server/out/engine/kinds/keyword-index';
 
 describe('auth-bypass prefilter', () => {
-  const words = conditionWords(['debug', 'skip_auth']);
+  const words = positionalKeywords(['debug', 'skip_auth']);
   const check = (text: string, granting: boolean): boolean => conditionAfterIf(text.toLowerCase(), words, granting);
 
   it('records where positional keywords occur, in the one shared pass', () => {

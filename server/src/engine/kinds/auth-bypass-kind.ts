@@ -13,7 +13,8 @@ import { RuleRegex } from '../regex';
 import { AuthBypassRule } from '../rulebook/types';
 import { enclosingNamedFunction, ifParts, ifStatements } from '../syntax/scope';
 import { Matcher, RawMatch, RuleKind, ScanDocument } from './kind';
-import { conditionAfterIf, conditionWords } from './auth-bypass-prefilter';
+import { conditionAfterIf } from './auth-bypass-prefilter';
+import { positionalKeywords } from './keyword-index';
 import { keywordRegex, wordInName } from './keyword-prefilters';
 import { optionalRegex } from './rule-regex';
 import { snakeCase } from './secret-values';
@@ -112,7 +113,7 @@ export const authBypassKind: RuleKind = {
     // `keywords`: words of the conditions (debug flags, request keys) to look for after an `if` before parsing.
     const conditionKeywords = (bypass.keywords ?? []).map((k) => k.toLowerCase());
     const conditionWord = keywordRegex(conditionKeywords, 'g');
-    const conditionIdList = conditionWords(conditionKeywords);
+    const conditionIdList = positionalKeywords(conditionKeywords);
     return {
       needsTree: true,
       prefilter: ({ text, lower }) => {

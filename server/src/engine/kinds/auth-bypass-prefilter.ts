@@ -5,7 +5,7 @@
  * `indexOf`, not from a regex of alternatives over the whole file, and a branch is read only behind a condition
  * that qualifies.
  */
-import { keywordHits, keywordIds, keywordsIn } from './keyword-index';
+import { PositionalKeywords, keywordHits, keywordsIn } from './keyword-index';
 
 /** How far after its `if` a condition's word may be: conditions longer than this are rare. */
 const CONDITION_REACH = 160;
@@ -84,25 +84,11 @@ function anyBetween(sorted: readonly number[], from: number, to: number): boolea
   return lo < sorted.length && sorted[lo] < to;
 }
 
-/** Condition words to look for after an `if`: their ids in the shared keyword pass, which records where they occur. */
-export interface ConditionWords {
-  readonly ids: readonly number[];
-  /** 1 at each of the ids. */
-  readonly wanted: Uint8Array;
-}
-
-export function conditionWords(keywords: readonly string[]): ConditionWords {
-  const ids = keywordIds(keywords, { positions: true });
-  const wanted = new Uint8Array(Math.max(0, ...ids) + 1);
-  for (const id of ids) wanted[id] = 1;
-  return { ids, wanted };
-}
-
 /**
  * One of the condition words shortly after an `if` (or `elif`, `elsif`, `unless`): the condition of an if
  * statement; with `granting`, also followed by what the branch must do.
  */
-export function conditionAfterIf(lower: string, words: ConditionWords, granting: boolean): boolean {
+export function conditionAfterIf(lower: string, words: PositionalKeywords, granting: boolean): boolean {
   const present = keywordsIn(lower);
   if (!words.ids.some((id) => present[id] === 1)) return false;
   const ifEnds = ifEndsOf(lower);

@@ -44,6 +44,24 @@ export function keywordIds(keywords: readonly string[], options: { positions?: b
   });
 }
 
+/** Keywords registered to have their positions recorded: their ids, as a set (1 at each id) and with lengths. */
+export interface PositionalKeywords {
+  readonly ids: readonly number[];
+  readonly wanted: Uint8Array;
+  readonly lengths: Int32Array;
+}
+
+export function positionalKeywords(keywords: readonly string[]): PositionalKeywords {
+  const idList = keywordIds(keywords, { positions: true });
+  const wanted = new Uint8Array(Math.max(0, ...idList) + 1);
+  const lengths = new Int32Array(wanted.length);
+  idList.forEach((id, i) => {
+    wanted[id] = 1;
+    lengths[id] = keywords[i].length;
+  });
+  return { ids: idList, wanted, lengths };
+}
+
 function scanOf(lower: string): KeywordScan {
   automaton ??= new Automaton([...ids.keys()], positional.slice());
   if (last && last.automaton === automaton && last.lower === lower) return last.scan;

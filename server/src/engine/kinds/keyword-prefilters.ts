@@ -4,7 +4,7 @@
  * is where scan speed comes from. Every check here reads within one line, so a file passes exactly when one of
  * its lines does (what `Matcher.linePrefilter` needs to stay exact).
  */
-import { anyKeywordIn, keywordHits, keywordIds } from './keyword-index';
+import { anyKeywordIn, keywordHits, keywordIds, positionalKeywords } from './keyword-index';
 import { snakeCase } from './secret-values';
 
 export function escapeRegex(text: string): string {
@@ -118,6 +118,8 @@ export function wordNearQuote(pattern: RegExp, literal?: LiteralTest): (lower: s
   };
 }
 
+const stickyOf = (regex: RegExp): RegExp => new RegExp(regex.source, `${regex.flags.replace(/[gy]/g, '')}y`);
+
 /**
  * `wordNearQuote` with the words found by the shared keyword pass instead of a regex over the text: `stems` are
  * keywords every word starts with, and `confirm` (sticky) says whether a word starts at a stem and how long it
@@ -131,12 +133,8 @@ export function stemsNearQuote(
   /** A test of the word where it stands, in the original text (`nameAround` it): only words it accepts count. */
   wordAccepts?: (text: string, start: number, end: number) => boolean,
 ): (lower: string, text?: string) => boolean {
-  const ids = keywordIds(stems, { positions: true });
-  const wanted = new Uint8Array(Math.max(0, ...ids) + 1);
-  ids.forEach((id) => (wanted[id] = 1));
-  const lengths = new Int32Array(wanted.length);
-  ids.forEach((id, i) => (lengths[id] = stems[i].length));
-  const sticky = confirm && new RegExp(confirm.source, confirm.flags.replace(/[gy]/g, '') + 'y');
+  const { ids, wanted, lengths } = positionalKeywords(stems);
+  const sticky = confirm && stickyOf(confirm);
   return (lower, text) => {
     if (!anyKeywordIn(lower, ids)) return false;
     const input = checked(lower, text);
@@ -163,10 +161,8 @@ export function stemsNearQuote(
 
 /** Whether a word starts at one of the stems somewhere in the text (`stemsNearQuote` without the quote). */
 export function stemsIn(stems: readonly string[], confirm: RegExp): (lower: string) => boolean {
-  const ids = keywordIds(stems, { positions: true });
-  const wanted = new Uint8Array(Math.max(0, ...ids) + 1);
-  ids.forEach((id) => (wanted[id] = 1));
-  const sticky = new RegExp(confirm.source, confirm.flags.replace(/[gy]/g, '') + 'y');
+  const { ids, wanted } = positionalKeywords(stems);
+  const sticky = stickyOf(confirm);
   return (lower) => {
     if (!anyKeywordIn(lower, ids)) return false;
     const hits = keywordHits(lower);
@@ -182,8 +178,9 @@ export function stemsIn(stems: readonly string[], confirm: RegExp): (lower: stri
 const OPENING_QUOTES = new RegExp(OPENING_QUOTE.source, 'g');
 
 /**
- * A string literal that overlaps `from`–`to` of the line (its text, with `holdsWord`) and passes `literal`: at least `minLength` characters as
- * written (escapes only make the value shorter) and, when written without escapes, a value `accepts` takes.
+ * A string literal that overlaps `from`–`to` of the line (its text, with `holdsWord`) and passes `literal`: at least
+ * `minLength` characters as written (escapes only make the value shorter) and, when written without escapes, a
+ * value `accepts` takes.
  * Quotes are paired from the line's start. One still open at the line's end may go on over the next lines
  * (template literals, triple quotes), and counts.
  */
