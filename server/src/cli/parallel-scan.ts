@@ -9,7 +9,7 @@
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { FileScan, Rulebook, scanFile } from '../engine';
+import { FileScan, Rulebook, relativePath, scanFile } from '../engine';
 import { WorkerReady, WorkerRequest, WorkerResponse, WorkerSetup } from './worker-protocol';
 
 export interface ParallelScanOptions {
@@ -42,7 +42,7 @@ export async function scanOrNote(rulebook: Rulebook, file: string): Promise<File
   try {
     return await scanFile(rulebook, file);
   } catch (err) {
-    return { path: file, findings: [], skipped: { reason: 'unreadable', detail: `scan failed: ${(err as Error).message}` } };
+    return { path: relativePath(rulebook.root, file), findings: [], skipped: { reason: 'unreadable', detail: `scan failed: ${(err as Error).message}` } };
   }
 }
 
