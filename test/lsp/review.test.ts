@@ -11,7 +11,7 @@ import { appendFileSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { CodeAction, Diagnostic, DiagnosticSeverity, Hover, MarkupContent, MessageType, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { CLIENT_COMMANDS, RecordReviewArgs, RecordReviewResult, ReviewTarget, SERVER_COMMANDS } from '@secure-coding/server/out/lsp/protocol';
-import { ALICE, BOB, CAROL, KeyPair, commitAs, gitRepo, keygen, removeTempDirs, rulebookYaml, runCli, tempDir, writeFile } from '../review/fixtures';
+import { ALICE, BOB, CAROL, KeyPair, commitAs, git, gitRepo, keygen, removeTempDirs, rulebookYaml, runCli, tempDir, writeFile } from '../review/fixtures';
 import { LspClient, fileUri } from './client';
 
 const SOURCE = `#include <stdio.h>
@@ -195,6 +195,25 @@ describe('language server: reviews', function () {
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(root, '.secure-coding/reviews.jsonl')), type: 1 }] });
     const approved = await client.waitForDiagnostics(file, (p) => strcpyOf(p)?.severity === DiagnosticSeverity.Hint, from);
     assert.match(strcpyOf(approved)!.message, /Approved by Carol Mori on/);
+  });
+
+  it('asks git again who wrote a line once the watcher reports a commit: an approval of your own line is void', async function () {
+    const first = await start({});
+    assert.strictEqual(strcpyOf(first)?.severity, DiagnosticSeverity.Warning);
+    const registration = await client.registrations.wait((r) => r.method === 'workspace/didChangeWatchedFiles');
+    assert.match(JSON.stringify(registration.registerOptions), /\.git\/HEAD/);
+    const cli = await runCli(root, ['review', 'approve', 'src/a.c:6', '--as', 'bob', '--key', keys.bob.privatePath, '--reason', 'dst holds 64 bytes']);
+    assert.strictEqual(cli.code, 0, cli.stderr);
+    let from = client.diagnostics.length;
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(root, '.secure-coding/reviews.jsonl')), type: 1 }] });
+    await client.waitForDiagnostics(file, (p) => strcpyOf(p)?.severity === DiagnosticSeverity.Hint, from);
+
+    // The commit that wrote the line becomes Bob's (an amended author): Bob approved his own line.
+    git(root, ['-c', `user.name=${BOB.name}`, '-c', `user.email=${BOB.email}`, 'commit', '-q', '--amend', '--no-edit', '--reset-author']);
+    from = client.diagnostics.length;
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(root, '.git/refs/heads/main')), type: 2 }] });
+    const voided = await client.waitForDiagnostics(file, (p) => strcpyOf(p)?.severity === DiagnosticSeverity.Warning, from);
+    assert.match(strcpyOf(voided)!.message, /Approval not valid \(self-approved\): Bob Sato approved a line they wrote/);
   });
 
   it('shows a corrupt ledger line where it is, keeps every other approval, and clears the warning once the line is fixed', async function () {

@@ -48,9 +48,11 @@ describe('language server: rulebook reload and errors', function () {
     await fs.rm(root, { recursive: true, force: true });
   });
 
-  it('watches rulebook files (and review ledgers)', async function () {
+  it('watches rulebook files (and review ledgers, and git history for authorship)', async function () {
     const watch = await client.registrations.wait((r) => r.method === 'workspace/didChangeWatchedFiles');
-    assert.deepStrictEqual(watch.registerOptions, { watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/.secure-coding/reviews.jsonl' }] });
+    assert.deepStrictEqual(watch.registerOptions, {
+      watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/.secure-coding/reviews.jsonl' }, { globPattern: '**/.git/HEAD' }, { globPattern: '**/.git/refs/heads/**' }],
+    });
     client.open(source, SOURCE, 'c');
     assert.deepStrictEqual(await codes(1), ['org.no-system']);
   });

@@ -64,6 +64,17 @@ export class ReviewService {
     return file.split(path.sep).join('/').endsWith(`/${LEDGER_RELATIVE_PATH}`);
   }
 
+  /** Whether `file` says git's history moved: `.git/HEAD` or a branch under `.git/refs/` (a commit, checkout, pull). */
+  static isGitHistory(file: string): boolean {
+    const f = file.split(path.sep).join('/');
+    return f.endsWith('/.git/HEAD') || f.includes('/.git/refs/');
+  }
+
+  /** Git's history moved: lines may have other authors now (an amended or rebased commit), so blame again. */
+  historyChanged(): void {
+    for (const cache of this.authors.values()) cache.clear();
+  }
+
   /** The ledger at `file` changed (or was written by this server): read it again on next use. */
   ledgerChanged(file: string): void {
     const root = path.dirname(path.dirname(file));

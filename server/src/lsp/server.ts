@@ -201,8 +201,11 @@ export class RulebookLanguageServer {
   async initialized(): Promise<void> {
     if (this.support.configurationRegistration) await this.connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
     if (this.support.watchedFilesRegistration) {
-      // Rulebooks, and review ledgers: an approval pulled or made elsewhere shows at once.
-      await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/.secure-coding/reviews.jsonl' }] });
+      // Rulebooks, and review ledgers: an approval pulled or made elsewhere shows at once; git's HEAD and branches:
+      // after a commit or checkout, who wrote a line (no self-approval) is asked again.
+      await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/.secure-coding/reviews.jsonl' }, { globPattern: '**/.git/HEAD' }, { globPattern: '**/.git/refs/heads/**' }],
+      });
     }
     // Load each folder's rulebook now: its problems show at once and the first scan does not wait for it.
     await Promise.all(this.folders.all().map((folder) => this.rulebookForFolder(folder).catch((err: unknown) => this.log.error(String(err)))));
@@ -253,11 +256,13 @@ export class RulebookLanguageServer {
     const changed = params.changes.map((c) => uriToPath(c.uri)).filter((f): f is string => f !== undefined);
     const ledgers = changed.filter((f) => ReviewService.isLedger(f));
     for (const ledger of ledgers) this.reviews.ledgerChanged(ledger);
-    if (ledgers.length > 0) {
+    const history = changed.some((f) => ReviewService.isGitHistory(f));
+    if (history) this.reviews.historyChanged();
+    if (ledgers.length > 0 || history) {
       this.relintAll();
       await this.refreshScannedReviews();
     }
-    await this.rulebookFileChanged(changed.filter((f) => !ReviewService.isLedger(f) && !this.documents.byFile(f)));
+    await this.rulebookFileChanged(changed.filter((f) => !ReviewService.isLedger(f) && !ReviewService.isGitHistory(f) && !this.documents.byFile(f)));
   }
 
   /** After this server appended to a ledger: read it again and show every open document's new states. */
