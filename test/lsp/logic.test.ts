@@ -77,6 +77,9 @@ describe('language server logic', function () {
       assert.strictEqual(engineLanguage('shellscript', 'run'), 'shell');
       assert.strictEqual(engineLanguage('', '/w/a.c'), 'c');
       assert.strictEqual(engineLanguage('plaintext', '/w/.env'), 'dotenv');
+      assert.strictEqual(engineLanguage('c', '/w/include/a.h', 'namespace acme {\nclass A : public B {};\n}\n'), 'cpp', 'a C++ header the editor calls C');
+      assert.strictEqual(engineLanguage('c', '/w/include/a.h', 'int f(void);\n'), 'c');
+      assert.strictEqual(engineLanguage('cpp', '/w/include/a.h', 'int f(void);\n'), 'cpp', 'the editor may read a C header as C++');
     });
 
     it('apply incremental changes exactly and keep at most a bounded number of trees', async function () {

@@ -5,7 +5,7 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DidChangeTextDocumentParams, TextDocumentItem } from 'vscode-languageserver';
-import { Finding, IncrementalDocument, LanguageId, describeEdit, diffEdit, languageForPath, resolveLanguageName } from '../engine';
+import { Finding, IncrementalDocument, LanguageId, describeEdit, diffEdit, languageForFile, resolveLanguageName } from '../engine';
 import type { FindingReviews } from './reviews';
 import { uriToPath } from './uris';
 
@@ -60,12 +60,15 @@ export class OpenDocument {
   }
 }
 
-/** An editor's language id (`c`, `typescriptreact`, `shellscript`…) or, failing that, the file name decides. */
-export function engineLanguage(clientLanguageId: string, name: string): LanguageId {
-  const byName = languageForPath(name);
+/**
+ * An editor's language id (`c`, `typescriptreact`, `shellscript`…) or, failing that, the file name decides. A `.h`
+ * header the editor calls C but that is written in C++ is read as C++ (as a scan reads it).
+ */
+export function engineLanguage(clientLanguageId: string, name: string, text = ''): LanguageId {
+  const byName = languageForFile(name, text);
   const byClient = resolveLanguageName(clientLanguageId);
   if (!byClient || (byClient === 'text' && byName !== 'text')) return byName;
-  return byClient;
+  return byClient === 'c' && byName === 'cpp' ? 'cpp' : byClient;
 }
 
 export class OpenDocuments {
@@ -80,7 +83,7 @@ export class OpenDocuments {
     const doc = new OpenDocument(
       TextDocument.create(item.uri, item.languageId, item.version, item.text),
       file,
-      engineLanguage(item.languageId, name),
+      engineLanguage(item.languageId, name, item.text),
       name.split(/[\\/]/).pop() ?? name,
     );
     this.documents.set(item.uri, doc);
