@@ -1,6 +1,6 @@
 /** The shared prefilter shapes: they decide which files are parsed, so a wrong "no" loses findings. */
 import * as assert from 'assert';
-import { anyKeyword, nameAround, nameParts, stemsIn, stemsNearQuote, wordInName, wordNearQuote } from '@secure-coding/server/out/engine/kinds/keyword-prefilters';
+import { anyKeyword, inProse, nameAround, nameParts, stemsIn, stemsNearQuote, wordInName, wordNearQuote } from '@secure-coding/server/out/engine/kinds/keyword-prefilters';
 
 describe('keyword prefilters', () => {
   it('any keyword: one regex over the text, every text passing when there are none', () => {
@@ -94,5 +94,16 @@ describe('names around a word', () => {
     assert.strictEqual(around('headers["X-Api-Key"] = "v";', 'Api'), 'X-Api-Key');
     assert.deepStrictEqual(nameParts('conf.secret.key'), ['conf.secret.key', 'conf', 'secret', 'key', 'conf_secret', 'secret_key']);
     assert.deepStrictEqual(nameParts('API_TOKEN'), ['API_TOKEN']);
+  });
+});
+
+describe('prose in string literals', () => {
+  it('tells a message from a key or a name', () => {
+    const at = (text: string, word: string): boolean => inProse(text, text.indexOf(word));
+    assert.strictEqual(at('static_assert(x, "fill_n must pass integral size");', 'pass'), true);
+    assert.strictEqual(at('log(`Linting code for ${d} (pass ${n})`);', 'pass'), true);
+    assert.strictEqual(at('const password = "fill_n must pass";', 'password'), false, 'the name before the literal');
+    assert.strictEqual(at('cfg = {"db password": "x"}', 'password'), false, 'a key of two words');
+    assert.strictEqual(at('say("it\'s") + pass("a b c d")', 'pass'), false, 'after a closed literal');
   });
 });

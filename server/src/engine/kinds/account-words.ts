@@ -4,7 +4,7 @@
  * whole words, never substrings, which keeps `contest`, `latest` and `temperature` out.
  */
 import { snakeCase } from './secret-values';
-import { stemsIn, stemsNearQuote } from './keyword-prefilters';
+import { inProse, stemsIn, stemsNearQuote } from './keyword-prefilters';
 
 /** The words of an identifier or a value: `testUser01` → [test, user, 01], `suzuki.test` → [suzuki, test]. */
 export function wordsOf(text: string): string[] {
@@ -45,7 +45,8 @@ const CREDENTIAL_WORD =
   /(?:pass(?:word|wd|wort|phrase|code)?s?|pwd|(?<![a-z])pw|(?<![a-z])pin|log_?in|logon|sign_?in|auth(?:_?token|_?key)?|credentials?|creds?|(?:api|access|secret|master|admin)_?(?:key|token))(?![a-z])/;
 /** What every credential word starts with: the shared keyword pass finds these, and `CREDENTIAL_WORD` decides. */
 const CREDENTIAL_STEMS = ['pass', 'pwd', 'pw', 'pin', 'login', 'log_in', 'logon', 'signin', 'sign_in', 'auth', 'cred', 'api', 'access', 'secret', 'master', 'admin'];
-const credentialNearQuote = stemsNearQuote(CREDENTIAL_STEMS, CREDENTIAL_WORD);
+// A credential word inside prose ("fill_n must pass integral size") names no binding.
+const credentialNearQuote = stemsNearQuote(CREDENTIAL_STEMS, CREDENTIAL_WORD, undefined, (text, start) => !inProse(text, start));
 const credentialWordIn = stemsIn(CREDENTIAL_STEMS, CREDENTIAL_WORD);
 
 let last: { text: string; parsed: boolean; result: boolean } | undefined;

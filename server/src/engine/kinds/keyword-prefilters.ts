@@ -203,6 +203,29 @@ function stringNear(line: string, original: string | undefined, from: number, to
   return false;
 }
 
+/** A literal of this many words or more is prose (a message, a label), not a name or a key. */
+const PROSE_WORDS = 4;
+
+/**
+ * Whether the offset lies inside a string literal of prose on its line ("fill_n must pass integral size", "Pass
+ * indices as 'int' instead"): a word there names no binding. Quotes are paired from the line's start as
+ * `stringNear` pairs them; a key written in a string (`{"db password": …}`) has fewer words.
+ */
+export function inProse(text: string, offset: number): boolean {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const line = text.slice(lineStart, offset).toLowerCase();
+  OPENING_QUOTES.lastIndex = 0;
+  for (let m = OPENING_QUOTES.exec(line); m; m = OPENING_QUOTES.exec(line)) {
+    const open = lineStart + m.index + m[0].length - 1;
+    const quote = text[open];
+    let close = open + 1;
+    while (close < text.length && text[close] !== quote && text[close] !== '\n') close += text[close] === '\\' ? 2 : 1;
+    if (close >= offset) return text.slice(open + 1, close).split(/\s+/).filter((w) => w !== '').length >= PROSE_WORDS;
+    OPENING_QUOTES.lastIndex = close + 1 - lineStart;
+  }
+  return false;
+}
+
 /** `wordNearQuote` for any of some keywords; undefined for none. */
 export function keywordNearQuote(
   keywords: readonly string[],

@@ -16,7 +16,7 @@ import { AUTH_PAIR } from '../syntax/name-context';
 import { lastIdentifier } from '../syntax/tree-util';
 import { Matcher, PrefilterInput, RawMatch, RuleKind, ScanDocument } from './kind';
 import { keywordLines } from './line-prefilter';
-import { anyKeyword, keywordNearQuote, nameAround, nameParts } from './keyword-prefilters';
+import { anyKeyword, inProse, keywordNearQuote, nameAround, nameParts } from './keyword-prefilters';
 import { ENVIRONMENT_READERS, NAME_TAKING_CALL, isPlaceholder, looksLikeNameOrText, readableDecoding, shannonEntropy, snakeCase } from './secret-values';
 
 /** Overlap group shared by every secret rule: a provider match outranks a name-aware one on the same text. */
@@ -189,11 +189,13 @@ export const secretKind: RuleKind = {
       return !looksLikeNameOrText(value);
     };
 
-    // The keyword must stand in a name the rule accepts (or in a function that takes a credential), and the quote
-    // near it open a literal that could be one of this rule's secrets: long enough and, when written without
-    // escapes, a value the name-aware match accepts.
-    const nearQuote = keywordNearQuote(keywords, { minLength, accepts: (value) => acceptable(value, true) }, (text, start, end) =>
-      couldNameCredential(nameAround(text, start, end), nameMatchers),
+    // The keyword must stand in a name the rule accepts (or in a function that takes a credential), not in prose,
+    // and the quote near it open a literal that could be one of this rule's secrets: long enough and, when written
+    // without escapes, a value the name-aware match accepts.
+    const nearQuote = keywordNearQuote(
+      keywords,
+      { minLength, accepts: (value) => acceptable(value, true) },
+      (text, start, end) => couldNameCredential(nameAround(text, start, end), nameMatchers) && !inProse(text, start),
     );
 
     // Every test here reads within one line, so a file passes exactly when one of its lines does.
