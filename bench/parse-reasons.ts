@@ -8,15 +8,12 @@
  *
  * `--files N` also lists the N largest parsed files with the rules that wanted each parse.
  */
-import { promises as fs } from 'fs';
 import * as path from 'path';
-import { languageForFile, loadRulebook, relativePath } from '@secure-coding/server';
+import { loadRulebook, relativePath } from '@secure-coding/server';
 import { prefilterInput } from '@secure-coding/server/out/engine/kinds/kind';
 import { hasGrammar } from '@secure-coding/server/out/engine/languages';
 import { prefilterParsed } from '@secure-coding/server/out/engine/scanner';
-import { walkFiles } from '@secure-coding/server/out/cli/walk';
-
-const MAX_BYTES = 2_000_000;
+import { sourceFiles } from './source-files';
 
 interface RuleCount {
   files: number;
@@ -42,13 +39,8 @@ async function main(): Promise<void> {
   let bytes = 0;
   let parsed = 0;
   let parsedBytes = 0;
-  for await (const file of walkFiles(args, { gitignore: false })) {
-    const stat = await fs.stat(file);
-    if (stat.size > MAX_BYTES) continue;
-    const text = await fs.readFile(file, 'utf8');
-    if (text.includes('\u0000')) continue;
+  for await (const { file, text, languageId } of sourceFiles(args, (f) => relativePath(root, f))) {
     const rel = relativePath(root, file);
-    const languageId = languageForFile(rel, text);
     files++;
     bytes += text.length;
     const input = prefilterInput(text, prefilterParsed(languageId));

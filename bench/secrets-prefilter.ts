@@ -6,15 +6,14 @@
  *
  *   npm run build && node bench/out/secrets-prefilter.js node_modules /usr/include
  */
-import { promises as fs } from 'fs';
 import * as path from 'path';
-import { languageForFile, loadRulebook } from '@secure-coding/server';
+import { loadRulebook } from '@secure-coding/server';
 import { hasGrammar } from '@secure-coding/server/out/engine/languages';
 import { prefilterInput } from '@secure-coding/server/out/engine/kinds/kind';
-import { walkFiles } from '@secure-coding/server/out/cli/walk';
+import { prefilterParsed } from '@secure-coding/server/out/engine/scanner';
+import { sourceFiles } from './source-files';
 
 const ROOT = path.resolve(__dirname, '../..');
-const MAX_BYTES = 2_000_000;
 
 interface Counts {
   files: number;
@@ -31,18 +30,13 @@ async function main(): Promise<void> {
   const counts: Counts = { files: 0, bytes: 0, parsedNearQuote: 0, parsedKeywordOnly: 0, perRule: new Map() };
   const started = Date.now();
   let prefilterMs = 0;
-  for await (const file of walkFiles(dirs, { gitignore: false })) {
-    const stat = await fs.stat(file);
-    if (stat.size > MAX_BYTES) continue;
-    const text = await fs.readFile(file, 'utf8');
-    if (text.includes('\u0000')) continue;
-    const languageId = languageForFile(file, text);
+  for await (const { file, size, text, languageId } of sourceFiles(dirs)) {
     if (!hasGrammar(languageId)) continue;
     counts.files++;
-    counts.bytes += stat.size;
+    counts.bytes += size;
     const rules = rulebook.rulesFor(file, languageId).filter((r) => /^(?:secret|network)\./.test(r.compiled.rule.id));
     const t = process.hrtime.bigint();
-    const input = prefilterInput(text, languageId !== 'shell');
+    const input = prefilterInput(text, prefilterParsed(languageId));
     let nearQuote = false;
     for (const rule of rules) {
       if (!rule.compiled.matcher.needsTree || !rule.compiled.matcher.prefilter(input)) continue;

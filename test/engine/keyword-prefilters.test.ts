@@ -1,6 +1,6 @@
 /** The shared prefilter shapes: they decide which files are parsed, so a wrong "no" loses findings. */
 import * as assert from 'assert';
-import { anyKeyword, inProse, nameAround, nameParts, stemsIn, stemsNearQuote, wordInName, wordNearQuote } from '@secure-coding/server/out/engine/kinds/keyword-prefilters';
+import { anyKeyword, inProse, nameAround, nameParts, stemsIn, stemsNearQuote, wordInName } from '@secure-coding/server/out/engine/kinds/keyword-prefilters';
 
 describe('keyword prefilters', () => {
   it('any keyword: one regex over the text, every text passing when there are none', () => {
@@ -10,7 +10,7 @@ describe('keyword prefilters', () => {
   });
 
   it('a word near a quote counts on code lines only, not in comments or imports', () => {
-    const near = wordNearQuote(/password/);
+    const near = stemsNearQuote(['password']);
     assert.strictEqual(near('db.password = "x";'), true);
     assert.strictEqual(near('// the password is "x"'), false);
     assert.strictEqual(near('import password from "./password";'), false);
@@ -19,7 +19,7 @@ describe('keyword prefilters', () => {
   });
 
   it('with a minimum length, only a literal that long counts, and one left open at the line end may go on', () => {
-    const near = wordNearQuote(/token/, { minLength: 10 });
+    const near = stemsNearQuote(['token'], undefined, { minLength: 10 });
     assert.strictEqual(near('if (token.value === "=>") return;'), false);
     assert.strictEqual(near('tokens.push(`[${key}]`);'), false);
     assert.strictEqual(near('const token = "ghp_1234567890abcdef";'), true);
@@ -29,7 +29,7 @@ describe('keyword prefilters', () => {
   });
 
   it('with a value test, a literal written without escapes counts only when its value passes', () => {
-    const near = wordNearQuote(/token/, { minLength: 10, accepts: (value) => !/\s/.test(value) && /\d/.test(value) });
+    const near = stemsNearQuote(['token'], undefined, { minLength: 10, accepts: (value) => !/\s/.test(value) && /\d/.test(value) });
     const check = (line: string): boolean => near(line.toLowerCase(), line);
     assert.strictEqual(check('throw new Error("This token is not a string");'), false);
     assert.strictEqual(check('const token = "Gh7Kx92mQpL0";'), true);
@@ -38,7 +38,7 @@ describe('keyword prefilters', () => {
   });
 
   it('lines that only declare TypeScript literal types bind nothing', () => {
-    const near = wordNearQuote(/pass/);
+    const near = stemsNearQuote(['pass']);
     const check = (line: string): boolean => near(line.toLowerCase(), line);
     assert.strictEqual(check('type BiquadFilterType = "allpass" | "bandpass" | "highpass";'), false);
     assert.strictEqual(check('export declare type Field<T> = "new-password" | \'current-password\';'), false);
@@ -50,7 +50,7 @@ describe('keyword prefilters', () => {
   });
 
   it('with holdsWord, only a literal that holds the word (or starts with it) counts', () => {
-    const near = wordNearQuote(/\/debug|_debug|"su\//, { minLength: 1, holdsWord: true });
+    const near = stemsNearQuote(['/debug', '_debug', '"su/'], undefined, { minLength: 1, holdsWord: true });
     const check = (line: string): boolean => near(line.toLowerCase(), line);
     assert.strictEqual(check('app.get("/debug/vars", handler);'), true);
     assert.strictEqual(check('path("su/<int:id>/", views.su)'), true);
@@ -69,7 +69,7 @@ describe('keyword prefilters', () => {
 });
 
 describe('keyword prefilters from the shared keyword pass', () => {
-  it('stems near a quote: a word confirmed at a stem, checked as wordNearQuote would', () => {
+  it('stems near a quote: a word confirmed at a stem, each occurrence checked', () => {
     const near = stemsNearQuote(['pass', 'pw'], /(?:pass(?:word)?|(?<![a-z])pw)(?![a-z])/);
     assert.strictEqual(near('db_password = "x";'), true);
     assert.strictEqual(near('const pw = "x";'), true);

@@ -55,13 +55,7 @@ export function onNonCodeLine(lower: string, offset: number): boolean {
   return NOT_CODE_LINE.test(lower.slice(lineStart, lineStart + 40));
 }
 
-/**
- * A word (`pattern`, over lower-cased text) within a short distance of a string quote on a line that is code.
- * What name-aware rules need in parsed code: a literal bound to a name says the name near its quote. An
- * apostrophe inside a word (`can't`) is no quote, and comment, `#include` and `import` lines cannot bind a
- * literal, so they do not count, nor do lines that only declare literal types (given the original `text`). Most files
- * that merely mention "pass" or "token" have no such line.
- */
+/** What a literal near a word must be to count (`stemsNearQuote`). */
 export interface LiteralTest {
   /** The shortest literal (as written) that counts. */
   readonly minLength: number;
@@ -101,30 +95,18 @@ function nearQuoteAt({ lower, original }: Checked, index: number, length: number
     : OPENING_QUOTE.test(lower.slice(from, to));
 }
 
-export function wordNearQuote(pattern: RegExp, literal?: LiteralTest): (lower: string, text?: string) => boolean {
-  const word = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
-  return (lower, text) => {
-    const input = checked(lower, text);
-    // Find each word once (linear), then look for a quote in a short window around it on the same line: a
-    // regex that tried the words at every quote instead took minutes on large bundles full of strings.
-    word.lastIndex = 0;
-    for (let m = word.exec(lower); m; m = word.exec(lower)) {
-      const found = nearQuoteAt(input, m.index, m[0].length, literal);
-      if (found === true) return true;
-      if (found !== false) word.lastIndex = found.lineEnd;
-      else if (m[0].length === 0) word.lastIndex++;
-    }
-    return false;
-  };
-}
-
 const stickyOf = (regex: RegExp): RegExp => new RegExp(regex.source, `${regex.flags.replace(/[gy]/g, '')}y`);
 
 /**
- * `wordNearQuote` with the words found by the shared keyword pass instead of a regex over the text: `stems` are
- * keywords every word starts with, and `confirm` (sticky) says whether a word starts at a stem and how long it
- * is; without it the stem is the word. Each occurrence is checked, overlapping ones too, so this passes wherever
- * the regex form would.
+ * A word within a short distance of a string quote on a line that is code. What name-aware rules need in parsed
+ * code: a literal bound to a name says the name near its quote. An apostrophe inside a word (`can't`) is no quote,
+ * and comment, `#include` and `import` lines cannot bind a literal, so they do not count, nor do lines that only
+ * declare literal types (given the original `text`). Most files that merely mention "pass" or "token" have no such
+ * line.
+ *
+ * The words come from the shared keyword pass, where they occur (a regex of alternatives over every file cost far
+ * more): `stems` are keywords every word starts with, and `confirm` (sticky) says whether a word starts at a stem
+ * and how long it is; without it the stem is the word. Each occurrence is checked, overlapping ones too.
  */
 export function stemsNearQuote(
   stems: readonly string[],
@@ -178,27 +160,37 @@ export function stemsIn(stems: readonly string[], confirm: RegExp): (lower: stri
 const OPENING_QUOTES = new RegExp(OPENING_QUOTE.source, 'g');
 
 /**
+ * The first string literal of a (lower-case) line whose opening quote is at or after `from`: the offsets of its
+ * quotes, `close` at or past the line's end for one still open there. Quotes are paired from the line's start, so a
+ * caller walks the literals in turn (`from` = the previous `close` + 1).
+ */
+function literalAfter(line: string, from: number): { open: number; close: number } | undefined {
+  OPENING_QUOTES.lastIndex = from;
+  const m = OPENING_QUOTES.exec(line);
+  if (!m) return undefined;
+  const open = m.index + m[0].length - 1;
+  const quote = line[open];
+  let close = open + 1;
+  while (close < line.length && line[close] !== quote) close += line[close] === '\\' ? 2 : 1;
+  return { open, close };
+}
+
+/**
  * A string literal that overlaps `from`–`to` of the line (its text, with `holdsWord`) and passes `literal`: at least
  * `minLength` characters as written (escapes only make the value shorter) and, when written without escapes, a
- * value `accepts` takes.
- * Quotes are paired from the line's start. One still open at the line's end may go on over the next lines
- * (template literals, triple quotes), and counts.
+ * value `accepts` takes. One still open at the line's end may go on over the next lines (template literals,
+ * triple quotes), and counts.
  */
 function stringNear(line: string, original: string | undefined, from: number, to: number, literal: LiteralTest): boolean {
-  OPENING_QUOTES.lastIndex = 0;
-  for (let m = OPENING_QUOTES.exec(line); m; m = OPENING_QUOTES.exec(line)) {
-    const open = m.index + m[0].length - 1;
+  for (let found = literalAfter(line, 0); found; found = literalAfter(line, found.close + 1)) {
+    const { open, close } = found;
     if (open > to) return false;
-    const quote = line[open];
-    let close = open + 1;
-    while (close < line.length && line[close] !== quote) close += line[close] === '\\' ? 2 : 1;
     if (close >= line.length) return true;
     const placed = literal.holdsWord ? open < to && close > from : close >= from;
     if (placed && close - open - 1 >= literal.minLength) {
       const value = original?.slice(open + 1, close);
       if (!literal.accepts || value === undefined || value.includes('\\') || literal.accepts(value)) return true;
     }
-    OPENING_QUOTES.lastIndex = close + 1;
   }
   return false;
 }
@@ -208,25 +200,22 @@ const PROSE_WORDS = 4;
 
 /**
  * Whether the offset lies inside a string literal of prose on its line ("fill_n must pass integral size", "Pass
- * indices as 'int' instead"): a word there names no binding. Quotes are paired from the line's start as
- * `stringNear` pairs them; a key written in a string (`{"db password": …}`) has fewer words.
+ * indices as 'int' instead"): a word there names no binding. A key written in a string (`{"db password": …}`) has
+ * fewer words.
  */
 export function inProse(text: string, offset: number): boolean {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const line = text.slice(lineStart, offset).toLowerCase();
-  OPENING_QUOTES.lastIndex = 0;
-  for (let m = OPENING_QUOTES.exec(line); m; m = OPENING_QUOTES.exec(line)) {
-    const open = lineStart + m.index + m[0].length - 1;
-    const quote = text[open];
-    let close = open + 1;
-    while (close < text.length && text[close] !== quote && text[close] !== '\n') close += text[close] === '\\' ? 2 : 1;
-    if (close >= offset) return text.slice(open + 1, close).split(/\s+/).filter((w) => w !== '').length >= PROSE_WORDS;
-    OPENING_QUOTES.lastIndex = close + 1 - lineStart;
+  let lineEnd = text.indexOf('\n', offset);
+  if (lineEnd < 0) lineEnd = text.length;
+  const line = text.slice(lineStart, lineEnd).toLowerCase();
+  const at = offset - lineStart;
+  for (let found = literalAfter(line, 0); found && found.open < at; found = literalAfter(line, found.close + 1)) {
+    if (found.close >= at) return line.slice(found.open + 1, found.close).split(/\s+/).filter((w) => w !== '').length >= PROSE_WORDS;
   }
   return false;
 }
 
-/** `wordNearQuote` for any of some keywords; undefined for none. */
+/** `stemsNearQuote` for any of some keywords (each its own stem); undefined for none. */
 export function keywordNearQuote(
   keywords: readonly string[],
   literal?: LiteralTest,
