@@ -9,6 +9,7 @@ import { ActiveRule } from './rulebook/rulebook';
 import { LinePrefilters } from './line-prefilters';
 import { ScanResult, prefilterParsed, scanWithRules } from './scanner';
 import { ChangedRegion, FactSnapshot } from './syntax/fact-snapshot';
+import { deleteTree } from './syntax/ancestry';
 
 function pointAt(text: string, offset: number): Point {
   let row = 0;
@@ -139,7 +140,7 @@ export class IncrementalDocument {
       }
       changed ??= NO_CHANGE;
     } else if (previous) {
-      previous.tree.delete();
+      deleteTree(previous.tree);
       previous = undefined;
     }
     try {
@@ -150,21 +151,21 @@ export class IncrementalDocument {
         { keepTree: true },
       );
       if (this.disposed) {
-        result.tree?.delete();
+        if (result.tree) deleteTree(result.tree);
       } else {
         if (result.tree) this.parsed = { tree: result.tree, facts: result.facts };
         this.scannedLength = text.length;
       }
       return { ...result, tree: undefined, facts: undefined };
     } finally {
-      previous?.tree.delete();
+      if (previous) deleteTree(previous.tree);
     }
   }
 
   /** Frees the tree and facts (the next scan parses from scratch): for a memory budget over many open files. */
   releaseTree(): void {
     void this.queue.then(() => {
-      this.parsed?.tree.delete();
+      if (this.parsed) deleteTree(this.parsed.tree);
       this.parsed = undefined;
     });
   }
@@ -172,7 +173,7 @@ export class IncrementalDocument {
   /** Forgets everything (for a document that is not scanned for now, e.g. over the size limit). */
   reset(): void {
     void this.queue.then(() => {
-      this.parsed?.tree.delete();
+      if (this.parsed) deleteTree(this.parsed.tree);
       this.parsed = undefined;
       this.scannedLength = undefined;
       if (this.scansPending === 0) this.pending = [];

@@ -11,6 +11,7 @@
 import type { Node } from 'web-tree-sitter';
 import { RuleRegex } from '../regex';
 import { AuthBypassRule } from '../rulebook/types';
+import { Frame, walkerFor } from '../syntax/ancestry';
 import { enclosingNamedFunction, ifParts, ifStatements } from '../syntax/scope';
 import { Matcher, RawMatch, RuleKind, ScanDocument } from './kind';
 import { conditionAfterIf } from './auth-bypass-prefilter';
@@ -54,21 +55,32 @@ function firstStatement(branch: Node): Node {
 }
 
 function grantsAccess(branch: Node, languageId: string): boolean {
-  const first = firstStatement(branch).text.replace(/\s+/g, ' ').trim();
+  const statement = firstStatement(branch);
+  // A statement that grants access is short; a long one is read no further (nested blocks would cost their size).
+  const first = statement.endIndex - statement.startIndex > 300 ? '' : statement.text.replace(/\s+/g, ' ').trim();
   if (GRANT_STATEMENT.test(first)) return true;
   if (languageId === 'go' && /^return nil$/.test(first)) return true;
   return GRANT_ANYWHERE.test(branch.text.slice(0, 600));
 }
 
-/** Named leaves of a condition (identifiers, properties, string contents), at most a few hundred. */
-function leavesOf(node: Node, into: Node[] = []): Node[] {
-  if (into.length > 300) return into;
-  if (node.namedChildCount === 0) {
-    if (node.isNamed) into.push(node);
-    return into;
+/**
+ * Named leaves of a condition (identifiers, properties, string contents), at most a few hundred, in document order;
+ * each with its ancestors up to the condition (a walk down knows every parent).
+ */
+function leavesOf(condition: Node): Frame[] {
+  const leaves: Frame[] = [];
+  const pending: Frame[] = [new Frame(condition, undefined)];
+  while (pending.length > 0 && leaves.length <= 300) {
+    const frame = pending.pop()!;
+    const node = frame.node;
+    if (node.namedChildCount === 0) {
+      if (node.isNamed) leaves.push(frame);
+      continue;
+    }
+    const children = node.namedChildren;
+    for (let i = children.length - 1; i >= 0; i--) if (children[i]) pending.push(new Frame(children[i]!, frame));
   }
-  for (const child of node.namedChildren) if (child) leavesOf(child, into);
-  return into;
+  return leaves;
 }
 
 function keyText(leaf: Node): string {
@@ -76,10 +88,10 @@ function keyText(leaf: Node): string {
 }
 
 /** True when the leaf is the key of a read from the request: the access expression starts at a request object. */
-function isRequestKey(leaf: Node, text: string): boolean {
-  const minimum = keyText(leaf).length + 2;
+function isRequestKey(leaf: Frame, text: string): boolean {
+  const minimum = keyText(leaf.node).length + 2;
   for (let p = leaf.parent, depth = 0; p && depth < 6 && ACCESS_PARTS.test(p.type); p = p.parent, depth++) {
-    const access = text.slice(p.startIndex, leaf.endIndex).replace(/\s+/g, '');
+    const access = text.slice(Math.max(p.node.startIndex, leaf.node.endIndex - 400), leaf.node.endIndex).replace(/\s+/g, '');
     if (access.length > minimum && REQUEST_ROOT.test(access)) return true;
   }
   return false;
@@ -143,6 +155,7 @@ export const authBypassKind: RuleKind = {
         const tree = doc.tree;
         if (!tree) return [];
         const matches: RawMatch[] = [];
+        const walker = walkerFor(tree, 'auth-bypass');
         for (const statement of ifStatements(tree)) {
           const parts = ifParts(statement);
           if (!parts) continue;
@@ -152,7 +165,7 @@ export const authBypassKind: RuleKind = {
           const saysDebug = conditionNames !== undefined && conditionSaysDebug(conditionText, conditionNames);
           if (!(requestKeys && readsRequest) && !(functionNames && saysDebug)) continue;
           const leaves = leavesOf(parts.condition);
-          const requestKeysRead = readsRequest ? leaves.filter((leaf) => KEY_LEAVES.has(leaf.type) && isRequestKey(leaf, doc.text)) : [];
+          const requestKeysRead = readsRequest ? leaves.filter((leaf) => KEY_LEAVES.has(leaf.type) && isRequestKey(leaf, doc.text)).map((leaf) => leaf.node) : [];
           if (requestKeys) {
             for (const leaf of requestKeysRead) {
               const key = keyText(leaf);
@@ -164,11 +177,11 @@ export const authBypassKind: RuleKind = {
           }
           // A debug condition that reads the request is the request rule's finding, not this one.
           if (functionNames && saysDebug && requestKeysRead.length === 0) {
-            const fn = enclosingNamedFunction(statement, doc.languageId);
+            const fn = enclosingNamedFunction(walker.frameOf(statement), doc.languageId);
             if (!fn || !functionNames.test(snakeCase(fn.name))) continue;
             if (!grantsAccess(parts.consequence, doc.languageId)) continue;
             const condition = parts.condition;
-            matches.push({ start: condition.startIndex, end: condition.endIndex, vars: { name: condition.text.replace(/\s+/g, ' ').slice(0, 60), function: fn.name } });
+            matches.push({ start: condition.startIndex, end: condition.endIndex, vars: { name: condition.text.slice(0, 240).replace(/\s+/g, ' ').slice(0, 60), function: fn.name } });
           }
         }
         return matches;

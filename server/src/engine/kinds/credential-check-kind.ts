@@ -12,7 +12,7 @@ import { maskSecret } from '../mask';
 import { CredentialCheckRule } from '../rulebook/types';
 import { StringFact } from '../syntax/facts';
 import { COMPARE_FUNCTIONS, EQUALITY_OPERATORS } from '../syntax/node-types';
-import { nodeAt } from '../syntax/scope';
+import { Frame, inherited, walkerFor } from '../syntax/ancestry';
 import { calleeText, lastIdentifier } from '../syntax/tree-util';
 import { isStructuralPlaceholder, mayHoldCredentials } from './account-words';
 import { Matcher, RawMatch, RuleKind, ScanDocument } from './kind';
@@ -42,33 +42,48 @@ function isCompareCall(node: Node): boolean {
 }
 
 /** The comparison a literal takes part in, widened over `== 0`, `!` and parentheses around it. */
-function comparisonAround(literal: Node): Node | undefined {
-  let node: Node | undefined;
-  for (let p: Node | null = literal.parent, depth = 0; p && depth < 6; p = p.parent, depth++) {
-    if (isEquality(p) || isCompareCall(p)) {
-      node = p;
+function comparisonAround(literal: Frame): Frame | undefined {
+  let frame: Frame | undefined;
+  for (let p = literal.parent, depth = 0; p && depth < 6; p = p.parent, depth++) {
+    if (isEquality(p.node) || isCompareCall(p.node)) {
+      frame = p;
       break;
     }
   }
-  if (!node) return undefined;
-  while (node.parent && (WRAPPERS.has(node.parent.type) || (isEquality(node.parent) && /^0$|^false$/i.test(node.parent.lastNamedChild?.text ?? '')))) {
-    node = node.parent;
-  }
-  return node;
+  if (!frame) return undefined;
+  const widens = (p: Frame): boolean =>
+    WRAPPERS.has(p.type) || (isEquality(p.node) && /^0$|^false$/i.test(p.node.lastNamedChild?.text.slice(0, 8) ?? ''));
+  while (frame.parent && widens(frame.parent)) frame = frame.parent;
+  return frame;
 }
 
-/** The outermost `&&` / `and` chain a comparison belongs to, if any. */
-function andChain(comparison: Node): Node | undefined {
-  let chain: Node | undefined;
-  for (let p = comparison.parent; p; p = p.parent) {
-    if (p.type === 'parenthesized_expression') continue;
-    if ((COMPARISON_TYPES.has(p.type) || p.type === 'boolean_operator') && AND_OPERATORS.has(operatorOf(p) ?? '')) {
-      chain = p;
-      continue;
-    }
-    break;
+function isAnd(frame: Frame): boolean {
+  return (COMPARISON_TYPES.has(frame.type) || frame.type === 'boolean_operator') && frame.remember('and', () => AND_OPERATORS.has(operatorOf(frame.node) ?? ''));
+}
+
+/**
+ * The outermost `&&` / `and` chain a comparison belongs to, if any: climbing through parentheses and `&&`s. Kept per
+ * frame, so the comparisons of one long chain climb it once between them.
+ */
+function andChain(comparison: Frame): Node | undefined {
+  return inherited<Frame | undefined>(comparison, 'andChain', (f, fromParent) => {
+    const p = f.parent;
+    if (!p) return undefined;
+    if (p.type === 'parenthesized_expression') return fromParent;
+    return isAnd(p) ? (fromParent ?? p) : undefined;
+  })?.node;
+}
+
+/** The first fact (of facts sorted by position) starting at or after `offset`. */
+function firstFrom(facts: readonly StringFact[], offset: number): number {
+  let low = 0;
+  let high = facts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (facts[mid].start < offset) low = mid + 1;
+    else high = mid;
   }
-  return chain;
+  return low;
 }
 
 /** The side of the comparison that is not the literal: `typeof pw`, `sha256(pw)`, `process.env.PW`. */
@@ -117,19 +132,32 @@ export const credentialCheckKind: RuleKind = {
         const tree = doc.tree;
         if (!tree) return [];
         const compared = doc.strings().filter((f) => comparedName(f) !== undefined);
+        const walker = walkerFor(tree, 'credential-check');
+        const isUser = (u: StringFact): boolean => userNames !== undefined && userNames.test(comparedName(u)!) && !passwordNames.test(comparedName(u)!);
+        // The user comparisons inside each `&&` chain, found once per chain however many passwords it compares.
+        const usersByChain = new Map<number, StringFact[]>();
+        const usersIn = (chain: Node): StringFact[] => {
+          let users = usersByChain.get(chain.id);
+          if (!users) {
+            users = [];
+            for (let i = firstFrom(compared, chain.startIndex); i < compared.length && compared[i].start < chain.endIndex; i++) {
+              if (compared[i].end <= chain.endIndex && isUser(compared[i])) users.push(compared[i]);
+            }
+            usersByChain.set(chain.id, users);
+          }
+          return users;
+        };
         const matches: RawMatch[] = [];
         for (const fact of compared) {
           if (!comparesPassword(fact) || !isBackdoorValue(fact)) continue;
-          const literal = nodeAt(tree, fact.start, fact.end);
+          const literal = walker.frameAt(fact.start, fact.end);
           const comparison = literal && comparisonAround(literal);
           if (!comparison) continue;
-          let range = { start: comparison.startIndex, end: comparison.endIndex };
+          let range = { start: comparison.node.startIndex, end: comparison.node.endIndex };
           let account = '';
           const chain = andChain(comparison);
           if (chain && userNames) {
-            const user = compared.find(
-              (u) => u !== fact && u.start >= chain.startIndex && u.end <= chain.endIndex && userNames.test(comparedName(u)!) && !passwordNames.test(comparedName(u)!),
-            );
+            const user = usersIn(chain).find((u) => u !== fact);
             if (user && !isStructuralPlaceholder(user.value)) {
               range = { start: chain.startIndex, end: chain.endIndex };
               account = user.value.slice(0, 64);

@@ -6,6 +6,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { ImportRule } from '../rulebook/types';
+import { newWalker } from '../syntax/ancestry';
 import { isInsideDevelopmentGuard } from '../syntax/scope';
 import { calleeText } from '../syntax/tree-util';
 import { Matcher, RawMatch, RuleKind, ScanDocument } from './kind';
@@ -66,8 +67,11 @@ export const importKind: RuleKind = {
           const arg = call?.childForFieldName('arguments')?.namedChild(0);
           if (call && arg && calleeText(call) === 'require' && /string/.test(arg.type)) found.push({ name: arg.text.slice(1, -1), node: arg });
         }
+        const walker = newWalker(tree);
         return found
-          .filter(({ name, node }) => modules.has(name) && !isInsideDevelopmentGuard(node))
+          .filter(({ name }) => modules.has(name))
+          .sort((a, b) => a.node.startIndex - b.node.startIndex)
+          .filter(({ node }) => !isInsideDevelopmentGuard(walker.frameOf(node)))
           .map(({ name, node }) => ({ start: node.startIndex, end: node.endIndex, vars: { name, value: name } }));
       },
     };

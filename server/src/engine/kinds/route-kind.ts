@@ -8,7 +8,8 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { RouteRule } from '../rulebook/types';
-import { isInsideDevelopmentGuard, nodeAt } from '../syntax/scope';
+import { Frame, walkerFor } from '../syntax/ancestry';
+import { isInsideDevelopmentGuard } from '../syntax/scope';
 import { calleeText, lastIdentifier } from '../syntax/tree-util';
 import { Matcher, PrefilterInput, RawMatch, RuleKind, ScanDocument } from './kind';
 import { optionalRegex } from './rule-regex';
@@ -33,23 +34,24 @@ const ARGUMENT_LISTS = new Set(['arguments', 'argument_list', 'annotation_argume
 const PASS_THROUGH = new Set(['argument', 'attribute_argument', 'element_value_pair', 'keyword_argument', 'parenthesized_expression']);
 
 /** The call, annotation or attribute a string is an argument of, and the registering name. */
-function registrarOf(literal: Node): { node: Node; name: string; receiver: string } | undefined {
-  let node: Node | null = literal;
-  while (node && !ARGUMENT_LISTS.has(node.type)) {
-    if (node !== literal && !PASS_THROUGH.has(node.type) && !/string|literal/.test(node.type)) return undefined;
-    node = node.parent;
+function registrarOf(literal: Frame): { frame: Frame; node: Node; name: string; receiver: string } | undefined {
+  let frame: Frame | undefined = literal;
+  while (frame && !ARGUMENT_LISTS.has(frame.type)) {
+    if (frame !== literal && !PASS_THROUGH.has(frame.type) && !/string|literal/.test(frame.type)) return undefined;
+    frame = frame.parent;
   }
-  const owner = node?.parent;
-  if (!owner) return undefined;
+  const ownerFrame = frame?.parent;
+  if (!ownerFrame) return undefined;
+  const owner = ownerFrame.node;
   if (owner.type === 'annotation' || owner.type === 'attribute') {
     const name = owner.childForFieldName('name');
-    return name ? { node: owner, name: lastIdentifier(name.text), receiver: '' } : undefined;
+    return name ? { frame: ownerFrame, node: owner, name: lastIdentifier(name.text.slice(-200)), receiver: '' } : undefined;
   }
   const callee = calleeText(owner);
   if (!callee) return undefined;
   const name = lastIdentifier(callee);
   const receiver = callee.slice(0, Math.max(0, callee.length - name.length - 1)).replace(/(?:->|::)$/, '');
-  return { node: owner, name, receiver };
+  return { frame: ownerFrame, node: owner, name, receiver };
 }
 
 function isRouteRegistration(registrar: { name: string; receiver: string }): boolean {
@@ -90,11 +92,12 @@ export const routeKind: RuleKind = {
         const tree = doc.tree;
         if (!tree || (doc.languageId === 'go' && DEBUG_BUILD_TAG.test(doc.text))) return [];
         const matches: RawMatch[] = [];
+        const walker = walkerFor(tree, 'route');
         for (const fact of doc.strings()) {
           if (fact.interpolated || !couldBeFlagged(fact.value, routes)) continue;
-          const literal = nodeAt(tree, fact.start, fact.end);
+          const literal = walker.frameAt(fact.start, fact.end);
           const registrar = literal && registrarOf(literal);
-          if (!registrar || !isRouteRegistration(registrar) || isInsideDevelopmentGuard(registrar.node)) continue;
+          if (!registrar || !isRouteRegistration(registrar) || isInsideDevelopmentGuard(registrar.frame)) continue;
           // A path has a slash (`/debug`, `debug/`); only annotations and attributes name a route without one.
           if (!fact.value.includes('/') && registrar.node.type !== 'annotation' && registrar.node.type !== 'attribute') continue;
           matches.push({ start: fact.start, end: fact.end, vars: { value: fact.value.slice(0, 80), name: registrar.name } });

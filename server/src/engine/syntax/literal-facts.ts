@@ -12,7 +12,8 @@ import { Query as TsQuery } from 'web-tree-sitter';
 import type { ScanDocument } from '../kinds/kind';
 import { hasGrammar } from '../languages';
 import { NameContext, StringFact } from './facts';
-import { isInsideDebugFacility, isInsideDevelopmentGuard, isTopLevel, nodeAt } from './scope';
+import { Frame, TreeWalker, newWalker } from './ancestry';
+import { isInsideDebugFacility, isInsideDevelopmentGuard, isTopLevel } from './scope';
 import { contextOf } from './name-context';
 import { Region, queryRange } from './located-facts';
 import { TextIndex } from '../text-index';
@@ -60,11 +61,11 @@ function queriesFor(language: Language): { literals: Query; defines?: Query } {
 }
 
 /** The call a keyword argument or an option object is passed to, within a few levels. */
-function enclosingCall(node: Node): Node | undefined {
-  for (let p = node.parent, depth = 0; p && depth < 5; p = p.parent, depth++) {
+function enclosingCall(frame: Frame): Frame | undefined {
+  for (let p = frame.parent, depth = 0; p && depth < 5; p = p.parent, depth++) {
     if (ARGUMENT_LISTS.has(p.type)) {
       const call = p.parent;
-      return call && call.childForFieldName('arguments')?.id === p.id ? call : undefined;
+      return call && call.node.childForFieldName('arguments')?.id === p.node.id ? call : undefined;
     }
     if (/statement|declaration|block|body/.test(p.type)) return undefined;
   }
@@ -81,9 +82,11 @@ function firstStringArgument(call: Node): string | undefined {
  * `DEBUG = env.bool("DJANGO_DEBUG", default=True)`, `config("DEBUG", default=True)`: a keyword `default` belongs to
  * the setting the call's result is assigned to, or else to the one named by the call's first argument.
  */
-function settingContext(context: NameContext | undefined, call: Node | undefined): NameContext | undefined {
-  if (!context || !call || context.name !== 'default') return context;
-  const target = call.parent?.childForFieldName('left') ?? call.parent?.childForFieldName('name');
+function settingContext(context: NameContext | undefined, callFrame: Frame | undefined): NameContext | undefined {
+  if (!context || !callFrame || context.name !== 'default') return context;
+  const call = callFrame.node;
+  const outer = callFrame.parent?.node;
+  const target = outer?.childForFieldName('left') ?? outer?.childForFieldName('name');
   if (target && target.endIndex <= call.startIndex) {
     const name = lastIdentifier(target.text);
     if (name) return { kind: 'assign', name, fullName: target.text.slice(0, 120), callee: calleeText(call) };
@@ -95,9 +98,10 @@ function settingContext(context: NameContext | undefined, call: Node | undefined
 /** A literal in a parsed file: what needs the tree is computed on first use. */
 class TreeLiteral implements LiteralFact {
   private contextCache?: { value: NameContext | undefined };
-  private callCache?: { value: Node | undefined };
+  private callCache?: { value: Frame | undefined };
   private topLevelCache?: boolean;
   private developmentCache?: boolean;
+  private frameCache?: { value: Frame | undefined };
 
   constructor(
     readonly start: number,
@@ -105,52 +109,50 @@ class TreeLiteral implements LiteralFact {
     readonly value: string,
     readonly type: LiteralType,
     readonly interpolated: boolean,
-    private readonly node: Node | undefined,
+    /** Finds the literal's frame in the tree (asked at most once, and only when a rule needs the tree). */
+    private readonly locate: () => Frame | undefined,
     private readonly languageId: string,
-    private readonly ownContext: () => NameContext | undefined,
+    private readonly ownContext: (frame: Frame | undefined) => NameContext | undefined,
   ) {}
 
   get fromConfig(): boolean {
     return false;
   }
 
-  private get call(): Node | undefined {
-    this.callCache ??= { value: this.node ? enclosingCall(this.node) : undefined };
+  private get frame(): Frame | undefined {
+    this.frameCache ??= { value: this.locate() };
+    return this.frameCache.value;
+  }
+
+  private get call(): Frame | undefined {
+    this.callCache ??= { value: this.frame ? enclosingCall(this.frame) : undefined };
     return this.callCache.value;
   }
 
   get context(): NameContext | undefined {
-    this.contextCache ??= { value: settingContext(this.ownContext(), this.call) };
+    this.contextCache ??= { value: settingContext(this.ownContext(this.frame), this.call) };
     return this.contextCache.value;
   }
 
   get callee(): string | undefined {
-    return this.call ? calleeText(this.call) : undefined;
+    return this.call ? calleeText(this.call.node) : undefined;
   }
 
   get topLevel(): boolean {
-    this.topLevelCache ??= this.node ? isTopLevel(this.node, this.languageId) : true;
+    this.topLevelCache ??= this.frame ? isTopLevel(this.frame, this.languageId) : true;
     return this.topLevelCache;
   }
 
   get developmentOnly(): boolean {
-    this.developmentCache ??= this.node ? isInsideDevelopmentGuard(this.node) || isInsideDebugFacility(this.node, this.languageId) : false;
+    this.developmentCache ??= this.frame ? isInsideDevelopmentGuard(this.frame) || isInsideDebugFacility(this.frame, this.languageId) : false;
     return this.developmentCache;
   }
 }
 
-function stringLiteral(tree: Tree, languageId: string, fact: StringFact): LiteralFact {
+function stringLiteral(walker: TreeWalker, languageId: string, fact: StringFact): LiteralFact {
   // An empty string has no node of its own inside the quotes: step back onto the opening quote.
   const empty = fact.end <= fact.start;
-  let node: Node | undefined;
-  let found = false;
-  const locate = (): Node | undefined => {
-    if (!found) {
-      node = nodeAt(tree, empty ? Math.max(0, fact.start - 1) : fact.start, empty ? fact.start : fact.end);
-      found = true;
-    }
-    return node;
-  };
+  const locate = (): Frame | undefined => (empty ? walker.frameAt(Math.max(0, fact.start - 1), fact.start) : walker.frameAt(fact.start, fact.end));
   return new LazyNodeLiteral(fact, languageId, locate);
 }
 
@@ -161,11 +163,11 @@ class LazyNodeLiteral implements LiteralFact {
   constructor(
     private readonly fact: StringFact,
     private readonly languageId: string,
-    private readonly locate: () => Node | undefined,
+    private readonly locate: () => Frame | undefined,
   ) {}
 
   private get resolved(): TreeLiteral {
-    this.inner ??= new TreeLiteral(this.fact.start, this.fact.end, this.fact.value, 'string', this.fact.interpolated, this.locate(), this.languageId, () => this.fact.context);
+    this.inner ??= new TreeLiteral(this.fact.start, this.fact.end, this.fact.value, 'string', this.fact.interpolated, this.locate, this.languageId, () => this.fact.context);
     return this.inner;
   }
 
@@ -203,21 +205,22 @@ class LazyNodeLiteral implements LiteralFact {
 }
 
 /** Booleans, numbers and `#define NAME 1` values, from the whole tree or only where a focused scan looks. */
-function treeLiterals(tree: Tree, languageId: string, index: TextIndex, focus: readonly Region[] | undefined): LiteralFact[] {
+function treeLiterals(tree: Tree, walker: TreeWalker, languageId: string, index: TextIndex, focus: readonly Region[] | undefined): LiteralFact[] {
   if (focus) {
     return focus.flatMap((region) =>
-      treeLiteralsIn(tree, languageId, queryRange(index, region)).filter((f) => f.end >= region.start && f.start <= region.end),
+      treeLiteralsIn(tree, walker, languageId, queryRange(index, region)).filter((f) => f.end >= region.start && f.start <= region.end),
     );
   }
-  return treeLiteralsIn(tree, languageId);
+  return treeLiteralsIn(tree, walker, languageId);
 }
 
-function treeLiteralsIn(tree: Tree, languageId: string, range?: QueryRange): LiteralFact[] {
+function treeLiteralsIn(tree: Tree, walker: TreeWalker, languageId: string, range?: QueryRange): LiteralFact[] {
   const { literals, defines } = queriesFor(tree.language);
   const facts: LiteralFact[] = [];
   for (const { node } of literals.captures(tree.rootNode, range)) {
     const type: LiteralType = BOOLEAN_TYPES.includes(node.type) ? 'boolean' : 'number';
-    facts.push(new TreeLiteral(node.startIndex, node.endIndex, node.text, type, false, node, languageId, () => contextOf(node)));
+    const locate = (): Frame => walker.frameOf(node);
+    facts.push(new TreeLiteral(node.startIndex, node.endIndex, node.text, type, false, locate, languageId, (frame) => (frame ? contextOf(frame) : undefined)));
   }
   for (const match of defines?.matches(tree.rootNode, range) ?? []) {
     const name = match.captures.find((c) => c.name === 'name')?.node;
@@ -227,7 +230,8 @@ function treeLiteralsIn(tree: Tree, languageId: string, range?: QueryRange): Lit
     const start = value.startIndex + literal[1].length;
     const type: LiteralType = /^\d/.test(literal[2]) ? 'number' : 'boolean';
     const context: NameContext = { kind: 'define', name: name.text, fullName: name.text };
-    facts.push(new TreeLiteral(start, start + literal[2].length, literal[2], type, false, value, languageId, () => context));
+    const locate = (): Frame => walker.frameOf(value);
+    facts.push(new TreeLiteral(start, start + literal[2].length, literal[2], type, false, locate, languageId, () => context));
   }
   return facts;
 }
@@ -258,8 +262,11 @@ export function literalFacts(doc: ScanDocument): readonly LiteralFact[] {
   let facts: LiteralFact[];
   const tree = doc.tree;
   if (tree && hasGrammar(doc.languageId)) {
-    facts = doc.strings().map((fact) => stringLiteral(tree, doc.languageId, fact));
-    facts.push(...treeLiterals(tree, doc.languageId, doc.index, doc.focus));
+    // One walker for every literal of this view of the document: rules read them in document order, so it
+    // only ever moves forward.
+    const walker = newWalker(tree);
+    facts = doc.strings().map((fact) => stringLiteral(walker, doc.languageId, fact));
+    facts.push(...treeLiterals(tree, walker, doc.languageId, doc.index, doc.focus));
   } else {
     facts = doc.strings().map((fact) =>
       configLiteral({ start: fact.start, end: fact.end, value: fact.value, type: 'string', context: fact.context }),

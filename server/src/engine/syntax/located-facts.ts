@@ -9,6 +9,7 @@ import { GrammarLanguageId } from '../languages';
 import { TextIndex } from '../text-index';
 import { sourcedCallFacts } from './call-facts';
 import { CallFact, CommentFact, StringFact } from './facts';
+import { walkerFor } from './ancestry';
 import { queriesFor } from './queries';
 import { commentFactOf, contextScope, defineFactOf, shellWordFactOf, stringFactOf } from './string-facts';
 
@@ -71,15 +72,30 @@ function scopeOf(tree: Tree, index: TextIndex, region: Region | undefined): Scop
   return region ? { tree, region, range: queryRange(index, region) } : { tree };
 }
 
-function collect<T>(scope: Scope, query: Query, build: (node: Node) => T | undefined, reach?: (node: Node) => Node): Located<T>[] {
+function collect<T>(scope: Scope, query: Query, build: (node: Node) => T | undefined): Located<T>[] {
   const found: Located<T>[] = [];
   for (const { node } of query.captures(scope.tree.rootNode, scope.range)) {
     if (scope.region && !overlaps(node.startIndex, node.endIndex, scope.region)) continue;
     const fact = build(node);
+    if (fact !== undefined) found.push({ from: node.startIndex, to: node.endIndex, fact });
+  }
+  return found;
+}
+
+/** String literals, each read with its ancestors (the name it is bound to) from one forward walk of the tree. */
+function collectStrings(id: GrammarLanguageId, scope: Scope, query: Query): Located<StringFact>[] {
+  const walker = walkerFor(scope.tree, 'strings');
+  const found: Located<StringFact>[] = [];
+  for (const { node } of query.captures(scope.tree.rootNode, scope.range)) {
+    const from = node.startIndex;
+    const to = node.endIndex;
+    if (scope.region && !overlaps(from, to, scope.region)) continue;
+    const frame = walker.frameOf(node);
+    const fact = stringFactOf(id, frame);
     if (fact === undefined) continue;
-    const around = reach?.(node);
-    const wider = around && (around.startIndex < node.startIndex || around.endIndex > node.endIndex);
-    found.push({ from: node.startIndex, to: node.endIndex, fact, reach: wider ? { start: around.startIndex, end: around.endIndex } : undefined });
+    const around = contextScope(frame).node;
+    const wider = around.startIndex < from || around.endIndex > to;
+    found.push({ from, to, fact, reach: wider ? { start: around.startIndex, end: around.endIndex } : undefined });
   }
   return found;
 }
@@ -90,7 +106,7 @@ export function byPosition<T>(a: Located<T>, b: Located<T>): number {
 
 function locatedStrings(id: GrammarLanguageId, scope: Scope): Located<StringFact>[] {
   const queries = queriesFor(id, scope.tree.language);
-  const found = collect(scope, queries.strings, (node) => stringFactOf(id, node), contextScope);
+  const found = collectStrings(id, scope, queries.strings);
   if (queries.defines) {
     for (const match of queries.defines.matches(scope.tree.rootNode, scope.range)) {
       const from = Math.min(...match.captures.map((c) => c.node.startIndex));

@@ -5,6 +5,7 @@
  * `node-types.ts`; this module holds only the climbing logic.
  */
 import type { Node } from 'web-tree-sitter';
+import { Frame } from './ancestry';
 import { ContextKind, NameContext } from './facts';
 import {
   ASSIGNMENT_ALIKE,
@@ -20,16 +21,12 @@ import {
   TRANSPARENT_PARENTS,
 } from './node-types';
 import { unquote } from './string-literal';
-import { calleeText, lastIdentifier, stringNodeValue } from './tree-util';
+import { calleeText, foldedHead, lastIdentifier, stringNodeValue } from './tree-util';
 
 const MAX_CLIMB = 8;
 
-function named(node: Node): Node[] {
-  return node.namedChildren.filter((n): n is Node => n !== null && !n.type.includes('comment'));
-}
-
 function nameContext(kind: ContextKind, node: Node, extra: Partial<NameContext> = {}): NameContext | undefined {
-  const fullName = node.text.replace(/\s+/g, ' ').trim().slice(0, 120);
+  const fullName = foldedHead(node, 120);
   // `typeof x === "string"` and `type(x) == "str"` compare a type name, not the value of x.
   if (kind === 'compare' && /^(?:typeof\b|type\(|get_class\(|gettype\()/.test(fullName)) return undefined;
   const name = lastIdentifier(unquote(fullName));
@@ -42,8 +39,8 @@ function operatorOf(node: Node): string | undefined {
   return node.children.find((c) => c !== null && !c.isNamed)?.type;
 }
 
-function isBinary(node: Node): boolean {
-  return ['binary_expression', 'comparison_operator', 'boolean_operator', 'binary'].includes(node.type);
+function isBinary(type: string): boolean {
+  return ['binary_expression', 'comparison_operator', 'boolean_operator', 'binary'].includes(type);
 }
 
 /**
@@ -60,6 +57,7 @@ function keyBefore(previous: Node | undefined): string | undefined {
   if (literal !== undefined) return KEY_NAME.test(literal) ? literal : undefined;
   let inner = previous;
   while (inner.type === 'argument' && inner.namedChildCount === 1 && inner.namedChild(0)) inner = inner.namedChild(0)!;
+  if (inner.endIndex - inner.startIndex > 400) return undefined;
   const text = inner.text.replace(/\s+/g, '');
   if (text.length > 80 || !/^[\w.:>-]+$/.test(text)) return undefined;
   return /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(lastIdentifier(text)) ? text : undefined;
@@ -73,19 +71,20 @@ function calleeOf(call: Node): string {
   return first && /^(?:name|qualified_name|identifier|type_identifier)$/.test(first.type) ? first.text : '';
 }
 
-type Step = { readonly context: NameContext | undefined } | { readonly climb: Node };
+type Step = { readonly context: NameContext | undefined } | { readonly climb: Frame };
 
 /** A string passed to a call: converted, compared, copied into a name, keyed by the argument before it, or passed. */
-function argumentStep(args: Node, child: Node): Step {
-  const call = args.parent;
+function argumentStep(args: Frame, child: Node): Step {
+  const callFrame = args.parent;
   // `std::string pw("…")` is a constructor call written as a declarator's argument list.
-  if (!call || !CALL_TYPES.has(call.type)) return call ? { climb: args } : { context: undefined };
+  if (!callFrame || !CALL_TYPES.has(callFrame.type)) return callFrame ? { climb: args } : { context: undefined };
+  const call = callFrame.node;
   const callee = calleeOf(call);
   const calleeName = lastIdentifier(callee);
-  const siblings = named(args);
-  const index = siblings.findIndex((n) => n.id === child.id);
+  const siblings = args.named();
+  const index = args.namedIndexOf(child);
   // Only the converted value flows on: in `Buffer.from(pw, "base64")` the encoding is an option, not the value.
-  if (index === 0 && (CONVERSION_FUNCTIONS.has(calleeName) || CONVERSION_FUNCTIONS.has(callee))) return { climb: call };
+  if (index === 0 && (CONVERSION_FUNCTIONS.has(calleeName) || CONVERSION_FUNCTIONS.has(callee))) return { climb: callFrame };
   if (COMPARE_FUNCTIONS.has(calleeName)) {
     const receiver = call.childForFieldName('object') ?? call.childForFieldName('receiver');
     const other = siblings.find((n, i) => i !== index && i < 2) ?? receiver;
@@ -104,27 +103,29 @@ function argumentStep(args: Node, child: Node): Step {
 }
 
 /** The string is the receiver of a method call: `"x".equals(pw)`, `"x".toCharArray()`, `"x".encode()`. */
-function receiverStep(parent: Node, child: Node): Step | undefined {
-  let call: Node | null = null;
+function receiverStep(parentFrame: Frame, child: Node): Step | undefined {
+  const parent = parentFrame.node;
+  let call: Frame | undefined;
   let method: Node | null = null;
-  if (CALL_TYPES.has(parent.type)) {
+  if (CALL_TYPES.has(parentFrame.type)) {
     const receiver = parent.childForFieldName('object') ?? parent.childForFieldName('receiver');
     if (receiver?.id !== child.id) return undefined;
-    call = parent;
+    call = parentFrame;
     method = parent.childForFieldName('name') ?? parent.childForFieldName('method');
-  } else if (MEMBER_ACCESS.has(parent.type) && parent.namedChild(0)?.id === child.id) {
-    call = parent.parent && CALL_TYPES.has(parent.parent.type) ? parent.parent : null;
+  } else if (MEMBER_ACCESS.has(parentFrame.type) && parent.namedChild(0)?.id === child.id) {
+    call = parentFrame.parent && CALL_TYPES.has(parentFrame.parent.type) ? parentFrame.parent : undefined;
     method = parent.childForFieldName('property') ?? parent.childForFieldName('attribute') ?? parent.childForFieldName('name') ?? parent.childForFieldName('field') ?? parent.lastNamedChild;
   } else {
     return undefined;
   }
   if (!call || !method) return { context: undefined };
-  if (COMPARE_FUNCTIONS.has(method.text)) {
-    const args = call.childForFieldName('arguments');
-    const first = args ? named(args)[0] : undefined;
-    return { context: first ? nameContext('compare', first, { callee: method.text }) : undefined };
+  const methodName = method.endIndex - method.startIndex > 64 ? '' : method.text;
+  if (COMPARE_FUNCTIONS.has(methodName)) {
+    const args = call.node.childForFieldName('arguments');
+    const first = args?.namedChildren.find((n): n is Node => n !== null && !n.type.includes('comment'));
+    return { context: first ? nameContext('compare', first, { callee: methodName }) : undefined };
   }
-  return CONVERSION_METHODS.has(method.text) ? { climb: call } : { context: undefined };
+  return CONVERSION_METHODS.has(methodName) ? { climb: call } : { context: undefined };
 }
 
 function bindingKind(type: string, field: string): ContextKind {
@@ -158,12 +159,12 @@ export const AUTH_PAIR = /(?:^|[_.])(?:auth|basic_?auth|http_?auth|credentials?|
  * A two-element list: `{ "secret", "value" }` or `("password", "value")` keys the second element by the first; in
  * a pair bound to an auth name (`auth=("svc", "…")`) the second element is the password.
  */
-function pairStep(parent: Node, child: Node): Step | undefined {
-  const elements = named(parent);
+function pairStep(parentFrame: Frame, child: Node): Step | undefined {
+  const elements = parentFrame.named();
   if (elements.length !== 2 || elements[1].id !== child.id) return undefined;
   const key = stringNodeValue(elements[0]);
   if (key === undefined || !/^[A-Za-z_][\w.@-]{0,63}$/.test(key)) return undefined;
-  const outer = contextOf(parent);
+  const outer = contextOf(parentFrame);
   if (outer && AUTH_PAIR.test(outer.name.replace(/([a-z0-9])([A-Z])/g, '$1_$2'))) {
     // The full name stays the pair's own, so both halves still read as one `auth` pair (the account rules pair them).
     return { context: { kind: 'key', name: 'password', fullName: outer.fullName, callee: outer.callee } };
@@ -171,43 +172,50 @@ function pairStep(parent: Node, child: Node): Step | undefined {
   return { context: { kind: 'key', name: lastIdentifier(key), fullName: key } };
 }
 
-function step(parent: Node, child: Node): Step {
-  if (parent.type === 'arguments' || parent.type === 'argument_list') return argumentStep(parent, child);
+function step(parentFrame: Frame, child: Node): Step {
+  const parent = parentFrame.node;
+  const type = parentFrame.type;
+  if (type === 'arguments' || type === 'argument_list') return argumentStep(parentFrame, child);
   // C# named argument `Login(password: "…")`.
-  if (parent.type === 'argument') {
+  if (type === 'argument') {
     const name = parent.childForFieldName('name');
-    return name ? { context: nameContext('key', name) } : { climb: parent };
+    return name ? { context: nameContext('key', name) } : { climb: parentFrame };
   }
-  if (isBinary(parent)) {
+  if (isBinary(type)) {
     const operator = operatorOf(parent) ?? '';
     if (EQUALITY_OPERATORS.has(operator)) {
-      const other = named(parent).find((n) => n.id !== child.id);
+      const other = parentFrame.named().find((n) => n.id !== child.id);
       return { context: other ? nameContext('compare', other) : undefined };
     }
-    return LOGICAL_OPERATORS.has(operator) || parent.type === 'boolean_operator' ? { climb: parent } : { context: undefined };
+    return LOGICAL_OPERATORS.has(operator) || type === 'boolean_operator' ? { climb: parentFrame } : { context: undefined };
   }
-  if (['ternary_expression', 'conditional_expression', 'conditional'].includes(parent.type)) {
-    return parent.childForFieldName('condition')?.id === child.id || named(parent)[0]?.id === child.id
+  if (['ternary_expression', 'conditional_expression', 'conditional'].includes(type)) {
+    return parent.childForFieldName('condition')?.id === child.id || parentFrame.named()[0]?.id === child.id
       ? { context: undefined }
-      : { climb: parent };
+      : { climb: parentFrame };
   }
-  const receiver = receiverStep(parent, child);
+  const receiver = receiverStep(parentFrame, child);
   if (receiver) return receiver;
   const binding = bindingStep(parent, child);
   if (binding) return binding;
-  if (TRANSPARENT_PARENTS.has(parent.type)) return pairStep(parent, child) ?? { climb: parent };
+  if (TRANSPARENT_PARENTS.has(type)) return pairStep(parentFrame, child) ?? { climb: parentFrame };
   return { context: undefined };
 }
 
-/** Climbs from a string literal to the name it is bound to, through wrappers such as parentheses, casts or `||`. */
-export function contextOf(node: Node): NameContext | undefined {
-  let child = node;
-  for (let depth = 0; depth < MAX_CLIMB; depth++) {
-    const parent = child.parent;
-    if (!parent) return undefined;
-    const next = step(parent, child);
-    if ('context' in next) return next.context;
-    child = next.climb;
-  }
-  return undefined;
+/**
+ * Climbs from a string literal (or any value) to the name it is bound to, through wrappers such as parentheses,
+ * casts or `||`. The answer is kept on the frame: a pair's context serves both its halves, a list's its elements.
+ */
+export function contextOf(frame: Frame): NameContext | undefined {
+  return frame.remember('context', () => {
+    let child = frame;
+    for (let depth = 0; depth < MAX_CLIMB; depth++) {
+      const parent = child.parent;
+      if (!parent) return undefined;
+      const next = step(parent, child.node);
+      if ('context' in next) return next.context;
+      child = next.climb;
+    }
+    return undefined;
+  });
 }

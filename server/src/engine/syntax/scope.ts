@@ -5,6 +5,7 @@
  */
 import type { Language, Node, Query, Tree } from 'web-tree-sitter';
 import { Query as TsQuery } from 'web-tree-sitter';
+import { Frame, inherited } from './ancestry';
 import { lastIdentifier } from './tree-util';
 
 /** Function-like nodes of every grammar: their bodies are not top-level code. */
@@ -30,24 +31,24 @@ export const FUNCTION_TYPES: ReadonlySet<string> = new Set([
   'do_block',
 ]);
 
-export function isFunctionNode(node: Node, languageId: string): boolean {
-  if (!FUNCTION_TYPES.has(node.type)) return false;
+export function isFunctionNode(type: string, languageId: string): boolean {
+  if (!FUNCTION_TYPES.has(type)) return false;
   // Only Ruby's `block` is a closure; elsewhere it is a plain statement block.
-  return node.type !== 'block' || languageId === 'ruby';
+  return type !== 'block' || languageId === 'ruby';
 }
 
-/** The innermost function around a node, if any. */
-export function enclosingFunction(node: Node, languageId: string): Node | undefined {
-  for (let p = node.parent; p; p = p.parent) if (isFunctionNode(p, languageId)) return p;
-  return undefined;
+/** The innermost function around a frame's node, if any (kept per frame: every literal below asks the same). */
+export function enclosingFunction(frame: Frame, languageId: string): Frame | undefined {
+  return inherited<Frame | undefined>(frame, 'function', (f, aboveParent) =>
+    f.parent && isFunctionNode(f.parent.type, languageId) ? f.parent : aboveParent,
+  );
 }
 
-/** The innermost named function around a node, skipping anonymous callbacks inside it. */
-export function enclosingNamedFunction(node: Node, languageId: string): { node: Node; name: string } | undefined {
-  for (let p = node.parent; p; p = p.parent) {
-    if (!isFunctionNode(p, languageId)) continue;
-    const name = functionName(p);
-    if (name) return { node: p, name };
+/** The innermost named function around a frame's node, skipping anonymous callbacks inside it. */
+export function enclosingNamedFunction(frame: Frame, languageId: string): { frame: Frame; name: string } | undefined {
+  for (let fn = enclosingFunction(frame, languageId); fn; fn = enclosingFunction(fn, languageId)) {
+    const name = functionName(fn);
+    if (name) return { frame: fn, name };
   }
   return undefined;
 }
@@ -56,25 +57,28 @@ export function enclosingNamedFunction(node: Node, languageId: string): { node: 
  * A function's name: its own `name` field, the C/C++ declarator, or for an anonymous function the name it is
  * bound to (`const requireAuth = (req) => …`, `{ login: function () … }`, `exports.auth = …`).
  */
-export function functionName(fn: Node): string | undefined {
-  const own = fn.childForFieldName('name');
-  if (own) return lastIdentifier(own.text);
-  let declarator = fn.childForFieldName('declarator');
-  while (declarator && declarator.type !== 'function_declarator') declarator = declarator.childForFieldName('declarator');
-  if (declarator) {
-    const inner = declarator.childForFieldName('declarator');
-    return inner ? lastIdentifier(inner.text) : undefined;
-  }
-  const parent = fn.parent;
-  if (!parent) return undefined;
-  const binding = parent.childForFieldName('name') ?? parent.childForFieldName('key') ?? parent.childForFieldName('left') ?? parent.childForFieldName('property');
-  if (binding && binding.id !== fn.id && binding.endIndex <= fn.startIndex) return lastIdentifier(binding.text);
-  return undefined;
+export function functionName(fnFrame: Frame): string | undefined {
+  return fnFrame.remember('functionName', () => {
+    const fn = fnFrame.node;
+    const own = fn.childForFieldName('name');
+    if (own) return lastIdentifier(own.text.slice(0, 200));
+    let declarator = fn.childForFieldName('declarator');
+    while (declarator && declarator.type !== 'function_declarator') declarator = declarator.childForFieldName('declarator');
+    if (declarator) {
+      const inner = declarator.childForFieldName('declarator');
+      return inner ? lastIdentifier(inner.text.slice(0, 200)) : undefined;
+    }
+    const parent = fnFrame.parent?.node;
+    if (!parent) return undefined;
+    const binding = parent.childForFieldName('name') ?? parent.childForFieldName('key') ?? parent.childForFieldName('left') ?? parent.childForFieldName('property');
+    if (binding && binding.id !== fn.id && binding.endIndex <= fn.startIndex) return lastIdentifier(binding.text.slice(-200));
+    return undefined;
+  });
 }
 
 /** True when no function encloses the node (module-level or class-level code, as in a settings file). */
-export function isTopLevel(node: Node, languageId: string): boolean {
-  return enclosingFunction(node, languageId) === undefined;
+export function isTopLevel(frame: Frame, languageId: string): boolean {
+  return enclosingFunction(frame, languageId) === undefined;
 }
 
 /** Conditional statements of every grammar and the fields holding their test and guarded branch. */
@@ -128,15 +132,15 @@ export function saysDevelopmentOnly(condition: Node): boolean {
 }
 
 /** True when the node is only reached through a development-only condition (`if settings.DEBUG:` …). */
-export function isInsideDevelopmentGuard(node: Node): boolean {
-  let child = node;
-  for (let p = node.parent; p; child = p, p = p.parent) {
-    const parts = ifParts(p);
-    if (!parts) continue;
+export function isInsideDevelopmentGuard(frame: Frame): boolean {
+  return inherited<boolean>(frame, 'developmentGuard', (f, guardedAbove) => {
+    if (guardedAbove || !f.parent) return guardedAbove === true;
+    const parts = f.parent.remember('ifParts', () => ifParts(f.parent!.node));
+    if (!parts) return false;
+    const child = f.node;
     const inBranch = parts.consequence.startIndex <= child.startIndex && child.endIndex <= parts.consequence.endIndex;
-    if (inBranch && saysDevelopmentOnly(parts.condition)) return true;
-  }
-  return false;
+    return inBranch && f.parent.remember('saysDevelopmentOnly', () => saysDevelopmentOnly(parts.condition));
+  });
 }
 
 const CLASS_TYPES = new Set(['class_declaration', 'class_definition', 'class', 'class_specifier', 'struct_specifier', 'module', 'object_declaration', 'trait_declaration']);
@@ -147,16 +151,13 @@ const DEBUG_NAME = /(?:^|[^a-z])(?:debug|debugger|debugging|dev|development)(?:[
  * `def enable_debug_mode():`): what it switches on is its purpose, and whether it runs in production is decided
  * where it is called.
  */
-export function isInsideDebugFacility(node: Node, languageId: string): boolean {
-  for (let p = node.parent; p; p = p.parent) {
-    if (!isFunctionNode(p, languageId) && !CLASS_TYPES.has(p.type)) continue;
-    const name = CLASS_TYPES.has(p.type) ? p.childForFieldName('name')?.text : functionName(p);
-    if (name && DEBUG_NAME.test(name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase())) return true;
-  }
-  return false;
-}
-
-/** The smallest named node covering an offset range (string facts carry offsets, not nodes). */
-export function nodeAt(tree: Tree, start: number, end: number): Node | undefined {
-  return tree.rootNode.namedDescendantForIndex(start, Math.max(start, end - 1)) ?? undefined;
+export function isInsideDebugFacility(frame: Frame, languageId: string): boolean {
+  return inherited<boolean>(frame, 'debugFacility', (f, insideAbove) => {
+    if (insideAbove || !f.parent) return insideAbove === true;
+    const p = f.parent;
+    const isClass = CLASS_TYPES.has(p.type);
+    if (!isFunctionNode(p.type, languageId) && !isClass) return false;
+    const name = isClass ? p.node.childForFieldName('name')?.text.slice(0, 200) : functionName(p);
+    return name !== undefined && DEBUG_NAME.test(name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase());
+  });
 }

@@ -5,6 +5,7 @@
  */
 import type { Node, Query, QueryMatch, Tree } from 'web-tree-sitter';
 import { GrammarLanguageId } from '../languages';
+import { Frame, inherited, walkerFor } from './ancestry';
 import { CommentFact, StringFact } from './facts';
 import { contextOf } from './name-context';
 import { NODE_TYPES } from './node-types';
@@ -36,17 +37,18 @@ const STATEMENT_CONTAINERS = new Set([
  * comparisons, calls, and the pairs and lists around them never reach past it). An edit inside it can change the
  * literal's context even when the literal itself is untouched.
  */
-export function contextScope(node: Node): Node {
-  let scope = node;
-  while (scope.parent && scope.parent.parent && !STATEMENT_CONTAINERS.has(scope.parent.type)) scope = scope.parent;
-  return scope;
+export function contextScope(frame: Frame): Frame {
+  return inherited<Frame>(frame, 'contextScope', (f, parentScope) =>
+    !f.parent || !f.parent.parent || STATEMENT_CONTAINERS.has(f.parent.type) ? f : parentScope!,
+  );
 }
 
 export function stringFacts(id: GrammarLanguageId, tree: Tree): StringFact[] {
   const queries = queriesFor(id, tree.language);
+  const walker = walkerFor(tree, 'strings');
   const facts: StringFact[] = [];
   for (const capture of queries.strings.captures(tree.rootNode)) {
-    const fact = stringFactOf(id, capture.node);
+    const fact = stringFactOf(id, walker.frameOf(capture.node));
     if (fact) facts.push(fact);
   }
   if (queries.defines) facts.push(...defineFacts(queries.defines, tree));
@@ -55,30 +57,32 @@ export function stringFacts(id: GrammarLanguageId, tree: Tree): StringFact[] {
 }
 
 /** The fact of one string literal node; undefined for a literal nested in another (PHP and C# interpolation). */
-export function stringFactOf(id: GrammarLanguageId, node: Node): StringFact | undefined {
+export function stringFactOf(id: GrammarLanguageId, frame: Frame): StringFact | undefined {
   // Keep only the outermost literal: PHP and C# nest string nodes inside interpolated ones.
-  if (node.parent && isInsideString(node, id)) return undefined;
-  const span = literalValueSpan(node.text);
+  if (isInsideString(frame, id)) return undefined;
+  const node = frame.node;
+  const text = node.text;
+  const span = literalValueSpan(text);
   return {
     start: node.startIndex + span.start,
     end: node.startIndex + span.end,
-    value: node.text.slice(span.start, span.end),
+    value: text.slice(span.start, span.end),
     interpolated: hasSubstitution(node),
-    context: contextOf(node),
-    standalone: isStandalone(node),
+    context: contextOf(frame),
+    standalone: isStandalone(frame),
   };
 }
 
 /** A docstring or directive: the literal (or its implicit concatenation) is the whole expression statement. */
-function isStandalone(node: Node): boolean {
-  const parent = node.parent?.type === 'concatenated_string' ? node.parent.parent : node.parent;
-  return parent?.type === 'expression_statement' && parent.namedChildCount === 1;
+function isStandalone(frame: Frame): boolean {
+  const parent = frame.parent?.type === 'concatenated_string' ? frame.parent.parent : frame.parent;
+  return parent?.type === 'expression_statement' && parent.node.namedChildCount === 1;
 }
 
-function isInsideString(node: Node, id: GrammarLanguageId): boolean {
+/** Whether an ancestor is a string literal: known once per ancestor, however many literals it holds. */
+function isInsideString(frame: Frame, id: GrammarLanguageId): boolean {
   const types = NODE_TYPES[id].strings;
-  for (let p = node.parent; p; p = p.parent) if (types.includes(p.type)) return true;
-  return false;
+  return inherited<boolean>(frame, 'insideString', (f, parentInside) => f.parent !== undefined && (parentInside === true || types.includes(f.parent.type)));
 }
 
 /** `#define PASSWORD "…"`: the preprocessor keeps the value as raw text, so the literal is found in it here. */
