@@ -2,7 +2,7 @@
  * A finding is what every adapter shows: the CLI's text, JSON and SARIF, the language server's diagnostics and the
  * review ledger. It never holds a secret: messages carry the masked value, hashes stand in for the flagged text.
  */
-import { createHash } from 'crypto';
+import { Hash, createHash } from 'crypto';
 import { Severity } from './rulebook/types';
 import { Range } from './text-index';
 
@@ -41,6 +41,58 @@ export function sha256(text: string): string {
 export function fingerprintOf(ruleId: string, lineText: string, token: string, occurrence: number): string {
   const folded = lineText.trim().replace(/\s+/g, ' ');
   return sha256(`${ruleId}\0${folded}\0${token}\0${occurrence}`).slice(0, 32);
+}
+
+/**
+ * Fingerprints for the findings of one file, the same as `fingerprintOf`'s, with each line folded and hashed once:
+ * a long line with many findings is not read again for each of them.
+ */
+export class Fingerprints {
+  private readonly folded = new Map<number, string>();
+  private readonly prefixes = new Map<string, Hash>();
+  private readonly occurrences = new Map<string, number>();
+  private readonly lineKeys = new Map<number, number>();
+  private readonly distinctLines = new Map<string, number>();
+
+  constructor(private readonly lineText: (line: number) => string) {}
+
+  private foldedLine(line: number): string {
+    let folded = this.folded.get(line);
+    if (folded === undefined) {
+      folded = this.lineText(line).trim().replace(/\s+/g, ' ');
+      this.folded.set(line, folded);
+    }
+    return folded;
+  }
+
+  /** The same number for lines of the same (trimmed) text: what counts as "an identical line". */
+  private lineKey(line: number): number {
+    let key = this.lineKeys.get(line);
+    if (key === undefined) {
+      const text = this.lineText(line).trim();
+      key = this.distinctLines.get(text);
+      if (key === undefined) {
+        key = this.distinctLines.size;
+        this.distinctLines.set(text, key);
+      }
+      this.lineKeys.set(line, key);
+    }
+    return key;
+  }
+
+  /** The next finding of `ruleId` on `line`, in file order: its fingerprint. */
+  next(ruleId: string, line: number, token: string): string {
+    const occurrenceKey = `${ruleId}\0${this.lineKey(line)}`;
+    const occurrence = this.occurrences.get(occurrenceKey) ?? 0;
+    this.occurrences.set(occurrenceKey, occurrence + 1);
+    const prefixKey = `${ruleId}\0${line}`;
+    let prefix = this.prefixes.get(prefixKey);
+    if (!prefix) {
+      prefix = createHash('sha256').update(`${ruleId}\0${this.foldedLine(line)}\0`, 'utf8');
+      this.prefixes.set(prefixKey, prefix);
+    }
+    return prefix.copy().update(`${token}\0${occurrence}`, 'utf8').digest('hex').slice(0, 32);
+  }
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -4,13 +4,13 @@
  * A matcher that throws is reported as a problem and never stops the others.
  */
 import type { Tree } from 'web-tree-sitter';
-import { Finding, fingerprintOf, sha256 } from './findings';
+import { Finding, Fingerprints, sha256 } from './findings';
 import { parserFor } from './grammars';
 import { RawMatch, ScanDocument, prefilterInput } from './kinds/kind';
 import { LanguageId, hasGrammar, languageForFile } from './languages';
 import { ActiveRule, CompiledRule } from './rulebook/rulebook';
 import { Locale, LocalizedText, localize } from './rulebook/types';
-import { Suppression, isValidSuppression, parseSuppressions, suppressionCovers, SUPPRESSION_MARKER } from './suppressions';
+import { Suppression, SuppressionIndex, isValidSuppression, parseSuppressions, SUPPRESSION_MARKER } from './suppressions';
 import { dropOutranked, dropYielding } from './overlap';
 import { configFacts } from './syntax/config-facts';
 import { ChangedRegion, FactSnapshot } from './syntax/fact-snapshot';
@@ -19,6 +19,7 @@ import { CallFact, CommentFact, StringFact } from './syntax/facts';
 import { TextIndex } from './text-index';
 import { focusOf, isFocusable } from './focus';
 import { Region } from './syntax/located-facts';
+import { deleteTree } from './syntax/ancestry';
 
 export interface ScanInput {
   /** Workspace-relative path with forward slashes (used for path globs and in findings). */
@@ -42,7 +43,7 @@ export interface RuleFailure {
 
 export interface ScanResult {
   readonly findings: Finding[];
-  /** The syntax tree when one was parsed (the caller owns it and must `delete()` it when done). */
+  /** The syntax tree when one was parsed (the caller owns it and must free it with `deleteTree` when done). */
   readonly tree?: Tree;
   /** True when the tree has ERROR or MISSING nodes: findings then come from the parts that parse. */
   readonly partialParse: boolean;
@@ -220,7 +221,7 @@ export async function scanWithRules(rules: readonly ActiveRule[], input: ScanInp
   const partialParse = tree?.rootNode.hasError ?? false;
   const facts = options.keepTree ? doc.factStore?.snapshot() : undefined;
   if (tree && !options.keepTree) {
-    tree.delete();
+    deleteTree(tree);
     tree = undefined;
   }
   return { findings, tree, partialParse, failures, facts };
@@ -229,7 +230,8 @@ export async function scanWithRules(rules: readonly ActiveRule[], input: ScanInp
 function toFindings(all: { rule: ActiveRule; match: RawMatch }[], doc: LazyDocument, suppressions: Suppression[]): Finding[] {
   const raw = dropYielding(dropOutranked(all), doc.index);
   raw.sort((a, b) => a.match.start - b.match.start || a.rule.compiled.rule.id.localeCompare(b.rule.compiled.rule.id));
-  const occurrences = new Map<string, number>();
+  const fingerprints = new Fingerprints((line) => doc.index.lineText(line));
+  const suppressed = new SuppressionIndex(suppressions);
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const { rule, match } of raw) {
@@ -238,14 +240,11 @@ function toFindings(all: { rule: ActiveRule; match: RawMatch }[], doc: LazyDocum
     if (seen.has(dedupeKey)) continue;
     seen.add(dedupeKey);
     const range = doc.index.rangeOf(match.start, match.end);
-    const lineText = doc.index.lineText(range.start.line);
     const token = doc.text.slice(match.start, match.end);
     // An override's `allow` list names flagged texts (or, for IP rules, ranges) that are fine here.
     if (rule.allows?.some((allows) => allows(token))) continue;
-    const occurrenceKey = `${r.id}\0${lineText.trim()}`;
-    const occurrence = occurrences.get(occurrenceKey) ?? 0;
-    occurrences.set(occurrenceKey, occurrence + 1);
-    const suppression = suppressions.find((s) => suppressionCovers(s, r.id, range.start.line));
+    const fingerprint = fingerprints.next(r.id, range.start.line, token);
+    const suppression = suppressed.covering(r.id, range.start.line);
     const message = rule.message ?? r.message;
     const cwe = match.cwe !== undefined ? [match.cwe, ...(r.cwe ?? []).filter((c) => c !== match.cwe)] : [...(r.cwe ?? [])];
     findings.push({
@@ -255,7 +254,7 @@ function toFindings(all: { rule: ActiveRule; match: RawMatch }[], doc: LazyDocum
       messageJa: typeof message === 'object' && message.ja ? fill(message, match.vars, 'ja') : undefined,
       path: doc.path,
       range,
-      fingerprint: fingerprintOf(r.id, lineText, token, occurrence),
+      fingerprint,
       snippetHash: sha256(token),
       cwe,
       guide: r.guide,

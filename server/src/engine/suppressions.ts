@@ -28,7 +28,9 @@ export function parseSuppressions(comments: readonly CommentFact[], index: TextI
       const at = comment.text.indexOf(SUPPRESSION_MARKER, from);
       if (at < 0) break;
       from = at + SUPPRESSION_MARKER.length;
-      const m = SUPPRESSION.exec(comment.text.slice(at));
+      // The marker's own line is all it reads (the pattern ends at the line's end).
+      const lineEnd = comment.text.indexOf('\n', at);
+      const m = SUPPRESSION.exec(comment.text.slice(at, lineEnd < 0 ? undefined : lineEnd));
       if (!m) continue;
       const start = comment.start + at;
       found.push({
@@ -48,6 +50,25 @@ export function suppressionCovers(suppression: Suppression, ruleId: string, line
   return suppression.ruleIds.some((id) =>
     id === 'all' || id === ruleId || (id.endsWith('*') && ruleId.startsWith(id.slice(0, -1))),
   );
+}
+
+/** Suppressions by the lines they cover (their own and the next): a finding looks up its line. */
+export class SuppressionIndex {
+  private readonly byLine = new Map<number, Suppression[]>();
+
+  constructor(suppressions: readonly Suppression[]) {
+    for (const s of suppressions) {
+      for (const line of [s.line, s.line + 1]) {
+        const list = this.byLine.get(line);
+        if (list) list.push(s);
+        else this.byLine.set(line, [s]);
+      }
+    }
+  }
+
+  covering(ruleId: string, line: number): Suppression | undefined {
+    return this.byLine.get(line)?.find((s) => suppressionCovers(s, ruleId, line));
+  }
 }
 
 export function isValidSuppression(suppression: Suppression): boolean {

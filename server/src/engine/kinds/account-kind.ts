@@ -21,6 +21,21 @@ import { exactOnEachLine } from './line-prefilter';
 /** Lines apart that a user id and its password may be and still form one account. */
 const NEARBY_LINES = 3;
 
+/** User ids on each side of a password, per line, that may pair with it (the nearer ones pair first). */
+const NEAREST_PER_SIDE = 3;
+
+/** The index of the first binding (of bindings sorted by position) starting at or after `offset`. */
+function firstStartingFrom(bindings: readonly Binding[], offset: number): number {
+  let low = 0;
+  let high = bindings.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (bindings[mid].start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** Calls that take a user id and a password as their first two arguments. */
 const LOGIN_CALLS = /(?:^|_)(?:login|log_in|logon|sign_in|signin|authenticate|basic_auth|credentials?)$/;
 
@@ -92,12 +107,24 @@ export function accountsOf(doc: ScanDocument, userNames: RuleRegex, passwordName
   }
   const paired = groupedAccounts(doc, facts);
   // Pair each password with the nearest user id, one to one, so a list of accounts pairs row by row and a
-  // password standing alone is not taken for a neighbour's.
+  // password standing alone is not taken for a neighbour's. A password's candidates are the few user ids nearest
+  // to it on each line within reach, found by line and position: never every user with every password.
+  const usersByLine = new Map<number, Binding[]>();
+  for (const user of [...users].sort((a, b) => a.start - b.start)) {
+    const list = usersByLine.get(user.line);
+    if (list) list.push(user);
+    else usersByLine.set(user.line, [user]);
+  }
   const candidates: { user: Binding; password: Binding; distance: number }[] = [];
   for (const password of passwords) {
-    for (const user of users) {
-      const lines = Math.abs(user.line - password.line);
-      if (lines <= NEARBY_LINES) candidates.push({ user, password, distance: lines * 1e6 + Math.abs(user.start - password.start) });
+    for (let line = password.line - NEARBY_LINES; line <= password.line + NEARBY_LINES; line++) {
+      const onLine = usersByLine.get(line);
+      if (!onLine) continue;
+      const at = firstStartingFrom(onLine, password.start);
+      for (let i = Math.max(0, at - NEAREST_PER_SIDE); i < Math.min(onLine.length, at + NEAREST_PER_SIDE); i++) {
+        const user = onLine[i];
+        candidates.push({ user, password, distance: Math.abs(line - password.line) * 1e6 + Math.abs(user.start - password.start) });
+      }
     }
   }
   candidates.sort((a, b) => a.distance - b.distance);
