@@ -16,10 +16,27 @@ function linesAround(text: string, start: number, end: number): string {
   return text.slice(from, next < 0 ? text.length : next);
 }
 
-function passingLines(check: (input: PrefilterInput) => boolean, text: string, parsed: boolean): number {
-  let count = 0;
-  for (const line of text.split('\n')) if (check(prefilterInput(line, parsed))) count++;
-  return count;
+type Check = (input: PrefilterInput) => boolean;
+
+/**
+ * For each check, how many lines of `text` pass it (undefined for a check that threw). Line by line, every check in
+ * turn: a line is lower-cased and searched for keywords once, however many rules look at it.
+ */
+function passingLines(checks: readonly Check[], text: string, parsed: boolean): (number | undefined)[] {
+  const counts: (number | undefined)[] = checks.map(() => 0);
+  for (const line of text.split('\n')) {
+    const input = prefilterInput(line, parsed);
+    for (let i = 0; i < checks.length; i++) {
+      if (counts[i] === undefined) continue;
+      try {
+        if (checks[i](input)) counts[i]!++;
+      } catch {
+        // The scanner runs the prefilter itself and reports the failure.
+        counts[i] = undefined;
+      }
+    }
+  }
+  return counts;
 }
 
 export class LinePrefilters {
@@ -36,18 +53,37 @@ export class LinePrefilters {
     const results = new Map<CompiledRule, boolean>();
     const oldLines = previous !== undefined && changed ? linesAround(previous, changed.start, changed.oldEnd) : undefined;
     const newLines = changed ? linesAround(text, changed.start, changed.newEnd) : undefined;
-    for (const { compiled } of rules) {
-      const line = compiled.matcher.linePrefilter;
-      if (!line) continue;
-      const check = line.check;
-      try {
-        const before = oldLines !== undefined ? this.counts.get(compiled) : undefined;
-        const count = before !== undefined ? before - passingLines(check, oldLines!, parsed) + passingLines(check, newLines!, parsed) : passingLines(check, text, parsed);
-        counts.set(compiled, count);
-        if (count === 0 || line.exact) results.set(compiled, count > 0);
-      } catch {
-        // The scanner runs the prefilter itself and reports the failure.
-      }
+    const withLines = rules.map((r) => r.compiled).filter((compiled) => compiled.matcher.linePrefilter);
+    // Rules whose counts are kept are updated from the changed lines; the others count the whole text.
+    const kept = oldLines !== undefined ? withLines.filter((c) => this.counts.has(c)) : [];
+    const fresh = oldLines !== undefined ? withLines.filter((c) => !this.counts.has(c)) : withLines;
+    const checks = (list: readonly CompiledRule[]): Check[] => list.map((c) => c.matcher.linePrefilter!.check);
+    const record = (compiled: CompiledRule, count: number | undefined): void => {
+      if (count === undefined) return;
+      counts.set(compiled, count);
+      if (count === 0 || compiled.matcher.linePrefilter!.exact) results.set(compiled, count > 0);
+    };
+    if (kept.length > 0) {
+      const removed = passingLines(checks(kept), oldLines!, parsed);
+      const added = passingLines(checks(kept), newLines!, parsed);
+      kept.forEach((c, i) => record(c, removed[i] === undefined || added[i] === undefined ? undefined : this.counts.get(c)! - removed[i] + added[i]));
+    }
+    if (fresh.length > 0) {
+      // An exact line prefilter passes on some line exactly when the rule's prefilter passes on the whole text:
+      // a rule whose prefilter rejects the text (most rules, for most files) has no passing line to count.
+      const whole = prefilterInput(text, parsed);
+      const counted = fresh.filter((c) => {
+        if (!c.matcher.linePrefilter!.exact) return true;
+        try {
+          if (c.matcher.prefilter(whole)) return true;
+        } catch {
+          return false;
+        }
+        record(c, 0);
+        return false;
+      });
+      const all = passingLines(checks(counted), text, parsed);
+      counted.forEach((c, i) => record(c, all[i]));
     }
     this.counts = counts;
     this.previousText = text;
