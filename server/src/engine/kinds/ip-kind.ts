@@ -99,31 +99,40 @@ interface FoundAddress {
   readonly prefix?: number;
 }
 
+/** How far before an address the words that make it a version (`version 1.2.3.4`, `>=1.2.3.4`) are looked for. */
+const VERSION_WINDOW = 48;
+
 function addressesIn(fact: StringFact, ipv6: boolean): FoundAddress[] {
-  const found: FoundAddress[] = [];
+  const value = fact.value;
   const prefixAfter = (end: number): number | undefined => {
-    const m = /^\/(\d{1,3})(?!\d)/.exec(fact.value.slice(end - fact.start));
+    const m = /^\/(\d{1,3})(?!\d)/.exec(value.slice(end - fact.start, end - fact.start + 5));
     return m ? Number(m[1]) : undefined;
   };
-  for (const m of fact.value.matchAll(IPV4)) {
-    const before = fact.value.slice(0, m.index);
-    if (/\d\.$/.test(before) || VERSION_BEFORE.test(before)) continue;
-    const end = fact.start + m.index + m[1].length;
-    if (isIPv4(m[1])) found.push({ start: fact.start + m.index, end, address: m[1], type: 'ipv4', prefix: prefixAfter(end) });
-  }
-  if (ipv6 && fact.value.includes(':')) {
-    for (const m of fact.value.matchAll(IPV6)) {
+  // IPv6 first: `::ffff:10.1.2.3` is one IPv6 address, and the IPv4 address inside it is not reported again.
+  const v6: FoundAddress[] = [];
+  if (ipv6 && value.includes(':')) {
+    for (const m of value.matchAll(IPV6)) {
       const address = m[1];
       if (!isIPv6(address) || !/[0-9a-f]/i.test(address)) continue;
       // "12:30:45" is a time, "00:1a:2b:3c:4d:5e" a MAC: net.isIPv6 already rejects both; "a::b" in prose is rare.
       const start = fact.start + m.index;
       const end = start + address.length;
-      // `::ffff:10.1.2.3` is one IPv6 address, not also an IPv4 one.
-      for (let i = found.length - 1; i >= 0; i--) if (found[i].start >= start && found[i].end <= end) found.splice(i, 1);
-      found.push({ start, end, address, type: 'ipv6', prefix: prefixAfter(end) });
+      v6.push({ start, end, address, type: 'ipv6', prefix: prefixAfter(end) });
     }
   }
-  return found;
+  const found: FoundAddress[] = [];
+  let next = 0;
+  for (const m of value.matchAll(IPV4)) {
+    const before = value.slice(Math.max(0, m.index - VERSION_WINDOW), m.index);
+    if (/\d\.$/.test(before) || VERSION_BEFORE.test(before)) continue;
+    const start = fact.start + m.index;
+    const end = start + m[1].length;
+    // Both lists are in order: skip the IPv6 addresses that end before this one, then see if the next holds it.
+    while (next < v6.length && v6[next].end < end) next++;
+    if (next < v6.length && v6[next].start <= start && end <= v6[next].end) continue;
+    if (isIPv4(m[1])) found.push({ start, end, address: m[1], type: 'ipv4', prefix: prefixAfter(end) });
+  }
+  return v6.length === 0 ? found : [...found, ...v6].sort((a, b) => a.start - b.start);
 }
 
 /** Some address in the text (`valid` by its kind) that `flaggable` accepts, on a code line when the text is code. */
@@ -171,7 +180,7 @@ export const ipKind: RuleKind = {
       match(doc: ScanDocument): RawMatch[] {
         const matches: RawMatch[] = [];
         for (const fact of doc.strings()) {
-          if (fact.value.length > 2000 || fact.standalone) continue;
+          if (fact.standalone) continue;
           if (fact.context && ignoreNames?.test(snakeCase(fact.context.name))) continue;
           for (const found of addressesIn(fact, ipv6)) {
             if (found.type === 'ipv4' && isMask(found.address)) continue;
