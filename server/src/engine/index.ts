@@ -25,7 +25,7 @@ export { Locale, LocalizedText, Rule, Severity, localize } from './rulebook/type
 export { RulebookProblem, formatProblem } from './rulebook/yaml-source';
 export { RuleFailure, ScanInput, ScanResult, scanWithRules } from './scanner';
 export * from './review';
-export { SkipNote } from './source-text';
+export { DEFAULT_LIMITS, SkipNote, minifiedNote } from './source-text';
 export { TextIndex, Position, Range } from './text-index';
 
 /** Scans a text as the file at `input.path` (workspace-relative) with the rules that apply to it. */

@@ -1,0 +1,216 @@
+/**
+ * Generated files of the shapes that make a scan's cost grow faster than the file: each generator writes realistic
+ * code (the kind of generated table, chain or nesting real projects carry) of about `bytes` characters. Every value
+ * is made up here; none is a real secret.
+ *
+ * Shapes come from what the engine reads: string literals and the name each is bound to (long lists, long chains,
+ * deep nesting), comments, calls and their arguments, config key/values, findings per line and per file.
+ */
+
+export interface Shape {
+  readonly name: string;
+  /** The file name the text is scanned as (its extension picks the language). */
+  readonly file: string;
+  readonly describe: string;
+  readonly generate: (bytes: number) => string;
+}
+
+/** Repeats `unit(i)` until the text reaches `bytes`, between a head and a tail. */
+function fill(bytes: number, head: string, unit: (i: number) => string, tail: string, separator = ''): string {
+  const parts: string[] = [head];
+  let size = head.length + tail.length;
+  for (let i = 0; size < bytes; i++) {
+    const piece = (i > 0 ? separator : '') + unit(i);
+    parts.push(piece);
+    size += piece.length;
+  }
+  parts.push(tail);
+  return parts.join('');
+}
+
+/** A short lower-case word that changes with `i` (table entries, keys). */
+function word(i: number): string {
+  let s = '';
+  let n = i + 1;
+  while (n > 0) {
+    s += String.fromCharCode(97 + (n % 26));
+    n = Math.floor(n / 26);
+  }
+  return s;
+}
+
+/** Depth-limited nesting: `levels` opens, a body, `levels` closes, repeated to fill the size. */
+function nested(bytes: number, open: (depth: number) => string, body: (i: number) => string, close: (depth: number) => string, levels: number, head = '', tail = ''): string {
+  return fill(bytes, head, (i) => {
+    let s = '';
+    for (let d = 0; d < levels; d++) s += open(d);
+    s += body(i);
+    for (let d = levels - 1; d >= 0; d--) s += close(d);
+    return s;
+  }, tail);
+}
+
+export const SHAPES: readonly Shape[] = [
+  {
+    name: 'c-string-table',
+    file: 'gen/keywords.h',
+    describe: 'C table of short string literals (a generated lookup table)',
+    generate: (bytes) =>
+      fill(bytes, 'static const char *const keyword_names[] = {\n', (i) => `    "${word(i)}",${i % 8 === 7 ? '\n' : ''}`, '\n};\n'),
+  },
+  {
+    name: 'c-struct-table',
+    file: 'gen/commands.c',
+    describe: 'C array of struct initialisers with names, passwords-like fields and numbers',
+    generate: (bytes) =>
+      fill(bytes, 'struct cmd { const char *name; const char *help; int flags; };\nstatic struct cmd cmd_table[] = {\n',
+        (i) => `    { "cmd_${word(i)}", "runs the ${word(i)} step", ${i % 16} },\n`, '};\n'),
+  },
+  {
+    name: 'c-if-chain',
+    file: 'gen/dispatch.c',
+    describe: 'long if / else if chain comparing a command with strings',
+    generate: (bytes) =>
+      fill(bytes, '#include <string.h>\nint dispatch(const char *cmd, char *out) {\n  ',
+        (i) => `if (strcmp(cmd, "${word(i)}") == 0) {\n    strcpy(out, "${word(i)}");\n    return ${i};\n  } else `,
+        '{\n    return -1;\n  }\n}\n'),
+  },
+  {
+    name: 'c-call-many-args',
+    file: 'gen/register.c',
+    describe: 'one call with thousands of arguments',
+    generate: (bytes) =>
+      fill(bytes, 'void init(void) {\n  register_names(ctx,\n', (i) => `    "${word(i)}", ${i}`, ');\n}\n', ',\n'),
+  },
+  {
+    name: 'c-many-findings',
+    file: 'gen/copy.c',
+    describe: 'a C file with a risky copy on every line (many findings)',
+    generate: (bytes) =>
+      fill(bytes, '#include <string.h>\nvoid copy_all(char **dst, char **src) {\n',
+        (i) => `  strcpy(dst[${i}], src[${i}]); memcpy(dst[${i}], src[${i}], n${i});\n`, '}\n'),
+  },
+  {
+    name: 'c-deep-if',
+    file: 'gen/deep.c',
+    describe: 'deeply nested blocks in C (nesting grows with the file)',
+    generate: (bytes) => {
+      const levels = Math.max(10, Math.floor(bytes / 40));
+      return nested(bytes, (d) => `if (x > ${d}) {\n`, (i) => `s = "52.0.${i & 255}.1";\n`, () => '}\n', levels, 'void f(int x, const char *s) {\n', '}\n');
+    },
+  },
+  {
+    name: 'go-nested',
+    file: 'gen/nested.go',
+    describe: 'deeply nested blocks in Go (nesting grows with the file)',
+    generate: (bytes) => {
+      const levels = Math.max(10, Math.floor(bytes / 60));
+      return nested(bytes, (d) => `if n > ${d} {\nname := "level${d}"\n_ = name\n`, () => 'return\n', () => '}\n', levels, 'package gen\n\nfunc walk(n int) {\n', '}\n');
+    },
+  },
+  {
+    name: 'go-nested-blocks',
+    file: 'gen/blocks.go',
+    describe: 'Go functions nested 40 deep, repeated (generated visitors)',
+    generate: (bytes) =>
+      nested(bytes, (d) => `if n > ${d} {\npassword := "Xk9mP2vLq8Z${d}"\n_ = password\n`, (i) => `token := "t${i}"\n_ = token\n`, () => '}\n', 40, 'package gen\n\nfunc walk(n int) {\n', '}\n'),
+  },
+  {
+    name: 'js-long-lines',
+    file: 'gen/data.js',
+    describe: 'JavaScript with long lines (not minified): arrays of strings 10,000 characters wide',
+    generate: (bytes) =>
+      fill(bytes, "'use strict';\n", (i) => {
+        if (i % 40 !== 0) return `export function f${i}(a) { return a + ${i}; }\n`;
+        const items: string[] = [];
+        for (let k = 0; items.join(', ').length < 10_000; k++) items.push(`"${word(i + k)}"`);
+        return `export const list${i} = [${items.join(', ')}];\n`;
+      }, ''),
+  },
+  {
+    name: 'js-object-literal',
+    file: 'gen/messages.js',
+    describe: 'one huge object literal of string values (a translations table)',
+    generate: (bytes) => fill(bytes, 'module.exports = {\n', (i) => `  ${word(i)}_label: "Label for ${word(i)}",\n`, '};\n'),
+  },
+  {
+    name: 'js-member-chain',
+    file: 'gen/builder.js',
+    describe: 'one long method chain (a generated builder): the tree nests as deep as the chain is long',
+    generate: (bytes) => fill(bytes, 'const config = builder\n', (i) => `  .set("${word(i)}", "value_${i}")\n`, ';\n'),
+  },
+  {
+    name: 'java-concat',
+    file: 'gen/Query.java',
+    describe: 'one long string concatenation (a generated SQL text): nested binary expressions',
+    generate: (bytes) => fill(bytes, 'class Query {\n  static final String SQL =\n', (i) => `    "select ${word(i)} from t${i} " +\n`, '    "";\n}\n'),
+  },
+  {
+    name: 'python-nested-data',
+    file: 'gen/data.py',
+    describe: 'nested Python data (lists of dicts of lists), as generated fixtures are',
+    generate: (bytes) =>
+      fill(bytes, 'DATA = [\n', (i) => `    {"name": "${word(i)}", "tags": ["a${i}", "b${i}", {"k": ["x", ["y", "z${i}"]]}], "host": "52.9.${i & 255}.3"},\n`, ']\n'),
+  },
+  {
+    name: 'python-huge-literal',
+    file: 'gen/template.py',
+    describe: 'one huge triple-quoted string (an embedded template)',
+    generate: (bytes) => fill(bytes, 'TEMPLATE = """\n', (i) => `<div class="row-${i}">password: {{ user.password }} token {{ t${i} }}</div>\n`, '"""\n'),
+  },
+  {
+    name: 'ts-accounts',
+    file: 'gen/seed.ts',
+    describe: 'user and password pairs on every line (seed data), many on one line',
+    generate: (bytes) =>
+      fill(bytes, 'export const users = [\n', (i) => `  { user: "demo${i}", password: "Pw-${word(i)}-${i}x" }, { login: "test${i}", pass: "Sx-${word(i)}-${i}q" },\n`, '];\n'),
+  },
+  {
+    name: 'yaml-config',
+    file: 'gen/hosts.yaml',
+    describe: 'a YAML config with an address on every line (many findings)',
+    generate: (bytes) =>
+      fill(bytes, 'servers:\n', (i) => `  - name: node-${i}\n    host: 52.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}\n    password: "Xk9-${word(i)}-mP2vLq8Z"\n`, ''),
+  },
+  {
+    name: 'yaml-long-lines',
+    file: 'gen/lists.yaml',
+    describe: 'YAML lines listing many addresses each (many findings per line)',
+    generate: (bytes) =>
+      fill(bytes, 'allow:\n', (i) => {
+        const hosts: string[] = [];
+        for (let k = 0; k < 200; k++) hosts.push(`52.${i & 255}.${k}.${(i + k) & 255}`);
+        return `  - [${hosts.join(', ')}]\n${'  - x\n'.repeat(20)}`;
+      }, ''),
+  },
+  {
+    name: 'env-many-secrets',
+    file: 'gen/.env',
+    describe: 'a .env file of credentials and addresses',
+    generate: (bytes) =>
+      fill(bytes, '', (i) => `DB_PASSWORD_${word(i).toUpperCase()}=Xk9${word(i)}mP2vLq8Z\nAPI_TOKEN_${word(i).toUpperCase()}=a8f9e0c1d2${word(i)}b3a4f5e6c7d8\nHOST_${i}=52.1.${i & 255}.7\n`, ''),
+  },
+  {
+    name: 'markdown-prose',
+    file: 'gen/NOTES.md',
+    describe: 'prose with credential words and numbers (docs, tickets)',
+    generate: (bytes) =>
+      fill(bytes, '# Notes\n\n', (i) => `The password for step ${i} is set in section 4.${i}.2; the token is rotated (see 10.0.${i & 255}.1).\n`, ''),
+  },
+  {
+    name: 'c-comments',
+    file: 'gen/commented.c',
+    describe: 'a C file that is mostly comments mentioning calls and credentials',
+    generate: (bytes) => fill(bytes, '', (i) => `/* ${i}: do not call strcpy(a, b) here; the password "x${i}" is an example */\nint v${i} = ${i};\n`, ''),
+  },
+  {
+    name: 'c-macros',
+    file: 'gen/macros.h',
+    describe: 'many function-like macros whose bodies call risky functions',
+    generate: (bytes) => fill(bytes, '#include <string.h>\n', (i) => `#define COPY_${i}(d, s) strcpy((d), (s)); sprintf((d), "%s", (s))\n`, ''),
+  },
+];
+
+export function shapeNamed(name: string): Shape | undefined {
+  return SHAPES.find((s) => s.name === name);
+}
