@@ -4,11 +4,11 @@
  *
  *   node bench/out/account-precision.js [--rules account.,debug.] [--labels file.tsv] [--all-paths] DIR...
  *
- * Each DIR is its own workspace root, so the rules' default path filters apply (test folders are skipped as they
- * would be in a real project). Quoted values on the printed lines of credential findings are masked. With
+ * Each DIR is its own workspace root, so the rules' path filters and path classes apply (test code and docs are
+ * skipped as they would be in a real project). Quoted values on the printed lines of credential findings are masked. With
  * `--labels`, a TSV of `fingerprint<TAB>true|false<TAB>note` lines written earlier is applied and precision per
- * rule is printed; unlabelled findings are listed for review. `--all-paths` ignores the rules' path filters (test
- * folders included), to see what the filters keep out.
+ * rule is printed; unlabelled findings are listed for review. `--all-paths` ignores the rules' path filters and
+ * classes (test folders included), to see what they keep out.
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';

@@ -4,6 +4,11 @@
  * and prints found/missed per group and category. With `--secretlint DIR` (a folder where `secretlint` 12 and
  * `@secretlint/secretlint-rule-preset-recommend` are installed) it runs secretlint on the same corpus as a peer.
  *
+ * Recall is detection: the corpus is scanned with every rule reporting in every path class (a rulebook in the
+ * corpus says `classes: report` for test code, docs and vendored code). A second scan with the default rulebook
+ * then says which labelled secrets the default path classes keep quiet (name-based passwords in tests and docs are
+ * test data by default) or report at `info`.
+ *
  *   npm run build && node bench/out/secrets-recall.js [--copies 3] [--secretlint /tmp/secretlint] [--misses]
  */
 import { execFile } from 'child_process';
@@ -23,6 +28,7 @@ interface Hit {
   readonly startLine: number;
   readonly endLine: number;
   readonly rule: string;
+  readonly severity?: string;
 }
 
 function option(name: string): string | undefined {
@@ -30,17 +36,23 @@ function option(name: string): string | undefined {
   return at >= 0 ? process.argv[at + 1] : undefined;
 }
 
+/** Every rule reports in every class: what the rules detect, whatever the path says about it. */
+const DETECTION_RULEBOOK = `overrides:
+  all:
+    classes: { test: report, docs: report, vendored: report }
+`;
+
 async function rulebookHits(): Promise<Hit[]> {
   const cli = path.join(ROOT, 'server', 'bin', 'rulebook.js');
   const { stdout } = await run(process.execPath, [cli, 'scan', '.', '--format', 'json', '--exit-zero', '--no-gitignore', '-q'], {
     cwd: CORPUS,
     maxBuffer: 256 * 1024 * 1024,
   });
-  const report = JSON.parse(stdout) as { findings: { ruleId: string; path: string; start: { line: number }; end: { line: number } }[] };
+  const report = JSON.parse(stdout) as { findings: { ruleId: string; path: string; start: { line: number }; end: { line: number }; severity: string }[] };
   return report.findings
     // A hardcoded password reported as a test account or a backdoor (item-8 rules) is found too.
     .filter((f) => /^(?:secret|account|network)\./.test(f.ruleId))
-    .map((f) => ({ file: f.path, startLine: f.start.line, endLine: f.end.line, rule: f.ruleId }));
+    .map((f) => ({ file: f.path, startLine: f.start.line, endLine: f.end.line, rule: f.ruleId, severity: f.severity }));
 }
 
 async function secretlintHits(dir: string): Promise<Hit[]> {
@@ -110,18 +122,47 @@ function table(title: string, scores: Map<string, Score>): string {
   return lines.join('\n');
 }
 
+/** With the default rulebook: which labelled secrets the path classes keep quiet or report at info, and where. */
+async function defaultClassEffect(labels: readonly Label[], hits: readonly Hit[]): Promise<string> {
+  const { classifyByConvention } = await import('@secure-coding/server');
+  const found = (label: Label): Hit[] =>
+    hits.filter((h) => h.file === label.file && h.startLine <= label.line && label.line <= h.endLine && (label.group === 'ip' ? h.rule.startsWith('network.') : !h.rule.startsWith('network.')));
+  const lines: string[] = [];
+  let quiet = 0;
+  let info = 0;
+  for (const label of labels.filter((l) => l.positive)) {
+    const on = found(label);
+    const pathClass = classifyByConvention(label.file).pathClass;
+    if (on.length === 0) {
+      quiet++;
+      lines.push(`  not reported in ${pathClass} code: ${label.group}/${label.category} at ${label.file}:${label.line}`);
+    } else if (pathClass !== 'product' && on.every((h) => h.severity === 'info')) {
+      info++;
+    }
+  }
+  const head = `with the default path classes: ${labels.filter((l) => l.positive).length - quiet} of the labelled secrets and addresses reported (${info} of them at info, outside product code), ${quiet} not reported by design`;
+  return `${[head, ...(process.argv.includes('--misses') ? lines : lines.slice(0, 10))].join('\n')}\n`;
+}
+
 async function main(): Promise<void> {
   const copies = Number(option('--copies') ?? 3);
   const labels = await writeCorpus(CORPUS, copies);
   const files = new Set(labels.map((l) => l.file)).size;
   process.stdout.write(`corpus: ${files} files, ${labels.filter((l) => l.positive).length} labelled secrets and addresses, ${labels.filter((l) => !l.positive).length} near misses (${CORPUS})\n\n`);
 
+  const detection = path.join(CORPUS, '.secure-coding', 'rulebook.yaml');
+  await fs.mkdir(path.dirname(detection), { recursive: true });
+  await fs.writeFile(detection, DETECTION_RULEBOOK);
   const started = Date.now();
   const ours = await rulebookHits();
+  await fs.rm(path.dirname(detection), { recursive: true, force: true });
   const details: string[] = [];
   process.stdout.write(`${table(`rulebook (${Date.now() - started} ms)`, score(labels, ours, details))}\n`);
   const extra = unlabelled(labels, ours);
   process.stdout.write(`  unlabelled lines flagged: ${extra.length}\n`);
+  const byDefault = await rulebookHits();
+  const quiet = await defaultClassEffect(labels, byDefault);
+  process.stdout.write(`\n${quiet}`);
   if (process.argv.includes('--misses')) {
     for (const d of details) process.stdout.write(`  ${d}\n`);
     for (const h of extra) process.stdout.write(`  unlabelled ${h.rule} at ${h.file}:${h.startLine}\n`);

@@ -17,7 +17,7 @@ describe('rulebook scan', function () {
       const dirty = runCli(['scan', 'src'], ws.dir);
       assert.strictEqual(dirty.code, 1, dirty.stderr);
       assert.match(dirty.stdout, /^src\/bad\.c:2:3: error: `gets` is banned: .* \[c\.banned\.gets\]$/m);
-      assert.match(dirty.stderr, /1 finding \(1 error, 0 warning, 0 info\), 2 files scanned/);
+      assert.match(dirty.stderr, /1 finding \(1 error, 0 warning, 0 info; 1 gating\), 2 files scanned/);
       assert.strictEqual(runCli(['scan', 'src', '--exit-zero'], ws.dir).code, 0);
     } finally {
       await ws.cleanup();

@@ -81,7 +81,7 @@ describe('rulebook explain', function () {
     const lines = run.stdout.split('\n');
     assert.match(lines[0], /^rulebook: \.secure-coding\/rulebook\.yaml, version [0-9a-f]{12}$/);
     assert.match(lines[1], /^files, in the order they apply: builtin:default \(\d+ files?\) → org\/rulebook\.yaml → \.secure-coding\/rulebook\.yaml$/);
-    assert.ok(lines.some((l) => /^ {2}c\.banned\.gets +call +warning +builtin:[\w/.-]+\.yaml:\d+ +c, cpp$/.test(l)), run.stdout);
+    assert.ok(lines.some((l) => /^ {2}c\.banned\.gets +call +warning +builtin:[\w/.-]+\.yaml:\d+ +c, cpp +test: info, docs: info, vendored: info$/.test(l)), run.stdout);
     assert.ok(lines.some((l) => /^ {6}severity: error \(the rule, builtin:[\w/.-]+\.yaml:\d+\) → warning \(overrides: c\.banned\.\*, \.secure-coding\/rulebook\.yaml:4\)$/.test(l)), run.stdout);
     assert.ok(lines.some((l) => /^ {6}enabled: false \(disable: org\.todo, org\/rulebook\.yaml:18\) → true \(enable: org\.todo, \.secure-coding\/rulebook\.yaml:2\)$/.test(l)), run.stdout);
     assert.ok(lines.some((l) => /^ {2}"vendor\/\*\*" +\.secure-coding\/rulebook\.yaml:7 +disable: all$/.test(l)), run.stdout);
@@ -105,7 +105,13 @@ describe('rulebook explain', function () {
     const run = runCli(['explain', 'vendor/lib/a.py', '--format', 'json'], dir);
     assert.strictEqual(run.code, 0, run.stderr);
     const json = JSON.parse(run.stdout) as { file: { path: string; language: string }; rules: { id: string; applies: boolean; reason: { kind: string } | null }[] };
-    assert.deepStrictEqual(json.file, { path: 'vendor/lib/a.py', language: 'python', sections: [{ glob: 'vendor/**', from: '.secure-coding/rulebook.yaml:7' }] });
+    assert.deepStrictEqual(json.file, {
+      path: 'vendor/lib/a.py',
+      language: 'python',
+      pathClass: 'vendored',
+      pathClassReason: '`vendor/`: a folder of third-party code copied in (`vendor/`, `third_party/`, `node_modules/`, `Pods/`…)',
+      sections: [{ glob: 'vendor/**', from: '.secure-coding/rulebook.yaml:7' }],
+    });
     assert.ok(json.rules.every((r) => !r.applies));
     assert.deepStrictEqual(json.rules.find((r) => r.id === 'org.python-pickle')?.reason?.kind, 'disabled');
   });
@@ -126,7 +132,7 @@ describe('rulebook init', function () {
       assert.deepStrictEqual(rulebook.problems, []);
       assert.ok(rulebook.rule('my-team.internal-host') && rulebook.rule('my-team.python-eval') && rulebook.rule('c.banned.gets'));
       // Every section is explained by a comment right above it.
-      for (const key of ['version', 'name', 'extends', 'disable', 'enable', 'overrides', 'paths', 'rules']) {
+      for (const key of ['version', 'name', 'extends', 'disable', 'enable', 'overrides', 'path_classes', 'paths', 'rules']) {
         assert.match(text, new RegExp(`#[^\\n]*\\n${key}:`), `no comment above ${key}:`);
       }
       assert.strictEqual(/[\u3040-\u30ff]/.test(text.split('rules:')[0]), lang === 'ja', 'comments in the chosen language');

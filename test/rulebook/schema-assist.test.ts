@@ -25,7 +25,7 @@ const labels = (items: readonly CompletionItem[]): string[] => items.map((i) => 
 describe('rulebook completion', function () {
   it('offers the top-level keys, with their documentation', function () {
     const items = complete('‸');
-    assert.deepStrictEqual(labels(items), ['version', 'name', 'extends', 'rules', 'overrides', 'disable', 'enable', 'paths', 'settings', 'review']);
+    assert.deepStrictEqual(labels(items), ['version', 'name', 'extends', 'rules', 'overrides', 'disable', 'enable', 'paths', 'path_classes', 'settings', 'review']);
     const extendsItem = items.find((i) => i.label === 'extends')!;
     assert.strictEqual(extendsItem.insertText, 'extends: ');
     assert.match(extendsItem.documentation!, /builtin:default/);
@@ -76,8 +76,17 @@ describe('rulebook completion', function () {
   });
 
   it('completes inside a flow mapping of an override', function () {
-    assert.deepStrictEqual(labels(complete('overrides:\n  c.banned.gets: { ‸\n')), ['severity', 'paths', 'allow', 'message']);
+    assert.deepStrictEqual(labels(complete('overrides:\n  c.banned.gets: { ‸\n')), ['severity', 'paths', 'classes', 'allow', 'message']);
     assert.deepStrictEqual(labels(complete('overrides:\n  c.banned.gets: { severity: ‸\n')), ['error', 'warning', 'info']);
+  });
+
+  it('completes path classes and class treatments from the schema, with Japanese documentation', function () {
+    assert.deepStrictEqual(labels(complete('path_classes:\n  ‸\n')), ['product', 'test', 'docs', 'vendored']);
+    assert.deepStrictEqual(labels(complete('path_classes:\n  vendored:\n    ‸\n')), ['globs', 'conventions']);
+    assert.deepStrictEqual(labels(complete('path_classes:\n  product:\n    ‸\n')), ['globs']);
+    assert.deepStrictEqual(labels(complete('overrides:\n  account.*:\n    classes: { test: ‸ }\n')), ['report', 'off', 'error', 'warning', 'info']);
+    const ja = complete('rules:\n  - id: a.b\n    kind: pattern\n    classes:\n      ‸\n', { locale: 'ja' }).find((i) => i.label === 'vendored');
+    assert.match(ja?.documentation ?? '', /取り込んだ外部のコード/);
   });
 
   it('offers en and ja inside a localized text, and nothing inside a block scalar or a comment', function () {

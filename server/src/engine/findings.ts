@@ -3,6 +3,7 @@
  * review ledger. It never holds a secret: messages carry the masked value, hashes stand in for the flagged text.
  */
 import { Hash, createHash } from 'crypto';
+import type { PathClass } from './path-classes';
 import { Severity } from './rulebook/types';
 import { Range } from './text-index';
 
@@ -28,6 +29,8 @@ export interface Finding {
   readonly cwe: readonly number[];
   readonly guide?: 7 | 8;
   readonly suppression?: InlineSuppression;
+  /** The class of the file when it is not product code: test, docs or vendored (`path-classes.ts`). */
+  readonly pathClass?: Exclude<PathClass, 'product'>;
 }
 
 export function sha256(text: string): string {

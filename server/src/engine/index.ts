@@ -11,6 +11,8 @@ import { ScanInput, ScanOptions, ScanResult, scanWithRules } from './scanner';
 import { SkipNote, decodeSource } from './source-text';
 
 export { Finding, compareFindings, fingerprintOf, sha256 } from './findings';
+export { isGating } from './gating';
+export { PATH_CLASSES, PATH_CLASS_NAMES, PathClass, PathClassification, classReasonText, classifyByConvention } from './path-classes';
 export { configureGrammarDirectory } from './grammars';
 export { IncrementalDocument, describeEdit, diffEdit } from './incremental';
 export { LANGUAGES, LANGUAGE_IDS, LanguageId, languageForFile, languageForPath, resolveLanguageName } from './languages';

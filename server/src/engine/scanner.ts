@@ -259,6 +259,7 @@ function toFindings(all: { rule: ActiveRule; match: RawMatch }[], doc: LazyDocum
       cwe,
       guide: r.guide,
       suppression: suppression ? { reason: suppression.reason, line: suppression.line } : undefined,
+      ...(rule.pathClass && rule.pathClass !== 'product' ? { pathClass: rule.pathClass } : {}),
     });
   }
   return findings;

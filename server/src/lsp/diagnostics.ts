@@ -4,7 +4,7 @@
  * and the fingerprint as `data` — never the flagged text.
  */
 import { Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
-import { CompiledRule, Finding, LedgerProblem, Locale, RulebookProblem, Severity } from '../engine';
+import { CompiledRule, Finding, LedgerProblem, Locale, PATH_CLASS_NAMES, RulebookProblem, Severity } from '../engine';
 import { text } from './texts';
 import { DIAGNOSTIC_SOURCE, FindingData, RULEBOOK_DIAGNOSTIC_SOURCE, SeverityOverride } from './protocol';
 
@@ -32,6 +32,12 @@ function tagsFor(rule: CompiledRule | undefined): DiagnosticTag[] | undefined {
   return undefined;
 }
 
+/** The finding's message; outside product code it says where it is: "… (in vendored third-party code)". */
+function messageWithClass(finding: Finding, locale: Locale): string {
+  const message = (locale === 'ja' ? finding.messageJa : undefined) ?? finding.message;
+  return finding.pathClass ? text('inPathClass', locale, { message, class: PATH_CLASS_NAMES[finding.pathClass][locale] }) : message;
+}
+
 export function findingDiagnostic(finding: Finding, rule: CompiledRule | undefined, override: SeverityOverride | undefined, locale: Locale): Diagnostic {
   const href = ruleHref(rule, finding.cwe);
   const data: FindingData = { fingerprint: finding.fingerprint };
@@ -42,7 +48,7 @@ export function findingDiagnostic(finding: Finding, rule: CompiledRule | undefin
     source: DIAGNOSTIC_SOURCE,
     code: finding.ruleId,
     codeDescription: href ? { href } : undefined,
-    message: (locale === 'ja' ? finding.messageJa : undefined) ?? finding.message,
+    message: messageWithClass(finding, locale),
     tags: tagsFor(rule),
     data,
   };

@@ -3,7 +3,7 @@
  * (full, with examples). Everything comes from the rule's own data in the rulebook.
  */
 import * as path from 'path';
-import { CompiledRule, Finding, FindingReview, Locale, localize, reviewHover } from '../engine';
+import { CompiledRule, Finding, FindingReview, Locale, PATH_CLASS_NAMES, PathClassification, classReasonText, localize, reviewHover } from '../engine';
 import { cweUri } from './diagnostics';
 import { text } from './texts';
 
@@ -31,9 +31,11 @@ function references(rule: CompiledRule, cwe: readonly number[], locale: Locale):
 }
 
 /** The hover over a flagged range: the finding's message, then the rule's rationale, fix and references. */
-export function hoverMarkdown(finding: Finding, rule: CompiledRule | undefined, locale: Locale): string {
+export function hoverMarkdown(finding: Finding, rule: CompiledRule | undefined, locale: Locale, where?: PathClassification): string {
   const message = (locale === 'ja' ? finding.messageJa : undefined) ?? finding.message;
   const lines = [`**${code(finding.ruleId)}** ${message}`];
+  // Outside product code, say which class the file is in and why: it is why the severity may differ.
+  if (where && where.pathClass !== 'product') lines.push(`**${text('pathClassLabel', locale)}:** ${PATH_CLASS_NAMES[where.pathClass][locale]} — ${classReasonText(where, locale)}`);
   if (rule) {
     const rationale = localize(rule.rule.rationale, locale);
     if (rationale) lines.push(`**${text('rationale', locale)}:** ${rationale}`);

@@ -29,7 +29,7 @@ import {
   WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver';
 import * as path from 'path';
-import { Locale } from '../engine';
+import { Finding, Locale, PathClassification } from '../engine';
 import { codeActions } from './code-actions';
 import { DiagnosticsHub } from './diagnostics-hub';
 import { OpenDocument, OpenDocuments } from './documents';
@@ -326,7 +326,8 @@ export class RulebookLanguageServer {
     });
     if (under.length === 0) return (await this.isRulebookFile(doc)) ? rulebookFileHover(doc.text.getText(), at, state.rulebook, this.localeOf(settings)) : null;
     const locale = this.localeOf(settings);
-    const value = under.map((f) => hoverMarkdown(f, state.rulebook.rule(f.ruleId), locale) + reviewHoverMarkdown(reviews?.get(f), locale)).join('\n\n---\n\n');
+    const where = (f: Finding): PathClassification | undefined => (f.pathClass ? state.rulebook.classify(f.path) : undefined);
+    const value = under.map((f) => hoverMarkdown(f, state.rulebook.rule(f.ruleId), locale, where(f)) + reviewHoverMarkdown(reviews?.get(f), locale)).join('\n\n---\n\n');
     return { contents: { kind: MarkupKind.Markdown, value }, range: under[0].range };
   }
 

@@ -54,6 +54,8 @@ const TEXTS = {
     ja: 'このレビュー台帳の行は読み取れません（{reason}）。この行は何も承認しません。その他の承認はすべて有効です。',
   },
   outsideWorkspace: { en: '{file} is outside the rulebook\'s workspace {root}', ja: '{file} はルールブックのワークスペース {root} の外にあります' },
+  inPathClass: { en: '{message} (in {class})', ja: '{message}（{class}）' },
+  pathClassLabel: { en: 'Where', ja: '場所' },
 } as const;
 
 export type TextKey = keyof typeof TEXTS;

@@ -5,7 +5,8 @@
  */
 import * as path from 'path';
 import { LANGUAGE_IDS, LanguageId, Rulebook, languageForPath, relativePath, resolveLanguageName } from '../../engine';
-import { NotApplied, RuleDecision, Setting, SettingStep } from '../../engine/rulebook/effective-rule';
+import { PATH_CLASSES, PATH_CLASS_NAMES, classReasonText } from '../../engine/path-classes';
+import { DEFAULT_CLASS_TREATMENT, NotApplied, RuleDecision, Setting, SettingStep } from '../../engine/rulebook/effective-rule';
 import { displayLocation, displayPath } from '../display-path';
 import { Output } from '../output';
 import { UsageError, loadForCommand } from './load';
@@ -39,6 +40,8 @@ function reasonText(reason: NotApplied, subject: Subject | undefined): string {
       return `language: the rule is for ${reason.languages.join(', ')}${subject ? `; this file is ${subject.languageId}` : ''}`;
     case 'disabled':
       return `disabled by \`${reason.step.via}\` at ${displayLocation(reason.step.from)}`;
+    case 'class':
+      return `not reported in ${PATH_CLASS_NAMES[reason.pathClass].en} (\`${reason.step.via}\` from ${displayLocation(reason.step.from)})`;
     case 'include':
       return `paths: not in include ${JSON.stringify(reason.globs)} (from ${reason.step.via} at ${displayLocation(reason.step.from)})`;
     case 'exclude':
@@ -55,6 +58,17 @@ function historyLines(trail: readonly SettingStep[]): string[] {
     lines.push(`${setting}: ${steps.map((s) => `${s.value} (${s.via}, ${displayLocation(s.from)})`).join(' → ')}`);
   }
   return lines;
+}
+
+/** The classes where a rule does not simply report (`test: off, docs: info`), or `-`. */
+function classesOf(decision: RuleDecision): string {
+  const changed = PATH_CLASSES.filter((c) => decision.classes[c] !== 'report');
+  return changed.map((c) => `${c}: ${decision.classes[c]}`).join(', ') || '-';
+}
+
+function classLine(rulebook: Rulebook, subject: Subject): string {
+  const classification = rulebook.classify(subject.path);
+  return `class: ${classification.pathClass} (${PATH_CLASS_NAMES[classification.pathClass].en}) — ${classReasonText(classification, 'en', displayLocation)}`;
 }
 
 function table(rows: readonly (readonly string[])[]): string[] {
@@ -95,13 +109,15 @@ function formatText(rulebook: Rulebook, decisions: readonly RuleDecision[], subj
   if (subject) {
     const sections = rulebook.sectionsFor(subject.path);
     out.push(`file: ${subject.path} (language ${subject.languageId})`);
+    out.push(classLine(rulebook, subject));
     out.push(`path sections matching it: ${sections.map((s) => `"${s.value.glob}" (${displayLocation(s.from)})`).join(', ') || 'none'}`);
   }
   const applied = decisions.filter((d) => d.active);
   const notApplied = decisions.filter((d) => !d.active);
   out.push('');
   out.push(subject ? `applies (${applied.length}):` : `rules (${applied.length} on, ${notApplied.length} off):`);
-  const rows = applied.map((d) => ['  ' + d.compiled.rule.id, d.compiled.rule.kind, d.active!.severity, origin(d), languagesOf(d)]);
+  // The rulebook-wide view says what each rule means outside product code; a file's view says it in the history.
+  const rows = applied.map((d) => ['  ' + d.compiled.rule.id, d.compiled.rule.kind, d.active!.severity, origin(d), languagesOf(d), ...(subject ? [] : [classesOf(d)])]);
   const rendered = table(rows);
   applied.forEach((d, i) => {
     out.push(rendered[i]);
@@ -112,6 +128,13 @@ function formatText(rulebook: Rulebook, decisions: readonly RuleDecision[], subj
     out.push(subject ? `does not apply (${notApplied.length}):` : 'off everywhere:');
     const width = Math.max(...notApplied.map((d) => d.compiled.rule.id.length));
     for (const d of notApplied) out.push(`  ${d.compiled.rule.id.padEnd(width)}  ${reasonText(d.notApplied!, subject)}`);
+  }
+  if (!subject) {
+    const defaults = PATH_CLASSES.filter((c) => DEFAULT_CLASS_TREATMENT[c] !== 'report').map((c) => `${c}: ${DEFAULT_CLASS_TREATMENT[c]}`);
+    out.push('');
+    out.push(`the last column says what a rule means outside product code (\`classes\`; a class not set keeps its default, ${defaults.join(', ')}); \`rulebook explain FILE\` shows a file's class and why`);
+    for (const g of rulebook.config.pathClasses.globs) out.push(`  path_classes.${g.value.pathClass}: "${g.value.glob}" (${displayLocation(g.from)})`);
+    for (const c of rulebook.config.pathClasses.conventionsOff) out.push(`  path_classes.${c}: built-in conventions off`);
   }
   if (!subject && rulebook.config.pathSections.length > 0) {
     out.push('');
@@ -126,13 +149,22 @@ function formatJson(rulebook: Rulebook, decisions: readonly RuleDecision[], subj
   return `${JSON.stringify(
     {
       rulebook: { file: rulebookFile ? displayPath(rulebookFile) : null, name: rulebook.config.name ?? null, version: rulebook.config.version, files: rulebook.files.map((f) => displayPath(f)) },
-      file: subject ? { path: subject.path, language: subject.languageId, sections: rulebook.sectionsFor(subject.path).map((s) => ({ glob: s.value.glob, from: displayLocation(s.from) })) } : null,
+      file: subject
+        ? {
+            path: subject.path,
+            language: subject.languageId,
+            pathClass: rulebook.classify(subject.path).pathClass,
+            pathClassReason: classReasonText(rulebook.classify(subject.path), 'en', displayLocation),
+            sections: rulebook.sectionsFor(subject.path).map((s) => ({ glob: s.value.glob, from: displayLocation(s.from) })),
+          }
+        : null,
       rules: decisions.map((d) => ({
         id: d.compiled.rule.id,
         kind: d.compiled.rule.kind,
         severity: d.active?.severity ?? null,
         languages: d.compiled.rule.languages ?? null,
         origin: origin(d),
+        classes: d.classes,
         applies: Boolean(d.active),
         reason: d.notApplied ? { kind: d.notApplied.reason, text: reasonText(d.notApplied, subject) } : null,
         trail: d.trail.map(step),

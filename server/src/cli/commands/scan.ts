@@ -1,11 +1,12 @@
 /**
  * `rulebook scan [PATH...]`: scans files and folders (.gitignore-aware, on every core) and prints the findings.
- * Exit 0 without findings, 1 with findings, 2 for a usage or rulebook error.
+ * Exit 0 without gating findings, 1 with a gating finding that is neither suppressed inline nor approved (`gating.ts`),
+ * 2 for a usage or rulebook error.
  */
 import { statSync } from 'fs';
 import { FileScan, Finding, Locale, compareFindings } from '../../engine';
 import { formatJson } from '../formats/json';
-import { ScanReport } from '../formats/report';
+import { ScanReport, blocks } from '../formats/report';
 import { formatSarif } from '../formats/sarif';
 import { formatText, summaryLine } from '../formats/text';
 import { Output, progress, writeResult } from '../output';
@@ -91,5 +92,5 @@ export async function scanCommand(paths: readonly string[], options: ScanOptions
     output.err(`${summaryLine(report)}\n`);
   }
   if (options.exitZero) return 0;
-  return findings.some((f) => !f.suppression && report.reviews?.get(f)?.state !== 'approved') ? 1 : 0;
+  return findings.some((f) => blocks(report, f)) ? 1 : 0;
 }

@@ -1,5 +1,5 @@
 /** Machine-readable JSON: every finding (suppressed ones flagged as such), skipped files and rulebook problems. */
-import { ScanReport, messageOf } from './report';
+import { ScanReport, gatingOf, messageOf } from './report';
 
 export function formatJson(report: ScanReport): string {
   return `${JSON.stringify(
@@ -16,6 +16,8 @@ export function formatJson(report: ScanReport): string {
         fingerprint: f.fingerprint,
         cwe: f.cwe,
         guide: f.guide,
+        pathClass: f.pathClass ?? 'product',
+        gating: gatingOf(report, f),
         suppression: f.suppression ? { reason: f.suppression.reason, line: f.suppression.line + 1 } : undefined,
       })),
       skipped: report.skipped.map((s) => ({ path: s.path, reason: s.skipped?.reason, detail: s.skipped?.detail })),

@@ -1,5 +1,5 @@
 /** What a scan produced, handed to an output format. */
-import { FileScan, Finding, FindingReview, Locale, Rulebook } from '../../engine';
+import { FileScan, Finding, FindingReview, Locale, Rulebook, isGating } from '../../engine';
 
 export interface ScanReport {
   readonly rulebook: Rulebook;
@@ -21,4 +21,19 @@ export function countBySeverity(findings: readonly Finding[]): Record<'error' | 
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   return counts;
+}
+
+/** Whether the finding gates (its severity is one `review.require` lists), whatever its suppression or approval. */
+export function gatingOf(report: Pick<ScanReport, 'rulebook'>, finding: Finding): boolean {
+  return isGating(finding, report.rulebook.config.review);
+}
+
+/** Whether the finding still stands in the way of the scan: gating, not suppressed inline, not approved. */
+export function blocks(report: Pick<ScanReport, 'rulebook' | 'reviews'>, finding: Finding): boolean {
+  return gatingOf(report, finding) && !finding.suppression && report.reviews?.get(finding)?.state !== 'approved';
+}
+
+/** ` (vendored)`, ` (test code)`, ` (docs)` after a finding outside product code, for text output. */
+export function classMarker(finding: Finding): string {
+  return finding.pathClass ? ` (${finding.pathClass === 'test' ? 'test code' : finding.pathClass})` : '';
 }

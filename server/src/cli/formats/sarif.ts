@@ -1,11 +1,14 @@
 /**
  * SARIF 2.1.0 for code scanning: rules with help text and CWE tags, results on the flagged token with
  * `partialFingerprints`, inline suppressions kept as `suppressions` (kind inSource) so a viewer can show them.
+ * Findings in vendored code go to a second run of their own category (`automationDetails.id`
+ * `rulebook-vendored/`), always written so the category never disappears from code scanning; every result says its
+ * path class and whether it gates in `properties`.
  */
 import type * as Sarif from 'sarif';
 import { pathToFileURL } from 'url';
 import { CompiledRule, Finding, localize } from '../../engine';
-import { ScanReport, messageOf } from './report';
+import { ScanReport, gatingOf, messageOf } from './report';
 import { approvalSuppression } from './sarif-review';
 
 const LEVEL: Record<Finding['severity'], Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', info: 'note' };
@@ -40,10 +43,13 @@ function sarifRule(compiled: CompiledRule): Sarif.ReportingDescriptor {
   };
 }
 
+/** The category of the run holding findings in vendored code. */
+export const VENDORED_CATEGORY = 'rulebook-vendored/';
+
 export function formatSarif(report: ScanReport): string {
   const rules = report.rulebook.rules;
   const index = new Map(rules.map((r, i) => [r.rule.id, i]));
-  const results: Sarif.Result[] = report.findings.map((f) => ({
+  const resultOf = (f: Finding): Sarif.Result => ({
     ruleId: f.ruleId,
     ruleIndex: index.get(f.ruleId),
     level: LEVEL[f.severity],
@@ -63,37 +69,40 @@ export function formatSarif(report: ScanReport): string {
     ],
     partialFingerprints: { 'rulebookFingerprint/v1': f.fingerprint },
     ...suppressionsOf(f, report),
-  }));
-  const log: Sarif.Log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
+    properties: { pathClass: f.pathClass ?? 'product', gating: gatingOf(report, f), ...(f.pathClass ? { tags: [f.pathClass] } : {}) },
+  });
+  const driver: Sarif.ToolComponent = {
+    name: 'rulebook',
+    fullName: 'Secure Coding Rulebook',
+    version: report.toolVersion,
+    semanticVersion: report.toolVersion,
+    informationUri: 'https://www.ipa.go.jp/security/',
+    rules: rules.map(sarifRule),
+  };
+  const originalUriBaseIds = { '%SRCROOT%': { uri: pathToFileUri(report.rulebook.root) } };
+  const main: Sarif.Run = {
+    tool: { driver },
+    originalUriBaseIds,
+    invocations: [
       {
-        tool: {
-          driver: {
-            name: 'rulebook',
-            fullName: 'Secure Coding Rulebook',
-            version: report.toolVersion,
-            semanticVersion: report.toolVersion,
-            informationUri: 'https://www.ipa.go.jp/security/',
-            rules: rules.map(sarifRule),
-          },
-        },
-        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileUri(report.rulebook.root) } },
-        invocations: [
-          {
-            executionSuccessful: true,
-            toolExecutionNotifications: report.skipped.map((s) => ({
-              level: 'note' as const,
-              message: { text: `skipped: ${s.skipped?.detail ?? ''}` },
-              locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(s.path), uriBaseId: '%SRCROOT%' } } }],
-            })),
-          },
-        ],
-        results,
+        executionSuccessful: true,
+        toolExecutionNotifications: report.skipped.map((s) => ({
+          level: 'note' as const,
+          message: { text: `skipped: ${s.skipped?.detail ?? ''}` },
+          locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(s.path), uriBaseId: '%SRCROOT%' } } }],
+        })),
       },
     ],
+    results: report.findings.filter((f) => f.pathClass !== 'vendored').map(resultOf),
   };
+  const vendored: Sarif.Run = {
+    automationDetails: { id: VENDORED_CATEGORY, description: { text: 'Findings in vendored third-party code' } },
+    tool: { driver },
+    originalUriBaseIds,
+    invocations: [{ executionSuccessful: true }],
+    results: report.findings.filter((f) => f.pathClass === 'vendored').map(resultOf),
+  };
+  const log: Sarif.Log = { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [main, vendored] };
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 

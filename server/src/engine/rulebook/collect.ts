@@ -6,6 +6,8 @@
 import * as path from 'path';
 import { FileReader } from '../reader';
 import { ReviewPolicy, buildReviewPolicy } from '../review/policy';
+import { PATH_CLASSES, PathClass } from '../path-classes';
+import type { ClassGlob } from './path-class-config';
 import type { OverrideEntry, PathSectionEntry, Provenance, RuleSwitch } from './rulebook';
 import { validateRulebook } from './schema';
 import { didYouMean } from './suggest';
@@ -48,6 +50,10 @@ export interface Collected {
   readonly switches: Provenance<RuleSwitch>[];
   readonly overrides: Provenance<OverrideEntry>[];
   readonly pathSections: Provenance<PathSectionEntry>[];
+  /** Every `path_classes` glob, in load order. */
+  readonly classGlobs: Provenance<ClassGlob>[];
+  /** The last `path_classes.<class>.conventions` written, per class. */
+  readonly classConventions: Map<PathClass, boolean>;
   readonly overrideSites: OverrideSite[];
   readonly selectorSites: SelectorSite[];
   /** Every rule id written, broken rules' too (an override of a broken rule is not a typo). */
@@ -90,6 +96,8 @@ export class Collector {
     switches: [],
     overrides: [],
     pathSections: [],
+    classGlobs: [],
+    classConventions: new Map(),
     overrideSites: [],
     selectorSites: [],
     declaredIds: new Set(),
@@ -254,7 +262,27 @@ export class Collector {
       for (const [selector, override] of Object.entries(asRecord(section.overrides))) {
         c.overrideSites.push({ selector, override, source, keyPath: ['paths', glob, 'overrides', selector] });
         site(selector, `paths "${glob}" overrides`, ['paths', glob, 'overrides', selector]);
+        if (override && typeof override === 'object' && override.classes !== undefined) {
+          // A section names its files itself; a class treatment there would be a second, conflicting answer.
+          c.problems.push(
+            source.problemAt(
+              ['paths', glob, 'overrides', selector, 'classes'],
+              '`classes` has no effect inside a `paths:` section: the section already says what happens in these files (use `disable`, `enable`, `severity` or a top-level `overrides`)',
+              'error',
+              'key',
+            ),
+          );
+        }
       }
+    }
+    // In the order written: when globs of two classes match a path, the later one wins.
+    for (const [key, definition] of Object.entries(asRecord(doc.path_classes))) {
+      const pathClass = key as PathClass;
+      if (!PATH_CLASSES.includes(pathClass) || !definition || isInvalid(invalid, ['path_classes', pathClass])) continue;
+      asArray(definition.globs).forEach((glob, i) => {
+        if (!isInvalid(invalid, ['path_classes', pathClass, 'globs', i])) c.classGlobs.push(provenance(source, ['path_classes', pathClass, 'globs', i], { pathClass, glob }));
+      });
+      if (typeof definition.conventions === 'boolean') c.classConventions.set(pathClass, definition.conventions);
     }
     if (doc.settings && !isInvalid(invalid, ['settings'])) c.settings = { ...c.settings, ...doc.settings };
     if (doc.review !== undefined) {

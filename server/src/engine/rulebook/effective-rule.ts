@@ -4,13 +4,19 @@
  *
  * Precedence (documented in docs/rulebook.md): the rule as defined; then every top-level `disable` / `enable` and
  * `overrides` entry in load order (an extended rulebook before the one that extends it, so the later one wins);
- * then the file's matching per-path sections, in the same order. Within one rulebook file `enable` comes after
+ * then what the rule means in the file's path class (`classes`: the rule's, then each override's, per class — `off`
+ * or a severity); then the file's matching per-path sections, in the same order (a section is the lead's word on
+ * those very files, so it can turn a rule back on in tests). Within one rulebook file `enable` comes after
  * `disable`, and within one path section an entry of its `overrides` after the section-wide `severity`.
  */
 import { Minimatch } from 'minimatch';
 import { LanguageId } from '../languages';
+import { PATH_CLASSES, PathClass } from '../path-classes';
 import type { ActiveRule, AllowTest, CompiledRule, PathSectionEntry, Provenance, RulebookConfig } from './rulebook';
-import { LocalizedText, PathFilter, RuleOverride, Severity, localize } from './types';
+import { ClassTreatment, LocalizedText, PathFilter, RuleOverride, Severity, localize } from './types';
+
+/** What a rule means in a class it says nothing about: vendored code is reported apart and never gates. */
+export const DEFAULT_CLASS_TREATMENT: Readonly<Record<PathClass, ClassTreatment>> = { product: 'report', test: 'report', docs: 'report', vendored: 'info' };
 
 const globCache = new Map<string, Minimatch>();
 
@@ -59,7 +65,7 @@ export function idSelected(selector: string, ruleId: string): boolean {
   return selector === 'all' || selector === ruleId || (selector.endsWith('*') && ruleId.startsWith(selector.slice(0, -1)));
 }
 
-export type Setting = 'severity' | 'message' | 'include' | 'exclude' | 'allow' | 'enabled';
+export type Setting = 'severity' | 'message' | 'include' | 'exclude' | 'allow' | 'enabled' | 'classes';
 
 /** One step that set a setting: its new value, the rulebook file:line, and through what (`overrides c.*`). */
 export interface SettingStep {
@@ -72,6 +78,8 @@ export interface SettingStep {
 export type NotApplied =
   | { readonly reason: 'language'; readonly languages: readonly LanguageId[] }
   | { readonly reason: 'disabled'; readonly step: SettingStep }
+  /** `classes.<class>: off` for the file's class (the step that set it). */
+  | { readonly reason: 'class'; readonly pathClass: PathClass; readonly step: SettingStep }
   | { readonly reason: 'include'; readonly globs: readonly string[]; readonly step: SettingStep }
   | { readonly reason: 'exclude'; readonly glob: string; readonly step: SettingStep };
 
@@ -84,6 +92,8 @@ export interface RuleDecision {
   readonly trail: readonly SettingStep[];
   /** The include and exclude globs in effect after every layer (what a file's path is checked against). */
   readonly filter: PathFilter;
+  /** The treatment per path class after the rule and every override (classes not set keep the default). */
+  readonly classes: Readonly<Record<PathClass, ClassTreatment>>;
 }
 
 export interface DecideOptions {
@@ -91,6 +101,8 @@ export interface DecideOptions {
   readonly languageId?: LanguageId;
   /** The path sections matching the file, in order (none: the rulebook-wide view, fixtures, examples). */
   readonly sections?: readonly Provenance<PathSectionEntry>[];
+  /** The file's path class; undefined applies no class treatment (the rulebook-wide view, fixtures, examples). */
+  readonly pathClass?: PathClass;
   /** The file's path, checked against the rule's include and exclude globs; undefined skips that check. */
   readonly path?: string;
   readonly trace: boolean;
@@ -112,12 +124,16 @@ class Decision {
   include?: { globs: readonly string[]; step: SettingStep };
   exclude?: { globs: readonly string[]; step: SettingStep };
   allows: AllowTest[] = [];
+  /** The treatment per path class, with the step that set it (classes the rule says nothing about are absent). */
+  classes: Partial<Record<PathClass, { treatment: ClassTreatment; step: SettingStep }>> = {};
+  /** Set when the file's class turned the rule off. */
+  offInClass?: { pathClass: PathClass; step: SettingStep };
   trail: SettingStep[] = [];
 
   constructor(
     readonly compiled: CompiledRule,
     private readonly config: RulebookConfig,
-    private readonly trace: boolean,
+    readonly trace: boolean,
   ) {
     const rule = compiled.rule;
     const from = (): string => `${compiled.source.file}:${compiled.source.line}`;
@@ -126,6 +142,39 @@ class Decision {
     const { include, exclude } = rule.paths ?? {};
     if (include?.length) this.include = { globs: include, step: this.step(() => ({ setting: 'include', value: show(include), from: from(), via: 'the rule' })) };
     if (exclude?.length) this.exclude = { globs: exclude, step: this.step(() => ({ setting: 'exclude', value: show(exclude), from: from(), via: 'the rule' })) };
+    this.setClasses(rule.classes, from, () => 'the rule');
+  }
+
+  /**
+   * Records what the rule means per class. The declaration is not a step of the trail by itself (most files are
+   * product code, where it changes nothing); `applyClass` cites it when it shapes the file's decision.
+   */
+  setClasses(classes: RuleOverride['classes'], from: () => string, via: () => string): void {
+    for (const pathClass of PATH_CLASSES) {
+      const treatment = classes?.[pathClass];
+      if (treatment === undefined) continue;
+      const step: SettingStep = this.trace ? { setting: 'classes', value: `${pathClass}: ${treatment}`, from: from(), via: via() } : UNTRACED;
+      this.classes = { ...this.classes, [pathClass]: { treatment, step } };
+    }
+  }
+
+  /** What the rule means in the file's class: nothing to do, off, or another severity. */
+  applyClass(pathClass: PathClass): void {
+    const set = this.classes[pathClass];
+    const treatment = set?.treatment ?? DEFAULT_CLASS_TREATMENT[pathClass];
+    if (treatment === 'report') return;
+    // The default for a class the rule says nothing about is cited at the rule, which could have said otherwise.
+    const from = set?.step.from ?? `${this.compiled.source.file}:${this.compiled.source.line}`;
+    const via = set ? `classes: ${pathClass}: ${treatment}` : `classes: ${pathClass}: ${treatment} (the default)`;
+    if (treatment === 'off') {
+      const step = this.step(() => ({ setting: 'enabled', value: 'false', from, via }));
+      this.enabled = false;
+      this.disabledBy = step;
+      this.offInClass = { pathClass, step };
+      return;
+    }
+    this.severity = treatment;
+    this.step(() => ({ setting: 'severity', value: treatment, from, via }));
   }
 
   /** A copy to continue from (the top-level state is shared by every file without a path section). */
@@ -149,6 +198,7 @@ class Decision {
     const step = this.step(() => ({ setting: 'enabled', value: String(enabled), from, via: via() }));
     this.enabled = enabled;
     this.disabledBy = enabled ? undefined : step;
+    this.offInClass = undefined;
   }
 
   applyOverride(override: RuleOverride, from: string, via: () => string): void {
@@ -167,6 +217,7 @@ class Decision {
     const { include, exclude } = override.paths ?? {};
     if (include) this.include = { globs: include, step: this.step(() => ({ setting: 'include', value: show(include), from, via: via() })) };
     if (exclude) this.exclude = { globs: exclude, step: this.step(() => ({ setting: 'exclude', value: show(exclude), from, via: via() })) };
+    this.setClasses(override.classes, () => from, via);
     const allow = override.allow;
     if (allow && allow.length > 0) {
       const test = this.config.allowTests.get(override)?.get(this.compiled.rule.kind);
@@ -234,23 +285,28 @@ function pathReason(decision: Decision, relPath: string): NotApplied | undefined
 export function decideRule(compiled: CompiledRule, config: RulebookConfig, options: DecideOptions): RuleDecision {
   const { languageId, path, trace } = options;
   if (languageId !== undefined && compiled.languages && !compiled.languages.has(languageId)) {
-    return { compiled, notApplied: { reason: 'language', languages: [...compiled.languages] }, trail: [], filter: {} };
+    return { compiled, notApplied: { reason: 'language', languages: [...compiled.languages] }, trail: [], filter: {}, classes: DEFAULT_CLASS_TREATMENT };
   }
   const id = compiled.rule.id;
   const sections = options.sections ?? [];
   const base = topLevelState(compiled, config, trace);
-  const decision = sections.length > 0 && !trace ? base.clone() : base;
+  const decision = (sections.length > 0 || options.pathClass !== undefined) && !trace ? base.clone() : base;
+  if (options.pathClass !== undefined) decision.applyClass(options.pathClass);
   for (const section of sections) applySection(decision, section, id);
   const filter: PathFilter = { include: decision.include?.globs, exclude: decision.exclude?.globs };
+  const classes = { ...DEFAULT_CLASS_TREATMENT };
+  for (const pathClass of PATH_CLASSES) classes[pathClass] = decision.classes[pathClass]?.treatment ?? classes[pathClass];
   let notApplied: NotApplied | undefined;
-  if (!decision.enabled && decision.disabledBy) notApplied = { reason: 'disabled', step: decision.disabledBy };
+  if (!decision.enabled && decision.offInClass) notApplied = { reason: 'class', ...decision.offInClass };
+  else if (!decision.enabled && decision.disabledBy) notApplied = { reason: 'disabled', step: decision.disabledBy };
   else if (path !== undefined) notApplied = pathReason(decision, path);
-  if (notApplied) return { compiled, notApplied, trail: decision.trail, filter };
+  if (notApplied) return { compiled, notApplied, trail: decision.trail, filter, classes };
   const active: ActiveRule = {
     compiled,
     severity: decision.severity,
     message: decision.message,
     allows: decision.allows.length > 0 ? decision.allows : undefined,
+    pathClass: options.pathClass,
   };
-  return { compiled, active, trail: decision.trail, filter };
+  return { compiled, active, trail: decision.trail, filter, classes };
 }

@@ -86,6 +86,10 @@ export async function loadRulebook(options: LoadOptions = {}): Promise<Rulebook>
     switches: collected.switches,
     overrides: collected.overrides,
     pathSections: collected.pathSections,
+    pathClasses: {
+      globs: collected.classGlobs,
+      conventionsOff: new Set([...collected.classConventions].filter(([, on]) => !on).map(([pathClass]) => pathClass)),
+    },
     allowTests,
     limits: {
       maxFileSize: collected.settings?.max_file_size ?? DEFAULT_LIMITS.maxFileSize,

@@ -5,9 +5,11 @@
  */
 import { Matcher } from '../kinds/kind';
 import { LanguageId } from '../languages';
+import { PathClass, PathClassification } from '../path-classes';
 import { EMPTY_POLICY, ReviewPolicy } from '../review/policy';
 import { DEFAULT_LIMITS, ScanLimits } from '../source-text';
 import { RuleDecision, decideRule, matchesGlob, pathFilterAllows } from './effective-rule';
+import { EMPTY_PATH_CLASSES, PathClassConfig, classifyPath } from './path-class-config';
 import { LoadedRule, LocalizedText, PathSection, RuleOverride, Severity, SourceLocation } from './types';
 import { RulebookProblem } from './yaml-source';
 
@@ -29,6 +31,8 @@ export interface ActiveRule {
   readonly message?: LocalizedText;
   /** `allow` lists from `overrides`: a finding whose flagged text one of them allows is dropped. */
   readonly allows?: readonly AllowTest[];
+  /** The class of the file the rule was decided for (undefined for fixtures and examples: product code). */
+  readonly pathClass?: PathClass;
 }
 
 /** A setting and the rulebook file (and line) it came from, for `rulebook explain`. */
@@ -63,6 +67,8 @@ export interface RulebookConfig {
   readonly overrides: readonly Provenance<OverrideEntry>[];
   /** Every per-path section, in load order; a file's matching sections apply after the top-level settings. */
   readonly pathSections: readonly Provenance<PathSectionEntry>[];
+  /** The leads' `path_classes`: globs per class and conventions turned off. */
+  readonly pathClasses: PathClassConfig;
   /** Compiled `allow` lists, per override object and rule kind (an IP allow list understands CIDR ranges). */
   readonly allowTests: ReadonlyMap<RuleOverride, ReadonlyMap<string, AllowTest>>;
   readonly limits: ScanLimits;
@@ -101,6 +107,11 @@ export class Rulebook {
     return this.problems.some((p) => p.severity === 'error');
   }
 
+  /** Which class a workspace-relative path is in (product, test, docs, vendored), and why. */
+  classify(relPath: string): PathClassification {
+    return classifyPath(this.config.pathClasses, relPath);
+  }
+
   /** The per-path sections whose glob matches a workspace-relative path, in the order they apply. */
   sectionsFor(relPath: string): Provenance<PathSectionEntry>[] {
     return this.config.pathSections.filter((s) => matchesGlob(relPath, s.value.glob));
@@ -109,7 +120,8 @@ export class Rulebook {
   /** The rules that apply to a file, with their effective settings. `ignorePaths` is for fixtures and examples. */
   rulesFor(relPath: string, languageId: LanguageId, options: { ignorePaths?: boolean } = {}): ActiveRule[] {
     const sections = options.ignorePaths ? [] : this.sectionsFor(relPath);
-    const key = sections.map((s) => this.config.pathSections.indexOf(s)).join(',');
+    const pathClass = options.ignorePaths ? undefined : this.classify(relPath).pathClass;
+    const key = `${pathClass ?? ''}:${sections.map((s) => this.config.pathSections.indexOf(s)).join(',')}`;
     let decisions = this.bySections.get(key);
     if (!decisions) {
       if (this.bySections.size >= 1024) this.bySections.clear();
@@ -119,7 +131,7 @@ export class Rulebook {
     for (const compiled of this.rules) {
       if (compiled.languages && !compiled.languages.has(languageId)) continue;
       let decision = decisions.get(compiled);
-      if (!decision) decisions.set(compiled, (decision = decideRule(compiled, this.config, { sections, trace: false })));
+      if (!decision) decisions.set(compiled, (decision = decideRule(compiled, this.config, { sections, pathClass, trace: false })));
       if (decision.active && (options.ignorePaths || pathFilterAllows(decision.filter, relPath))) active.push(decision.active);
     }
     return active;
@@ -131,7 +143,8 @@ export class Rulebook {
    */
   explain(relPath?: string, languageId?: LanguageId): RuleDecision[] {
     const sections = relPath === undefined ? [] : this.sectionsFor(relPath);
-    return this.rules.map((compiled) => decideRule(compiled, this.config, { languageId, sections, path: relPath, trace: true }));
+    const pathClass = relPath === undefined ? undefined : this.classify(relPath).pathClass;
+    return this.rules.map((compiled) => decideRule(compiled, this.config, { languageId, sections, pathClass, path: relPath, trace: true }));
   }
 }
 
@@ -139,6 +152,7 @@ export const DEFAULT_CONFIG: RulebookConfig = {
   switches: [],
   overrides: [],
   pathSections: [],
+  pathClasses: EMPTY_PATH_CLASSES,
   allowTests: new Map(),
   limits: DEFAULT_LIMITS,
   review: EMPTY_POLICY,

@@ -92,17 +92,22 @@ enable: []
 #     severity: warning
 overrides: {}
 
+# {classes1}
+# {classes2}
+# {classes3}
+path_classes:
+  # {vendor}
+  vendored:
+    globs: []
+  # test:
+  #   globs: ["qa/**"]
+
 # {paths1}
 # {paths2}
-paths:
-  # {vendor}
-  "vendor/**":
-    disable: [all]
-  "third_party/**":
-    disable: [all]
-  # {legacy}
-  # "src/legacy/**":
-  #   severity: warning
+# {legacy}
+#   "src/legacy/**":
+#     severity: warning
+paths: {}
 
 # {rules1}
 # {rules2}
@@ -125,7 +130,10 @@ const EN: Texts = {
   overrides2: 'Keys are rule ids, a prefix ending in *, or all. For example:',
   paths1: 'Settings for some files only: minimatch globs from the repository root.',
   paths2: 'Every matching section applies after the settings above, in order.',
-  vendor: "Third-party code is not ours to fix.",
+  classes1: 'Which files are test code, docs or vendored (third-party) code; `rulebook explain FILE` says which and why.',
+  classes2: 'Built-in conventions know the usual layouts (tests/, *_test.go, docs/, vendor/, third_party/…); add globs where',
+  classes3: 'yours differ. Each rule says what it means in each class: no test accounts in tests, vendored code apart at info.',
+  vendor: 'Third-party code copied in under another name, e.g. ["src/libfoo/**"].',
   legacy: 'Old code: findings as warnings while it is being cleaned up.',
   rules1: "Your own rules. Each rule's examples run every time the rulebook loads: a bad example that is not flagged,",
   rules2: 'or a good one that is, is an error at that example. Two starters to copy from:',
@@ -150,7 +158,10 @@ const JA: Texts = {
   overrides2: 'キーはルール ID、* で終わる接頭辞、または all。例:',
   paths1: '一部のファイルだけの設定: リポジトリのルートからの minimatch グロブ。',
   paths2: '一致するすべてのセクションが、上の設定の後に順に適用されます。',
-  vendor: 'サードパーティのコードは修正の対象外です。',
+  classes1: 'どのファイルがテストコード・ドキュメント・取り込んだ外部のコードか。`rulebook explain FILE` で理由付きで確認できます。',
+  classes2: '組み込みの規約が一般的な構成（tests/、*_test.go、docs/、vendor/、third_party/ など）を認識します。異なる構成には',
+  classes3: 'グロブを追加してください。各ルールはクラスごとの意味を持ちます（テスト内のテスト用アカウントは報告せず、外部のコードは info で別枠）。',
+  vendor: '別の名前で取り込んだ外部のコード。例: ["src/libfoo/**"]',
   legacy: '古いコード: 整理が終わるまで指摘を警告にします。',
   rules1: '独自のルール。各ルールの examples はルールブックを読み込むたびに実行されます。検出されない bad の例や',
   rules2: '検出される good の例は、その例の位置でエラーになります。コピーして使える 2 つのルール:',

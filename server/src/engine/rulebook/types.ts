@@ -3,6 +3,7 @@
  * Field names follow the YAML a lead writes, so an error can always be pointed at the key it came from.
  */
 import { LanguageId } from '../languages';
+import type { PathClass } from '../path-classes';
 import type { ReviewSection } from '../review/policy';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -33,6 +34,23 @@ export interface RuleExample {
   readonly code: string;
 }
 
+/**
+ * What a rule's findings mean in one class of paths (`path-classes.ts`): `report` as in product code, `off` (not
+ * reported), or reported at this severity instead (`info` is never gating).
+ */
+export type ClassTreatment = 'report' | 'off' | Severity;
+export const CLASS_TREATMENTS: readonly ClassTreatment[] = ['report', 'off', 'error', 'warning', 'info'];
+
+/** A rule's treatment per path class; a class not written keeps the default (`vendored: info`, else `report`). */
+export type ClassTreatments = Readonly<Partial<Record<PathClass, ClassTreatment>>>;
+
+/** A lead's definition of a path class: globs that put paths in it, and whether the built-in conventions still count. */
+export interface PathClassDefinition {
+  readonly globs?: readonly string[];
+  /** False: the built-in conventions of this class no longer put paths in it (only `globs` do). Default true. */
+  readonly conventions?: boolean;
+}
+
 export interface PathFilter {
   readonly include?: readonly string[];
   readonly exclude?: readonly string[];
@@ -46,6 +64,8 @@ export interface RuleCommon {
   readonly rationale: LocalizedText;
   readonly languages?: readonly string[];
   readonly paths?: PathFilter;
+  /** What the rule's findings mean in test code, docs and vendored code (and product code). */
+  readonly classes?: ClassTreatments;
   readonly cwe?: readonly number[];
   readonly guide?: 7 | 8;
   readonly fix?: LocalizedText;
@@ -237,6 +257,8 @@ export interface PathSection {
 export interface RuleOverride {
   readonly severity?: Severity;
   readonly paths?: PathFilter;
+  /** Per-class treatments, each replacing the rule's for that class. */
+  readonly classes?: ClassTreatments;
   readonly allow?: readonly string[];
   readonly message?: LocalizedText;
 }
@@ -258,6 +280,8 @@ export interface RulebookDocument {
   readonly disable?: readonly string[];
   readonly enable?: readonly string[];
   readonly paths?: Readonly<Record<string, PathSection>>;
+  /** Globs that put paths in a class, before the built-in conventions. */
+  readonly path_classes?: Readonly<Partial<Record<PathClass, PathClassDefinition>>>;
   readonly settings?: RulebookSettings;
   readonly review?: ReviewSection;
 }
