@@ -28,6 +28,8 @@ export interface Finding {
   readonly cwe: readonly number[];
   readonly guide?: 7 | 8;
   readonly suppression?: InlineSuppression;
+  /** What the finding rests on (`provider-format`, `checksum:valid`…), when its rule's kind says. */
+  readonly evidence?: readonly string[];
 }
 
 export function sha256(text: string): string {

@@ -17,6 +17,7 @@ export function formatJson(report: ScanReport): string {
         cwe: f.cwe,
         guide: f.guide,
         suppression: f.suppression ? { reason: f.suppression.reason, line: f.suppression.line + 1 } : undefined,
+        evidence: f.evidence,
       })),
       skipped: report.skipped.map((s) => ({ path: s.path, reason: s.skipped?.reason, detail: s.skipped?.detail })),
       problems: report.rulebook.problems,

@@ -62,6 +62,7 @@ export function formatSarif(report: ScanReport): string {
       },
     ],
     partialFingerprints: { 'rulebookFingerprint/v1': f.fingerprint },
+    ...(f.evidence ? { properties: { evidence: [...f.evidence] } } : {}),
     ...suppressionsOf(f, report),
   }));
   const log: Sarif.Log = {

@@ -7,6 +7,13 @@
  *   a credential (`arguments`, e.g. `NetworkCredential(user, "…")`).
  * A match's value reaches messages only masked. Name-aware matches give way to a provider pattern that flags the same
  * text (`GITHUB_TOKEN = "ghp_…"` is one GitHub token, not also a generic one).
+ *
+ * A provider pattern may ask for its provider's name nearby (`context`, see `provider-context.ts`) when its shape
+ * alone is only a random string, and may name a `checksum` its format carries (`secret-checksums.ts`). Patterns run
+ * over the text as written and, when it holds backslash escapes, over the text they spell (`unescaped-text.ts`).
+ * Each match carries its evidence (`provider-format`, `provider-context`, `checksum:valid`, `checksum:failed`); a
+ * failed checksum on an otherwise perfect shape is test data or a placeholder more often than a key, so it is
+ * reported one severity lower.
  */
 import { maskSecret } from '../mask';
 import { RegexSyntaxError, RuleRegex, compileRuleRegex } from '../regex';
@@ -16,8 +23,12 @@ import { AUTH_PAIR } from '../syntax/name-context';
 import { lastIdentifier } from '../syntax/tree-util';
 import { Matcher, PrefilterInput, RawMatch, RuleKind, ScanDocument } from './kind';
 import { keywordLines } from './line-prefilter';
+import { keywordIds, keywordsIn } from './keyword-index';
 import { anyKeyword, inProse, keywordNearQuote, nameAround, nameParts } from './keyword-prefilters';
 import { ENVIRONMENT_READERS, NAME_TAKING_CALL, isPlaceholder, looksLikeNameOrText, readableDecoding, shannonEntropy, snakeCase } from './secret-values';
+import { providerNear } from './provider-context';
+import { CHECKSUMS } from './secret-checksums';
+import { UnescapedText, escapedLines, originalSpan } from './unescaped-text';
 
 /** Overlap group shared by every secret rule: a provider match outranks a name-aware one on the same text. */
 const SECRET_GROUP = 'secret';
@@ -56,8 +67,57 @@ interface CompiledPattern {
   readonly group: number | undefined;
   readonly label: LocalizedText;
   readonly userGroup: number | undefined;
-  /** The pattern's own keywords (every text passes without). */
-  readonly applies: (lower: string) => boolean;
+  /** Ids of the pattern's own keywords, or its context words, or the rule's keywords (every text passes without any). */
+  readonly ids: number[];
+  /** The same words in lower case, for the decoded lines (which the keyword pass did not read). */
+  readonly words: readonly string[];
+  /** Provider words one of which must stand near a match (lower case); empty when the shape is enough. */
+  readonly context: readonly string[];
+  readonly checksum: ((token: string) => boolean) | undefined;
+}
+
+/** The decoded lines of each document where escapes can hide a token, computed once per document for every provider rule. */
+const unescapedViews = new WeakMap<ScanDocument, UnescapedText | null>();
+
+function unescapedView(doc: ScanDocument): UnescapedText | undefined {
+  let view = unescapedViews.get(doc);
+  if (view === undefined) {
+    view = doc.text.includes('\\') ? (escapedLines(doc.text) ?? null) : null;
+    unescapedViews.set(doc, view);
+  }
+  return view ?? undefined;
+}
+
+/** A commit or object id in a repository URL (`/blob/6c39…/`, `/commit/…`): hex, but a reference, not a key. */
+const VCS_REFERENCE = /\/(?:blob|tree|commits?|raw|compare|archive|pull|diff|-\/blob)\/$/;
+
+/** Characters of base64 and URL paths: a key found only by its provider's name stands alone in them, not inside a blob. */
+function isRunChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 43 || code === 47 || code === 95 || code === 45;
+}
+
+/** How far past a value a run of base64 may go before the value reads as a piece of a longer blob (an image, a key). */
+const BLOB_MARGIN = 48;
+
+/**
+ * Whether a value sits where a key cannot: a piece of a longer base64 run (data URLs, embedded images, encoded keys
+ * hold every short shape by chance), or a commit id in a repository URL.
+ */
+function embedded(text: string, start: number, end: number): boolean {
+  if (VCS_REFERENCE.test(text.slice(Math.max(0, start - 12), start)) && /^[0-9a-f]{7,40}$/.test(text.slice(start, end))) return true;
+  let before = 0;
+  for (let i = start - 1; i >= 0 && before <= BLOB_MARGIN && isRunChar(text.charCodeAt(i)); i--) before++;
+  let after = 0;
+  for (let i = end; i < text.length && before + after <= BLOB_MARGIN && isRunChar(text.charCodeAt(i)); i++) after++;
+  return before + after > BLOB_MARGIN;
+}
+
+/**
+ * A value found only through its provider's name must look generated: letters and digits mixed, and not a name or
+ * text (dots read as separators, so `a1b2.c3d4` is judged by its parts while `app.v2.config` stays a name).
+ */
+function generatedLooking(value: string): boolean {
+  return /[0-9]/.test(value) && /[A-Za-z]/.test(value) && !looksLikeNameOrText(value.replace(/\./g, '_'));
 }
 
 interface NameMatchers {
@@ -146,13 +206,23 @@ export const secretKind: RuleKind = {
   compile(rule, { trusted, report }): Matcher | undefined {
     const secret = rule as SecretRule;
     const patterns = (secret.patterns ?? [])
-      .map((p, i) => ({
-        regex: compileOrReport(p.regex, ['patterns', i, 'regex'], trusted, report),
-        group: p.group,
-        label: p.label ?? '',
-        userGroup: p.user_group,
-        applies: anyKeyword((p.keywords ?? []).map((k) => k.toLowerCase())),
-      }))
+      .map((p, i) => {
+        const context: readonly string[] = (p.context ?? []).map((w) => w.toLowerCase());
+        const checksum = p.checksum === undefined ? undefined : CHECKSUMS[p.checksum];
+        if (p.checksum !== undefined && !checksum) report(['patterns', i, 'checksum'], `unknown checksum "${p.checksum}": one of ${Object.keys(CHECKSUMS).join(', ')}`);
+        // Without keywords or provider words of its own, a pattern runs where the rule's own keywords occur.
+        const words: readonly string[] = (p.keywords ?? (context.length > 0 ? context : (secret.keywords ?? []))).map((k) => k.toLowerCase());
+        return {
+          regex: compileOrReport(p.regex, ['patterns', i, 'regex'], trusted, report),
+          group: p.group,
+          label: p.label ?? '',
+          userGroup: p.user_group,
+          ids: keywordIds(words),
+          words,
+          context,
+          checksum,
+        };
+      })
       .filter((p): p is CompiledPattern => p.regex !== undefined);
     const credentialArguments = new Map<string, number[]>();
     for (const [fn, positions] of Object.entries(secret.arguments ?? {})) {
@@ -173,7 +243,14 @@ export const secretKind: RuleKind = {
       ignoreLines !== undefined && ignoreLines.test(doc.index.lineText(doc.index.positionAt(offset).line));
     const nameAware = nameMatchers.names !== undefined || credentialArguments.size > 0;
     if (patterns.length === 0 && !nameAware) return undefined;
-    const keywords = (secret.keywords ?? []).map((k) => k.toLowerCase());
+    // A pattern's own keywords and provider words let the rule run too: a rule's list cannot forget one of them.
+    const keywords = [
+      ...new Set(
+        [...(secret.keywords ?? []), ...(secret.patterns ?? []).flatMap((p) => (secret.keywords ? [...(p.keywords ?? []), ...(p.context ?? [])] : []))].map((k) =>
+          k.toLowerCase(),
+        ),
+      ),
+    ];
     const hasKeyword = anyKeyword(keywords);
     const minEntropy = secret.entropy ?? 0;
     const minLength = secret.min_length ?? (nameAware ? 4 : 8);
@@ -217,24 +294,42 @@ export const secretKind: RuleKind = {
         const matches: RawMatch[] = [];
         const seen = new Set<number>();
         if (patterns.length > 0 && hasKeyword(doc.lower)) {
-          for (const { regex, group, label, userGroup, applies } of patterns) {
-            if (!applies(doc.lower)) continue;
-            for (const m of regex.matches(doc.text)) {
-              const g = group ?? (regex.groupCount > 0 ? 1 : 0);
-              const span = g === 0 ? m : m.groups[g - 1];
-              if (!span || seen.has(span.start)) continue;
-              const value = doc.text.slice(span.start, span.end);
-              if (!acceptable(value, false)) continue;
-              const user = userGroup !== undefined ? m.groups[userGroup - 1] : undefined;
-              if (user && doc.text.slice(user.start, user.end) === value) continue;
-              if (onIgnoredLine(doc, span.start)) continue;
-              seen.add(span.start);
-              matches.push({
-                start: span.start,
-                end: span.end,
-                vars: { value: maskSecret(value), name: '', provider: label },
-                overlap: { group: SECRET_GROUP, level: PROVIDER_LEVEL },
-              });
+          // The raw text, then the lines where escapes can hide a token, decoded (offsets mapped back).
+          const view = unescapedView(doc);
+          const viewLower = view?.text.toLowerCase();
+          // One look at the keyword pass's answer for every pattern (each `lower` comparison would read the whole text).
+          const seenKeywords = keywordsIn(doc.lower);
+          for (const { regex, group, label, userGroup, ids, words, context, checksum } of patterns) {
+            if (ids.length > 0 && !ids.some((id) => seenKeywords[id] === 1)) continue;
+            const views: { text: string; view: UnescapedText | undefined }[] = [{ text: doc.text, view: undefined }];
+            if (view && (words.length === 0 || words.some((w) => viewLower!.includes(w)))) views.push({ text: view.text, view });
+            for (const { text: searched, view: decoded } of views) {
+              for (const m of regex.matches(searched)) {
+                const g = group ?? (regex.groupCount > 0 ? 1 : 0);
+                const found = g === 0 ? m : m.groups[g - 1];
+                if (!found) continue;
+                const span = decoded ? originalSpan(decoded, found.start, found.end) : found;
+                if (seen.has(span.start)) continue;
+                const value = searched.slice(found.start, found.end);
+                if (!acceptable(value, false)) continue;
+                if (context.length > 0 && !(generatedLooking(value) && !embedded(doc.text, span.start, span.end) && providerNear(doc.text, doc.lower, doc.index, span.start, context))) continue;
+                const user = userGroup !== undefined ? m.groups[userGroup - 1] : undefined;
+                if (user && searched.slice(user.start, user.end) === value) continue;
+                if (onIgnoredLine(doc, span.start)) continue;
+                seen.add(span.start);
+                const evidence = ['provider-format'];
+                if (context.length > 0) evidence.push('provider-context');
+                const valid = checksum?.(value);
+                if (valid !== undefined) evidence.push(valid ? 'checksum:valid' : 'checksum:failed');
+                matches.push({
+                  start: span.start,
+                  end: span.end,
+                  vars: { value: maskSecret(value), name: '', provider: label },
+                  overlap: { group: SECRET_GROUP, level: PROVIDER_LEVEL },
+                  evidence,
+                  lowered: valid === false,
+                });
+              }
             }
           }
         }
