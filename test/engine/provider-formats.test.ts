@@ -4,7 +4,11 @@
  * BIP-173 test vectors, a macaroon built byte by byte from the version 2 format.
  */
 import * as assert from 'assert';
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as zlib from 'zlib';
+import { Rulebook, loadRulebook, scanDocument } from '@secure-coding/server';
 import { CHECKSUMS, base62Digits, base62Value, crc32 } from '@secure-coding/server/out/engine/kinds/secret-checksums';
 import { hasWord, providerNear } from '@secure-coding/server/out/engine/kinds/provider-context';
 import { originalSpan, unescapeText } from '@secure-coding/server/out/engine/kinds/unescaped-text';
@@ -132,3 +136,64 @@ describe('format checksums', () => {
   });
 });
 
+describe('provider formats in any context (default rulebook)', function () {
+  let rulebook: Rulebook;
+  before(async function () {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'provider-formats-'));
+    rulebook = await loadRulebook({ root: dir });
+  });
+
+  const hex32 = 'c4a9e2f07b3d58a16e9f2b04d7c83a5e';
+  const uuid = '6f1d2c8a-93b4-4e7f-a2c5-0b8e9d4f7a31';
+  const scan = async (file: string, text: string): Promise<{ ruleId: string; severity: string; text: string; evidence?: readonly string[] }[]> =>
+    (await scanDocument(rulebook, { path: file, text })).findings.map((f) => {
+      const lines = text.split('\n');
+      const first = lines[f.range.start.line];
+      return { ruleId: f.ruleId, severity: f.severity, text: first.slice(f.range.start.character, f.range.end.line === f.range.start.line ? f.range.end.character : undefined), evidence: f.evidence };
+    });
+
+  it('flags a random-string key when its provider is named nearby, whatever the variable is called', async function () {
+    assert.deepStrictEqual((await scan('.env', `MAILGUN_VALUE=key-${hex32}\n`)).map((f) => [f.ruleId, f.text]), [['secret.messaging-credential', `key-${hex32}`]]);
+    assert.deepStrictEqual((await scan('deploy.yaml', `heroku: ${uuid}\n`)).map((f) => f.ruleId), ['secret.cloud-credential']);
+    const json = await scan('settings.json', `{"datadog": {"k": "${hex32}"}}\n`);
+    assert.deepStrictEqual(json.map((f) => [f.ruleId, f.evidence]), [['secret.observability-key', ['provider-format', 'provider-context']]]);
+  });
+
+  it('leaves the same random strings alone with no provider near them', async function () {
+    assert.deepStrictEqual(await scan('settings.json', `{"cache": {"k": "${hex32}"}}\n`), []);
+    assert.deepStrictEqual(await scan('deploy.yaml', `build_id: ${uuid}\n`), []);
+    assert.deepStrictEqual(await scan('notes.md', `Datadog is our monitoring.\n\n\n\n\nchecksum ${hex32}\n`), []);
+  });
+
+  it('takes neither a commit id in a repository URL nor a piece of a base64 blob for a key, even beside the provider name', async function () {
+    const sha = '6c3960a8f4b90e8938228688bc49bdcdd6b2d99e';
+    assert.deepStrictEqual(await scan('path.go', `// A working CircleCI setup:\n// https://github.com/acme/site/blob/${sha}/.circleci/config.yml\n`), []);
+    const piece = (i: number): string => `Qm${i}x7Kp2Lw9Rt4Vb8Nc3Zh6Jd1Fg5Sy0`.slice(0, 24);
+    const blob = Array.from({ length: 12 }, (_, i) => piece(i)).join('+');
+    assert.deepStrictEqual(await scan('image.go', `// razorpay logo\nconst logo = \`${blob}\`\n`), []);
+    // The same piece alone beside the name is a key.
+    assert.deepStrictEqual((await scan('pay.go', `// razorpay\nconst k = \`${piece(3)}\`\n`)).map((f) => f.ruleId), ['secret.payment-credential']);
+  });
+
+  it('finds self-contained tokens in escaped JSON, logs, patches, Markdown and files without an extension', async function () {
+    const webhook = 'https://hooks.slack.com/services/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';
+    const escaped = webhook.replace(/\//g, '\\/');
+    const found = await scan('event.json', `{"body": "{\\"url\\": \\"${escaped}\\"}"}\n`);
+    assert.deepStrictEqual(found.map((f) => [f.ruleId, f.text]), [['secret.slack-webhook', escaped]]);
+    const bot = 'xoxb-920943299516-183355941495-uRDdGaqjpFDcgxBIPdvBqRQW';
+    assert.deepStrictEqual((await scan('NOTES', `v=\\u0022${bot}\\u0022\n`)).map((f) => f.ruleId), ['secret.slack-token']);
+    assert.deepStrictEqual((await scan('trace.log', `{"msg": "retry\\n${bot}\\n"}\n`)).map((f) => f.ruleId), ['secret.slack-token']);
+    assert.deepStrictEqual((await scan('fix.diff', `+++ b/conf.ini\n+v = ${bot}\n`)).map((f) => f.ruleId), ['secret.slack-token']);
+    assert.deepStrictEqual((await scan('README.md', `Use \`${bot}\` for staging.\n`)).map((f) => f.ruleId), ['secret.slack-token']);
+  });
+
+  it('reports a GitHub token with a valid checksum as an error and one whose checksum fails a severity lower', async function () {
+    const body = 'Xq3JkL9mPz2RtV8wYb4NcF7hD1sGa6';
+    const valid = `ghp_${body}${base62Digits(crc32(body))}`;
+    const broken = `ghp_${body}${base62Digits((crc32(body) + 1) % 0xffffffff)}`;
+    const [good] = await scan('a.js', `const t = "${valid}";\n`);
+    assert.deepStrictEqual([good.ruleId, good.severity, good.evidence], ['secret.github-token', 'error', ['provider-format', 'checksum:valid']]);
+    const [bad] = await scan('a.js', `const t = "${broken}";\n`);
+    assert.deepStrictEqual([bad.ruleId, bad.severity, bad.evidence], ['secret.github-token', 'warning', ['provider-format', 'checksum:failed']]);
+  });
+});
