@@ -171,6 +171,8 @@ describe('provider formats in any context (default rulebook)', function () {
     const piece = (i: number): string => `Qm${i}x7Kp2Lw9Rt4Vb8Nc3Zh6Jd1Fg5Sy0`.slice(0, 24);
     const blob = Array.from({ length: 12 }, (_, i) => piece(i)).join('+');
     assert.deepStrictEqual(await scan('image.go', `// razorpay logo\nconst logo = \`${blob}\`\n`), []);
+    const armour = [`-----BEGIN PGP SIGNATURE-----`, ``, `iQIzBAABCAAdFiEEkwealRHvwLfWzb+1sNpg+0VLrxgFAmiLcnIACgkQsNpg+0VL`, `rzp/XyhUr74692elTMufOFQw03httc2MjNnLCetK6x4d1jAvomLJrUIU/zGqn4kr`, `wvSe2Zp3hyNLepVm03oVP0gly1Je7YMyHXeuqDG+${piece(5)}`, `-----END PGP SIGNATURE-----`];
+    assert.deepStrictEqual(await scan('release.asc', `${armour.join('\n')}\n`), []);
     // The same piece alone beside the name is a key.
     assert.deepStrictEqual((await scan('pay.go', `// razorpay\nconst k = \`${piece(3)}\`\n`)).map((f) => f.ruleId), ['secret.payment-credential']);
   });

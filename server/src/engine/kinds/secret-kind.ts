@@ -99,9 +99,13 @@ function isRunChar(code: number): boolean {
 /** How far past a value a run of base64 may go before the value reads as a piece of a longer blob (an image, a key). */
 const BLOB_MARGIN = 48;
 
+/** A line of a wrapped base64 block (PGP armour, PEM, MIME): nothing but base64, as long as such lines are. */
+const WRAPPED_BASE64_LINE = /^[A-Za-z0-9+/]{60,}={0,2}$/;
+
 /**
  * Whether a value sits where a key cannot: a piece of a longer base64 run (data URLs, embedded images, encoded keys
- * hold every short shape by chance), or a commit id in a repository URL.
+ * and signatures hold every short shape by chance), a piece of a line of a wrapped base64 block, or a commit id in a
+ * repository URL.
  */
 function embedded(text: string, start: number, end: number): boolean {
   if (VCS_REFERENCE.test(text.slice(Math.max(0, start - 12), start)) && /^[0-9a-f]{7,40}$/.test(text.slice(start, end))) return true;
@@ -109,7 +113,12 @@ function embedded(text: string, start: number, end: number): boolean {
   for (let i = start - 1; i >= 0 && before <= BLOB_MARGIN && isRunChar(text.charCodeAt(i)); i--) before++;
   let after = 0;
   for (let i = end; i < text.length && before + after <= BLOB_MARGIN && isRunChar(text.charCodeAt(i)); i++) after++;
-  return before + after > BLOB_MARGIN;
+  if (before + after > BLOB_MARGIN) return true;
+  if (before + after === 0) return false;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const newline = text.indexOf('\n', end);
+  const line = text.slice(lineStart, newline < 0 ? text.length : newline).replace(/\r$/, '');
+  return line.length <= 120 && WRAPPED_BASE64_LINE.test(line);
 }
 
 /**
