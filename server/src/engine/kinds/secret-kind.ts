@@ -26,7 +26,7 @@ import { keywordLines } from './line-prefilter';
 import { keywordIds, keywordsIn } from './keyword-index';
 import { anyKeyword, inProse, keywordNearQuote, nameAround, nameParts } from './keyword-prefilters';
 import { ENVIRONMENT_READERS, NAME_TAKING_CALL, isPlaceholder, looksLikeNameOrText, readableDecoding, shannonEntropy, snakeCase } from './secret-values';
-import { providerNear } from './provider-context';
+import { hasWord, providerNear } from './provider-context';
 import { CHECKSUMS } from './secret-checksums';
 import { UnescapedText, escapedLines, originalSpan } from './unescaped-text';
 
@@ -88,6 +88,21 @@ function unescapedView(doc: ScanDocument): UnescapedText | undefined {
   return view ?? undefined;
 }
 
+/** Per document, whether each provider word occurs whole anywhere (the keyword pass finds it inside other words too). */
+const wholeWords = new WeakMap<ScanDocument, Map<string, boolean>>();
+
+/** Whether one of a pattern's provider words stands whole somewhere in the document: `ably` in `probably` does not. */
+function anyWholeWord(doc: ScanDocument, words: readonly string[]): boolean {
+  let known = wholeWords.get(doc);
+  if (!known) wholeWords.set(doc, (known = new Map<string, boolean>()));
+  for (const word of words) {
+    let found = known.get(word);
+    if (found === undefined) known.set(word, (found = hasWord(doc.text, doc.lower, word, 0, doc.text.length)));
+    if (found) return true;
+  }
+  return false;
+}
+
 /** A commit or object id in a repository URL (`/blob/6c39…/`, `/commit/…`): hex, but a reference, not a key. */
 const VCS_REFERENCE = /\/(?:blob|tree|commits?|raw|compare|archive|pull|diff|-\/blob)\/$/;
 
@@ -122,11 +137,15 @@ function embedded(text: string, start: number, end: number): boolean {
 }
 
 /**
- * A value found only through its provider's name must look generated: letters and digits mixed, and not a name or
- * text (dots read as separators, so `a1b2.c3d4` is judged by its parts while `app.v2.config` stays a name).
+ * A value found only through its provider's name must look generated: letters and digits mixed, not a date, and
+ * either digits in three places or more or not a name or text (dots read as separators, so `a1b2.c3d4` is judged by
+ * its parts while `app.v2.config` stays a name).
  */
 function generatedLooking(value: string): boolean {
-  return /[0-9]/.test(value) && /[A-Za-z]/.test(value) && !looksLikeNameOrText(value.replace(/\./g, '_'));
+  if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value) || /^\d{4}-\d{2}-\d{2}/.test(value)) return false;
+  // Digits scattered in three places or more: generated, even when its letters fall into camel case by chance.
+  if ((value.match(/[0-9]+/g) ?? []).length >= 3) return true;
+  return !looksLikeNameOrText(value.replace(/\./g, '_'));
 }
 
 interface NameMatchers {
@@ -310,6 +329,7 @@ export const secretKind: RuleKind = {
           const seenKeywords = keywordsIn(doc.lower);
           for (const { regex, group, label, userGroup, ids, words, context, checksum } of patterns) {
             if (ids.length > 0 && !ids.some((id) => seenKeywords[id] === 1)) continue;
+            if (context.length > 0 && !anyWholeWord(doc, context)) continue;
             const views: { text: string; view: UnescapedText | undefined }[] = [{ text: doc.text, view: undefined }];
             if (view && (words.length === 0 || words.some((w) => viewLower!.includes(w)))) views.push({ text: view.text, view });
             for (const { text: searched, view: decoded } of views) {
