@@ -73,6 +73,8 @@ interface CompiledPattern {
   readonly words: readonly string[];
   /** Provider words one of which must stand near a match (lower case); empty when the shape is enough. */
   readonly context: readonly string[];
+  /** Their keyword ids, in the same order. */
+  readonly contextIds: number[];
   readonly checksum: ((token: string) => boolean) | undefined;
 }
 
@@ -91,11 +93,16 @@ function unescapedView(doc: ScanDocument): UnescapedText | undefined {
 /** Per document, whether each provider word occurs whole anywhere (the keyword pass finds it inside other words too). */
 const wholeWords = new WeakMap<ScanDocument, Map<string, boolean>>();
 
-/** Whether one of a pattern's provider words stands whole somewhere in the document: `ably` in `probably` does not. */
-function anyWholeWord(doc: ScanDocument, words: readonly string[]): boolean {
+/**
+ * Whether one of a pattern's provider words stands whole somewhere in the document: `ably` in `probably` does not.
+ * Only words the keyword pass saw (`seen` at their `ids`) are looked for: an absent word would cost a search of the text.
+ */
+function anyWholeWord(doc: ScanDocument, words: readonly string[], ids: readonly number[], seen: Uint8Array): boolean {
   let known = wholeWords.get(doc);
   if (!known) wholeWords.set(doc, (known = new Map<string, boolean>()));
-  for (const word of words) {
+  for (let i = 0; i < words.length; i++) {
+    if (seen[ids[i]] !== 1) continue;
+    const word = words[i];
     let found = known.get(word);
     if (found === undefined) known.set(word, (found = hasWord(doc.text, doc.lower, word, 0, doc.text.length)));
     if (found) return true;
@@ -248,6 +255,7 @@ export const secretKind: RuleKind = {
           ids: keywordIds(words),
           words,
           context,
+          contextIds: keywordIds(context),
           checksum,
         };
       })
@@ -327,9 +335,9 @@ export const secretKind: RuleKind = {
           const viewLower = view?.text.toLowerCase();
           // One look at the keyword pass's answer for every pattern (each `lower` comparison would read the whole text).
           const seenKeywords = keywordsIn(doc.lower);
-          for (const { regex, group, label, userGroup, ids, words, context, checksum } of patterns) {
+          for (const { regex, group, label, userGroup, ids, words, context, contextIds, checksum } of patterns) {
             if (ids.length > 0 && !ids.some((id) => seenKeywords[id] === 1)) continue;
-            if (context.length > 0 && !anyWholeWord(doc, context)) continue;
+            if (context.length > 0 && !anyWholeWord(doc, context, contextIds, seenKeywords)) continue;
             const views: { text: string; view: UnescapedText | undefined }[] = [{ text: doc.text, view: undefined }];
             if (view && (words.length === 0 || words.some((w) => viewLower!.includes(w)))) views.push({ text: view.text, view });
             for (const { text: searched, view: decoded } of views) {
