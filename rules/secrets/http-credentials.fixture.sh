@@ -16,5 +16,5 @@ mysql -u root -p shop
 # A .netrc written by a setup script:
 cat > ~/.netrc <<NETRC
 # ruleid: secret.http-credentials
-machine api.heroku.com login ops@acme.io password 0f6e2c9a-41d7-4b8e-9c3a-7d5e1f2b8a64
+machine git.acme.io login ops@acme.io password 0f6e2c9a-41d7-4b8e-9c3a-7d5e1f2b8a64
 NETRC

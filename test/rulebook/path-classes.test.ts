@@ -16,7 +16,7 @@ const PYTHON = [
   'DEMO_LOGIN = "demo_01"',
   'DEMO_PASS = "Demo#2024"',
   'DB_PASSWORD = "S3cr3t-Pr0d-Pa55"',
-  'GITHUB_TOKEN = "ghp_F4iGbkYfRYrF9diDpmCqLccxdCcE3Ch4BFgW"',
+  'GITHUB_TOKEN = "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"',
   'DB_HOST = "192.168.1.20"',
   '',
 ].join('\n');

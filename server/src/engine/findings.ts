@@ -31,6 +31,8 @@ export interface Finding {
   readonly suppression?: InlineSuppression;
   /** The class of the file when it is not product code: test, docs or vendored (`path-classes.ts`). */
   readonly pathClass?: Exclude<PathClass, 'product'>;
+  /** What the finding rests on (`provider-format`, `checksum:valid`…), when its rule's kind says. */
+  readonly evidence?: readonly string[];
 }
 
 export function sha256(text: string): string {

@@ -9,7 +9,7 @@ import { parserFor } from './grammars';
 import { RawMatch, ScanDocument, prefilterInput } from './kinds/kind';
 import { LanguageId, hasGrammar, languageForFile } from './languages';
 import { ActiveRule, CompiledRule } from './rulebook/rulebook';
-import { Locale, LocalizedText, localize } from './rulebook/types';
+import { Locale, LocalizedText, Severity, localize } from './rulebook/types';
 import { Suppression, SuppressionIndex, isValidSuppression, parseSuppressions, SUPPRESSION_MARKER } from './suppressions';
 import { dropOutranked, dropYielding } from './overlap';
 import { configFacts } from './syntax/config-facts';
@@ -89,6 +89,10 @@ class LazyDocument implements ScanDocument {
   get lower(): string {
     this.lowerCache ??= this.text.toLowerCase();
     return this.lowerCache;
+  }
+
+  shareLower(lower: string): void {
+    this.lowerCache ??= lower;
   }
 
   private config(): void {
@@ -200,6 +204,8 @@ export async function scanWithRules(rules: readonly ActiveRule[], input: ScanInp
     tree = parser.parse(input.text, input.previousTree) ?? undefined;
   }
   const doc = new LazyDocument(input.path, languageId, input.text, tree, input);
+  // The prefilters' lower case is the same text: one string, so the keyword pass's cache knows it at a glance.
+  doc.shareLower(fileInput.lower);
   // A one-off scan of a parsed file reads strings only where the rules that say so can find; an editor's scan
   // keeps every fact for the next edit, and then reads them all.
   const focusable = tree && !options.keepTree && !input.previousTree ? candidates.filter(isFocusable) : [];
@@ -227,6 +233,11 @@ export async function scanWithRules(rules: readonly ActiveRule[], input: ScanInp
   return { findings, tree, partialParse, failures, facts };
 }
 
+/** One step down: a match its kind doubts (a failed checksum) stays visible but weighs less. */
+function lowerSeverity(severity: Severity): Severity {
+  return severity === 'error' ? 'warning' : 'info';
+}
+
 function toFindings(all: { rule: ActiveRule; match: RawMatch }[], doc: LazyDocument, suppressions: Suppression[]): Finding[] {
   const raw = dropYielding(dropOutranked(all), doc.index);
   raw.sort((a, b) => a.match.start - b.match.start || a.rule.compiled.rule.id.localeCompare(b.rule.compiled.rule.id));
@@ -249,7 +260,7 @@ function toFindings(all: { rule: ActiveRule; match: RawMatch }[], doc: LazyDocum
     const cwe = match.cwe !== undefined ? [match.cwe, ...(r.cwe ?? []).filter((c) => c !== match.cwe)] : [...(r.cwe ?? [])];
     findings.push({
       ruleId: r.id,
-      severity: rule.severity,
+      severity: match.lowered ? lowerSeverity(rule.severity) : rule.severity,
       message: fill(message, match.vars, 'en'),
       messageJa: typeof message === 'object' && message.ja ? fill(message, match.vars, 'ja') : undefined,
       path: doc.path,
@@ -260,6 +271,7 @@ function toFindings(all: { rule: ActiveRule; match: RawMatch }[], doc: LazyDocum
       guide: r.guide,
       suppression: suppression ? { reason: suppression.reason, line: suppression.line } : undefined,
       ...(rule.pathClass && rule.pathClass !== 'product' ? { pathClass: rule.pathClass } : {}),
+      ...(match.evidence ? { evidence: match.evidence } : {}),
     });
   }
   return findings;

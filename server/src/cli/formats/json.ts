@@ -19,6 +19,7 @@ export function formatJson(report: ScanReport): string {
         pathClass: f.pathClass ?? 'product',
         gating: gatingOf(report, f),
         suppression: f.suppression ? { reason: f.suppression.reason, line: f.suppression.line + 1 } : undefined,
+        evidence: f.evidence,
       })),
       skipped: report.skipped.map((s) => ({ path: s.path, reason: s.skipped?.reason, detail: s.skipped?.detail })),
       problems: report.rulebook.problems,

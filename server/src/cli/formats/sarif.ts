@@ -68,6 +68,7 @@ export function formatSarif(report: ScanReport): string {
       },
     ],
     partialFingerprints: { 'rulebookFingerprint/v1': f.fingerprint },
+    ...(f.evidence ? { properties: { evidence: [...f.evidence] } } : {}),
     ...suppressionsOf(f, report),
     properties: { pathClass: f.pathClass ?? 'product', gating: gatingOf(report, f), ...(f.pathClass ? { tags: [f.pathClass] } : {}) },
   });

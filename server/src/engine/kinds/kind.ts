@@ -42,6 +42,13 @@ export interface RawMatch {
    * name-aware generic rule that flags the same literal, so one secret is reported once.
    */
   readonly overlap?: { readonly group: string; readonly level: number };
+  /**
+   * What the match rests on, as explainable features (`provider-format`, `provider-context`, `checksum:valid`,
+   * `checksum:failed`): carried into the finding for reports and, later, a confidence.
+   */
+  readonly evidence?: readonly string[];
+  /** Reported one severity below the rule's (e.g. a token whose checksum fails: likely test data). */
+  readonly lowered?: boolean;
 }
 
 /** The raw text, and its lower-case form computed once per file for case-insensitive keyword checks. */

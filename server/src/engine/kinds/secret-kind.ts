@@ -7,6 +7,13 @@
  *   a credential (`arguments`, e.g. `NetworkCredential(user, "…")`).
  * A match's value reaches messages only masked. Name-aware matches give way to a provider pattern that flags the same
  * text (`GITHUB_TOKEN = "ghp_…"` is one GitHub token, not also a generic one).
+ *
+ * A provider pattern may ask for its provider's name nearby (`context`, see `provider-context.ts`) when its shape
+ * alone is only a random string, and may name a `checksum` its format carries (`secret-checksums.ts`). Patterns run
+ * over the text as written and, when it holds backslash escapes, over the text they spell (`unescaped-text.ts`).
+ * Each match carries its evidence (`provider-format`, `provider-context`, `checksum:valid`, `checksum:failed`); a
+ * failed checksum on an otherwise perfect shape is test data or a placeholder more often than a key, so it is
+ * reported one severity lower.
  */
 import { maskSecret } from '../mask';
 import { RegexSyntaxError, RuleRegex, compileRuleRegex } from '../regex';
@@ -16,8 +23,12 @@ import { AUTH_PAIR } from '../syntax/name-context';
 import { lastIdentifier } from '../syntax/tree-util';
 import { Matcher, PrefilterInput, RawMatch, RuleKind, ScanDocument } from './kind';
 import { keywordLines } from './line-prefilter';
+import { keywordIds, keywordsIn } from './keyword-index';
 import { anyKeyword, inProse, keywordNearQuote, nameAround, nameParts } from './keyword-prefilters';
 import { ENVIRONMENT_READERS, NAME_TAKING_CALL, isPlaceholder, looksLikeNameOrText, readableDecoding, shannonEntropy, snakeCase } from './secret-values';
+import { hasWord, providerNear } from './provider-context';
+import { CHECKSUMS } from './secret-checksums';
+import { UnescapedText, escapedLines, originalSpan } from './unescaped-text';
 
 /** Overlap group shared by every secret rule: a provider match outranks a name-aware one on the same text. */
 const SECRET_GROUP = 'secret';
@@ -56,8 +67,92 @@ interface CompiledPattern {
   readonly group: number | undefined;
   readonly label: LocalizedText;
   readonly userGroup: number | undefined;
-  /** The pattern's own keywords (every text passes without). */
-  readonly applies: (lower: string) => boolean;
+  /** Ids of the pattern's own keywords, or its context words, or the rule's keywords (every text passes without any). */
+  readonly ids: number[];
+  /** The same words in lower case, for the decoded lines (which the keyword pass did not read). */
+  readonly words: readonly string[];
+  /** Provider words one of which must stand near a match (lower case); empty when the shape is enough. */
+  readonly context: readonly string[];
+  /** Their keyword ids, in the same order. */
+  readonly contextIds: number[];
+  readonly checksum: ((token: string) => boolean) | undefined;
+}
+
+/** The decoded lines of each document where escapes can hide a token, computed once per document for every provider rule. */
+const unescapedViews = new WeakMap<ScanDocument, UnescapedText | null>();
+
+function unescapedView(doc: ScanDocument): UnescapedText | undefined {
+  let view = unescapedViews.get(doc);
+  if (view === undefined) {
+    view = doc.text.includes('\\') ? (escapedLines(doc.text) ?? null) : null;
+    unescapedViews.set(doc, view);
+  }
+  return view ?? undefined;
+}
+
+/** Per document, whether each provider word occurs whole anywhere (the keyword pass finds it inside other words too). */
+const wholeWords = new WeakMap<ScanDocument, Map<string, boolean>>();
+
+/**
+ * Whether one of a pattern's provider words stands whole somewhere in the document: `ably` in `probably` does not.
+ * Only words the keyword pass saw (`seen` at their `ids`) are looked for: an absent word would cost a search of the text.
+ */
+function anyWholeWord(doc: ScanDocument, words: readonly string[], ids: readonly number[], seen: Uint8Array): boolean {
+  let known = wholeWords.get(doc);
+  if (!known) wholeWords.set(doc, (known = new Map<string, boolean>()));
+  for (let i = 0; i < words.length; i++) {
+    if (seen[ids[i]] !== 1) continue;
+    const word = words[i];
+    let found = known.get(word);
+    if (found === undefined) known.set(word, (found = hasWord(doc.text, doc.lower, word, 0, doc.text.length)));
+    if (found) return true;
+  }
+  return false;
+}
+
+/** A commit or object id in a repository URL (`/blob/6c39…/`, `/commit/…`): hex, but a reference, not a key. */
+const VCS_REFERENCE = /\/(?:blob|tree|commits?|raw|compare|archive|pull|diff|-\/blob)\/$/;
+
+/** Characters of base64 and URL paths: a key found only by its provider's name stands alone in them, not inside a blob. */
+function isRunChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 43 || code === 47 || code === 95 || code === 45;
+}
+
+/** How far past a value a run of base64 may go before the value reads as a piece of a longer blob (an image, a key). */
+const BLOB_MARGIN = 48;
+
+/** A line of a wrapped base64 block (PGP armour, PEM, MIME): nothing but base64, as long as such lines are. */
+const WRAPPED_BASE64_LINE = /^[A-Za-z0-9+/]{60,}={0,2}$/;
+
+/**
+ * Whether a value sits where a key cannot: a piece of a longer base64 run (data URLs, embedded images, encoded keys
+ * and signatures hold every short shape by chance), a piece of a line of a wrapped base64 block, or a commit id in a
+ * repository URL.
+ */
+function embedded(text: string, start: number, end: number): boolean {
+  if (VCS_REFERENCE.test(text.slice(Math.max(0, start - 12), start)) && /^[0-9a-f]{7,40}$/.test(text.slice(start, end))) return true;
+  let before = 0;
+  for (let i = start - 1; i >= 0 && before <= BLOB_MARGIN && isRunChar(text.charCodeAt(i)); i--) before++;
+  let after = 0;
+  for (let i = end; i < text.length && before + after <= BLOB_MARGIN && isRunChar(text.charCodeAt(i)); i++) after++;
+  if (before + after > BLOB_MARGIN) return true;
+  if (before + after === 0) return false;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const newline = text.indexOf('\n', end);
+  const line = text.slice(lineStart, newline < 0 ? text.length : newline).replace(/\r$/, '');
+  return line.length <= 120 && WRAPPED_BASE64_LINE.test(line);
+}
+
+/**
+ * A value found only through its provider's name must look generated: letters and digits mixed, not a date, and
+ * either digits in three places or more or not a name or text (dots read as separators, so `a1b2.c3d4` is judged by
+ * its parts while `app.v2.config` stays a name).
+ */
+function generatedLooking(value: string): boolean {
+  if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value) || /^\d{4}-\d{2}-\d{2}/.test(value)) return false;
+  // Digits scattered in three places or more: generated, even when its letters fall into camel case by chance.
+  if ((value.match(/[0-9]+/g) ?? []).length >= 3) return true;
+  return !looksLikeNameOrText(value.replace(/\./g, '_'));
 }
 
 interface NameMatchers {
@@ -146,13 +241,24 @@ export const secretKind: RuleKind = {
   compile(rule, { trusted, report }): Matcher | undefined {
     const secret = rule as SecretRule;
     const patterns = (secret.patterns ?? [])
-      .map((p, i) => ({
-        regex: compileOrReport(p.regex, ['patterns', i, 'regex'], trusted, report),
-        group: p.group,
-        label: p.label ?? '',
-        userGroup: p.user_group,
-        applies: anyKeyword((p.keywords ?? []).map((k) => k.toLowerCase())),
-      }))
+      .map((p, i) => {
+        const context: readonly string[] = (p.context ?? []).map((w) => w.toLowerCase());
+        const checksum = p.checksum === undefined ? undefined : CHECKSUMS[p.checksum];
+        if (p.checksum !== undefined && !checksum) report(['patterns', i, 'checksum'], `unknown checksum "${p.checksum}": one of ${Object.keys(CHECKSUMS).join(', ')}`);
+        // Without keywords or provider words of its own, a pattern runs where the rule's own keywords occur.
+        const words: readonly string[] = (p.keywords ?? (context.length > 0 ? context : (secret.keywords ?? []))).map((k) => k.toLowerCase());
+        return {
+          regex: compileOrReport(p.regex, ['patterns', i, 'regex'], trusted, report),
+          group: p.group,
+          label: p.label ?? '',
+          userGroup: p.user_group,
+          ids: keywordIds(words),
+          words,
+          context,
+          contextIds: keywordIds(context),
+          checksum,
+        };
+      })
       .filter((p): p is CompiledPattern => p.regex !== undefined);
     const credentialArguments = new Map<string, number[]>();
     for (const [fn, positions] of Object.entries(secret.arguments ?? {})) {
@@ -173,7 +279,14 @@ export const secretKind: RuleKind = {
       ignoreLines !== undefined && ignoreLines.test(doc.index.lineText(doc.index.positionAt(offset).line));
     const nameAware = nameMatchers.names !== undefined || credentialArguments.size > 0;
     if (patterns.length === 0 && !nameAware) return undefined;
-    const keywords = (secret.keywords ?? []).map((k) => k.toLowerCase());
+    // A pattern's own keywords and provider words let the rule run too: a rule's list cannot forget one of them.
+    const keywords = [
+      ...new Set(
+        [...(secret.keywords ?? []), ...(secret.patterns ?? []).flatMap((p) => (secret.keywords ? [...(p.keywords ?? []), ...(p.context ?? [])] : []))].map((k) =>
+          k.toLowerCase(),
+        ),
+      ),
+    ];
     const hasKeyword = anyKeyword(keywords);
     const minEntropy = secret.entropy ?? 0;
     const minLength = secret.min_length ?? (nameAware ? 4 : 8);
@@ -217,24 +330,43 @@ export const secretKind: RuleKind = {
         const matches: RawMatch[] = [];
         const seen = new Set<number>();
         if (patterns.length > 0 && hasKeyword(doc.lower)) {
-          for (const { regex, group, label, userGroup, applies } of patterns) {
-            if (!applies(doc.lower)) continue;
-            for (const m of regex.matches(doc.text)) {
-              const g = group ?? (regex.groupCount > 0 ? 1 : 0);
-              const span = g === 0 ? m : m.groups[g - 1];
-              if (!span || seen.has(span.start)) continue;
-              const value = doc.text.slice(span.start, span.end);
-              if (!acceptable(value, false)) continue;
-              const user = userGroup !== undefined ? m.groups[userGroup - 1] : undefined;
-              if (user && doc.text.slice(user.start, user.end) === value) continue;
-              if (onIgnoredLine(doc, span.start)) continue;
-              seen.add(span.start);
-              matches.push({
-                start: span.start,
-                end: span.end,
-                vars: { value: maskSecret(value), name: '', provider: label },
-                overlap: { group: SECRET_GROUP, level: PROVIDER_LEVEL },
-              });
+          // The raw text, then the lines where escapes can hide a token, decoded (offsets mapped back).
+          const view = unescapedView(doc);
+          const viewLower = view?.text.toLowerCase();
+          // One look at the keyword pass's answer for every pattern (each `lower` comparison would read the whole text).
+          const seenKeywords = keywordsIn(doc.lower);
+          for (const { regex, group, label, userGroup, ids, words, context, contextIds, checksum } of patterns) {
+            if (ids.length > 0 && !ids.some((id) => seenKeywords[id] === 1)) continue;
+            if (context.length > 0 && !anyWholeWord(doc, context, contextIds, seenKeywords)) continue;
+            const views: { text: string; view: UnescapedText | undefined }[] = [{ text: doc.text, view: undefined }];
+            if (view && (words.length === 0 || words.some((w) => viewLower!.includes(w)))) views.push({ text: view.text, view });
+            for (const { text: searched, view: decoded } of views) {
+              for (const m of regex.matches(searched)) {
+                const g = group ?? (regex.groupCount > 0 ? 1 : 0);
+                const found = g === 0 ? m : m.groups[g - 1];
+                if (!found) continue;
+                const span = decoded ? originalSpan(decoded, found.start, found.end) : found;
+                if (seen.has(span.start)) continue;
+                const value = searched.slice(found.start, found.end);
+                if (!acceptable(value, false)) continue;
+                if (context.length > 0 && !(generatedLooking(value) && !embedded(doc.text, span.start, span.end) && providerNear(doc.text, doc.lower, doc.index, span.start, context))) continue;
+                const user = userGroup !== undefined ? m.groups[userGroup - 1] : undefined;
+                if (user && searched.slice(user.start, user.end) === value) continue;
+                if (onIgnoredLine(doc, span.start)) continue;
+                seen.add(span.start);
+                const evidence = ['provider-format'];
+                if (context.length > 0) evidence.push('provider-context');
+                const valid = checksum?.(value);
+                if (valid !== undefined) evidence.push(valid ? 'checksum:valid' : 'checksum:failed');
+                matches.push({
+                  start: span.start,
+                  end: span.end,
+                  vars: { value: maskSecret(value), name: '', provider: label },
+                  overlap: { group: SECRET_GROUP, level: PROVIDER_LEVEL },
+                  evidence,
+                  lowered: valid === false,
+                });
+              }
             }
           }
         }

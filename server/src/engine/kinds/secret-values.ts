@@ -57,7 +57,7 @@ const NAME_OR_TEXT: readonly RegExp[] = [
   /^[\w.-]+\.(?:pem|key|crt|cer|der|p8|p12|pfx|jks|keystore|json|ya?ml|txt|env|ini|conf|cfg|properties|xml|toml|html?|js|ts|php|py|rb|sh)$/i,
   /^[a-z][a-z0-9+.-]*:\/\/[^:@/\s]*(?:[/?#]|$)/i, // URL without credentials
   /^(?:[A-Za-z]+:)?[A-Za-z_]\w*\(\)$/, // call-looking text
-  /^[a-z]+\/[a-z0-9.+-]+$/i, // MIME types: application/json
+  /^[a-z]+\/[a-z0-9.+-]+$/, // MIME types: application/json (in lower case: base64 with one slash is not one)
   /^[A-Za-z][A-Za-z ]*[:?]$/, // "Password:", "Forgot password?"
   /%[-+ #0]*\d*(?:\.\d+)?(?:ll|l|hh|h|z)?[sdifxXucp](?![A-Za-z0-9])|\{\d*\}/, // format strings: "%s:%s", "{0}" (not "Violet7%copper")
   /\\[dwsbDWS]|\[[a-z]-[a-z]\]|\(\?[:=!]|^\^|\$$/, // regular expressions

@@ -110,6 +110,13 @@ export interface SecretPattern {
   readonly user_group?: number;
   /** Substrings (case-insensitive) one of which must occur for this pattern to run; the rule's own apply too. */
   readonly keywords?: readonly string[];
+  /**
+   * Provider words (case-insensitive, matched as whole name parts) one of which must stand near a match: on its
+   * line, a few lines above, or on an enclosing key line. For shapes that are only random strings.
+   */
+  readonly context?: readonly string[];
+  /** A check the format carries (`base62-crc32`, `pypi-macaroon`, `bech32`, `jwt-header`, `discord-snowflake`). */
+  readonly checksum?: string;
 }
 
 export interface SecretRule extends RuleCommon {
