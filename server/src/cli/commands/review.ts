@@ -56,9 +56,10 @@ export const reviewCommands: CommandRegistrar = (program, run, output) => {
     .description('the CI gate: exit 0 only when every finding that needs a sign-off has a valid approval, else 1 listing each problem')
     .argument('[paths...]', 'files and folders (default: the whole workspace)', [])
     .option('-q, --quiet', 'no summary or ledger warnings on stderr')
+    .option('--diff-base <ref>', 'only findings on lines added or modified since the merge base of REF and HEAD (a pull request\'s gate)')
     .addOption(rulebookOption())
     .addOption(lang())
-    .action((paths: string[], opts: { rulebook?: string; quiet?: boolean; lang: Locale }) => run(() => reviewVerifyCommand(paths, opts, output)));
+    .action((paths: string[], opts: { rulebook?: string; quiet?: boolean; diffBase?: string; lang: Locale }) => run(() => reviewVerifyCommand(paths, opts, output)));
 
   review
     .command('prune')

@@ -1,6 +1,7 @@
 /**
  * SARIF 2.1.0 for code scanning: rules with help text and CWE tags, results on the flagged token with
- * `partialFingerprints`, inline suppressions kept as `suppressions` (kind inSource) so a viewer can show them.
+ * `partialFingerprints`, inline suppressions kept as `suppressions` (kind inSource) so a viewer can show them, and
+ * for a scan of a change with `--all-findings`, each result's `baselineState` (the removed ones as `absent`).
  */
 import type * as Sarif from 'sarif';
 import { pathToFileURL } from 'url';
@@ -43,7 +44,7 @@ function sarifRule(compiled: CompiledRule): Sarif.ReportingDescriptor {
 export function formatSarif(report: ScanReport): string {
   const rules = report.rulebook.rules;
   const index = new Map(rules.map((r, i) => [r.rule.id, i]));
-  const results: Sarif.Result[] = report.findings.map((f) => ({
+  const result = (f: Finding, baselineState?: Sarif.Result.baselineState): Sarif.Result => ({
     ruleId: f.ruleId,
     ruleIndex: index.get(f.ruleId),
     level: LEVEL[f.severity],
@@ -62,8 +63,16 @@ export function formatSarif(report: ScanReport): string {
       },
     ],
     partialFingerprints: { 'rulebookFingerprint/v1': f.fingerprint },
+    ...(baselineState ? { baselineState } : {}),
     ...suppressionsOf(f, report),
-  }));
+    ...commitProperties(f, report),
+  });
+  // A scan of a change with every finding asked for carries SARIF's baseline states, and the findings it removed.
+  const baseline = report.baseline?.all ? report.baseline : undefined;
+  const results: Sarif.Result[] = [
+    ...report.findings.map((f) => result(f, baseline?.states.get(f))),
+    ...(baseline?.absent ?? []).map((f) => result(f, 'absent')),
+  ];
   const log: Sarif.Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -103,6 +112,12 @@ function suppressionsOf(f: Finding, report: ScanReport): { suppressions?: Sarif.
     ...approvalSuppression(report.reviews?.get(f)),
   ];
   return suppressions.length > 0 ? { suppressions } : {};
+}
+
+/** A finding of a history scan says which commit added it, by whom and when. */
+function commitProperties(f: Finding, report: ScanReport): { properties?: Sarif.PropertyBag } {
+  const c = report.commits?.get(f);
+  return c ? { properties: { commit: c.id, author: c.authorName, authorEmail: c.authorEmail, date: c.date } } : {};
 }
 
 function pathToFileUri(dir: string): string {
