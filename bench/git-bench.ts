@@ -69,24 +69,27 @@ function benchStaged(repo: string, clone: string, runs: number): void {
     process.stdout.write(`--staged: skipped: ${repo} has no C files to change\n`);
     return;
   }
-  const largest = files.map((f) => ({ f, size: statSync(path.join(clone, f)).size })).sort((a, b) => b.size - a.size)[0];
+  const bySize = files.map((f) => ({ f, size: statSync(path.join(clone, f)).size })).sort((a, b) => a.size - b.size);
   const tracked = git(clone, ['ls-files']).split('\n').length;
   const empty: number[] = [];
-  const staged: number[] = [];
   for (let i = 0; i < runs; i++) empty.push(timeCli(clone, ['scan', '--staged', '-q']).seconds);
-  appendFileSync(path.join(clone, largest.f), '\nvoid bench_added_line(char *buf) { gets(buf); }\n');
-  git(clone, ['add', largest.f]);
-  let findings = 0;
-  for (let i = 0; i < runs; i++) {
-    const run = timeCli(clone, ['scan', '--staged', '--format', 'json']);
-    staged.push(run.seconds);
-    findings = (JSON.parse(run.stdout) as { findings: unknown[] }).findings.length;
+  process.stdout.write(`--staged with nothing staged (Node, rulebook load, git) in ${path.basename(repo)} (${tracked} tracked files): median ${median(empty).toFixed(2)} s [${list(empty)}]\n`);
+  // A typical C file (the median size) and the largest one, each with one line added that has a finding.
+  for (const [label, file] of [['median-size', bySize[Math.floor(bySize.length / 2)]], ['largest', bySize[bySize.length - 1]]] as const) {
+    appendFileSync(path.join(clone, file.f), '\nvoid bench_added_line(char *buf) { gets(buf); }\n');
+    git(clone, ['add', file.f]);
+    const staged: number[] = [];
+    let findings = 0;
+    for (let i = 0; i < runs; i++) {
+      const run = timeCli(clone, ['scan', '--staged', '--format', 'json']);
+      staged.push(run.seconds);
+      findings = (JSON.parse(run.stdout) as { findings: unknown[] }).findings.length;
+    }
+    git(clone, ['reset', '-q', '--hard']);
+    process.stdout.write(
+      `--staged, one line added to the ${label} C file ${file.f} (${(file.size / 1024).toFixed(0)} KB): median ${median(staged).toFixed(2)} s [${list(staged)}], ${findings} finding(s)\n`,
+    );
   }
-  process.stdout.write(
-    `--staged, one line added to ${largest.f} (${(largest.size / 1024).toFixed(0)} KB) in ${path.basename(repo)} (${tracked} tracked files): ` +
-      `median ${median(staged).toFixed(2)} s [${list(staged)}], ${findings} finding(s)\n` +
-      `--staged with nothing staged (Node, rulebook load, git): median ${median(empty).toFixed(2)} s [${list(empty)}]\n`,
-  );
 }
 
 function benchHistory(repo: string, commits: number, runs: number): void {
