@@ -5,7 +5,8 @@
  */
 import * as assert from 'assert';
 import { execFile } from 'child_process';
-import { promises as fs } from 'fs';
+import { promises as fs, mkdtempSync, rmSync } from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { promisify } from 'util';
 import { Rulebook, TextIndex, diskReader, languageForPath, loadRulebook } from '@secure-coding/server';
@@ -59,4 +60,18 @@ describe('secret masking in every output format', function () {
       assert.deepStrictEqual(leaked.map((s) => `${s.slice(0, 4)}… (${s.length} chars)`), [], 'secrets printed unmasked');
     });
   }
+
+  it('--cache: keeps findings but no flagged secret whole', async function () {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'rulebook-cache-'));
+    try {
+      const cacheFile = path.join(dir, 'cache.json');
+      await run(process.execPath, [CLI, 'scan', 'rules/secrets', '--cache', '--cache-location', cacheFile, '--exit-zero', '-q', '--jobs', '0'], { cwd: REPO_ROOT, maxBuffer: 64 * 1024 * 1024 });
+      const cached = await fs.readFile(cacheFile, 'utf8');
+      assert.ok(cached.includes('secret.github-token') && cached.includes('secret.hardcoded-password'), 'the cache holds secret findings');
+      const leaked = [...secrets].filter((secret) => cached.includes(secret));
+      assert.deepStrictEqual(leaked.map((s) => `${s.slice(0, 4)}… (${s.length} chars)`), [], 'secrets cached unmasked');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

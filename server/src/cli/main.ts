@@ -6,11 +6,12 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { Locale } from '../engine';
 import { checkCommand } from './commands/check';
 import { explainCommand } from './commands/explain';
+import { hookCommands } from './commands/hook';
 import { initCommand } from './commands/init';
 import { UsageError } from './commands/load';
 import { lspCommands } from './commands/lsp';
 import { reviewCommands } from './commands/review';
-import { scanCommand } from './commands/scan';
+import { ScanOptions, scanCommand } from './commands/scan';
 import { testCommand } from './commands/test-fixtures';
 import { Output, processOutput } from './output';
 import { toolVersion } from './version';
@@ -25,6 +26,8 @@ function positiveInteger(value: string): number {
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number');
   return n;
 }
+
+type ScanCliOptions = Omit<ScanOptions, 'exitZero' | 'showSuppressed' | 'quiet'> & { exitZero?: boolean; showSuppressed?: boolean; quiet?: boolean };
 
 /** Subcommands register here; later features (lsp, review, report…) add theirs the same way. */
 export type CommandRegistrar = (program: Command, run: (action: () => Promise<number>) => Promise<void>, output: Output) => void;
@@ -50,8 +53,8 @@ export async function main(argv: readonly string[], output: Output = processOutp
   program
     .command('scan')
     .description('scan files and folders (.gitignore-aware) and print findings; exit 0 none, 1 findings, 2 error')
-    .argument('[paths...]', 'files and folders to scan', [])
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .argument('[paths...]', 'files and folders to scan (with --staged, --diff-base or --history: limit to these)', [])
+    .addOption(new Option('-f, --format <format>', 'output format (codequality: GitLab code quality report)').choices(['text', 'json', 'sarif', 'codequality']).default('text'))
     .option('-o, --output <file>', 'write the results to a file instead of stdout')
     .option('-r, --rulebook <file>', 'rulebook file (default: .secure-coding/rulebook.yaml here or above)')
     .option('--no-gitignore', 'scan files that .gitignore excludes')
@@ -59,8 +62,14 @@ export async function main(argv: readonly string[], output: Output = processOutp
     .option('--show-suppressed', 'also print findings suppressed inline (text format)')
     .option('-q, --quiet', 'no progress, notes or summary on stderr')
     .option('-j, --jobs <n>', 'threads that scan, the main thread included (default: one per core; 1 or 0: the main thread only)', positiveInteger)
+    .option('--staged', 'scan what is staged for commit (the index) and report findings on the lines it adds or modifies')
+    .option('--diff-base <ref>', 'report findings on lines added or modified since the merge base of REF and HEAD (working tree)')
+    .option('--all-findings', 'with --diff-base: report every finding with its baseline state (new, updated, unchanged, absent)')
+    .option('--history [range]', 'scan the lines every commit of RANGE added (default HEAD: all history) with the secret rules')
+    .option('--cache', 'reuse results of files whose content has not changed since the last scan with the same rulebook')
+    .option('--cache-location <path>', 'cache file or folder (default: the user cache folder)')
     .addOption(lang)
-    .action((paths: string[], opts: { format: string; output?: string; rulebook?: string; gitignore: boolean; exitZero?: boolean; showSuppressed?: boolean; quiet?: boolean; jobs?: number; lang: Locale }) =>
+    .action((paths: string[], opts: ScanCliOptions) =>
       run(() => scanCommand(paths, { ...opts, exitZero: Boolean(opts.exitZero), showSuppressed: Boolean(opts.showSuppressed), quiet: Boolean(opts.quiet) }, output)),
     );
 
@@ -94,7 +103,7 @@ export async function main(argv: readonly string[], output: Output = processOutp
     .addOption(new Option('--lang <lang>', 'language of the comments').choices(['en', 'ja']).default(defaultLocale()))
     .action((opts: { dir?: string; force?: boolean; lang: Locale }) => run(() => initCommand({ ...opts, force: Boolean(opts.force) }, output)));
 
-  for (const registrar of [reviewCommands, lspCommands, ...registrars]) registrar(program, run, output);
+  for (const registrar of [reviewCommands, lspCommands, hookCommands, ...registrars]) registrar(program, run, output);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -12,9 +12,13 @@ import { Output, progress } from './output';
 import { scanInParallel } from './parallel-scan';
 import { walkFiles } from './walk';
 import { UsageError, loadForCommand } from './commands/load';
+import { changeRulebookChoice, changesSinceBase } from './change-scope';
+import { scanChange } from './change-findings';
 
 export interface ReviewScanOptions {
   readonly rulebook?: string;
+  /** Only the findings a change brings since the merge base of this revision and HEAD (a pull request's gate). */
+  readonly diffBase?: string;
   readonly jobs?: number;
   readonly quiet?: boolean;
   readonly now?: Date;
@@ -28,12 +32,14 @@ export interface ReviewScan {
   readonly ledger: Ledger;
   readonly overview: ReviewOverview;
   readonly now: Date;
+  /** With `diffBase`: what the findings were judged against. */
+  readonly scope?: string;
 }
 
 /** Loads the rulebook or says why not; `undefined` means exit 2 (the problems were printed). */
-export async function loadRulebookForReview(output: Output, explicit: string | undefined): Promise<{ rulebook: Rulebook; choice: RulebookChoice } | undefined> {
+export async function loadRulebookForReview(output: Output, explicit: string | undefined, choice?: RulebookChoice): Promise<{ rulebook: Rulebook; choice: RulebookChoice } | undefined> {
   // Rule examples are `rulebook check`'s business; the review commands need only the rules and the policy.
-  const loaded = await loadForCommand(output, explicit, { checkExamples: false, checkBuiltin: false });
+  const loaded = await loadForCommand(output, explicit, { checkExamples: false, checkBuiltin: false, choice });
   if (loaded.rulebook.hasErrors) {
     output.err('rulebook: the rulebook has errors (above); fix them or run `rulebook check`\n');
     return undefined;
@@ -47,29 +53,34 @@ export function printLedgerProblems(output: Output, root: string, overview: Pick
 }
 
 export async function scanForReview(paths: readonly string[], options: ReviewScanOptions, output: Output): Promise<ReviewScan | undefined> {
-  const loaded = await loadRulebookForReview(output, options.rulebook);
+  const changes = options.diffBase !== undefined ? await changesSinceBase(process.cwd(), options.diffBase, paths) : undefined;
+  const loaded = await loadRulebookForReview(output, options.rulebook, changes && changeRulebookChoice(options.rulebook, changes));
   if (!loaded) return undefined;
   const { rulebook, choice } = loaded;
-  const files: string[] = [];
-  try {
-    for await (const file of walkFiles(paths.length > 0 ? paths : [rulebook.root], { gitignore: true })) files.push(file);
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
   const bar = progress(options.quiet ? { ...output, isTTY: false } : output, 'scanning');
-  const results = await scanInParallel(files, {
-    rulebook,
-    setup: { load: { rulebookFile: choice.file, root: choice.root } },
-    threads: options.jobs,
-    onResult: (_, done, total) => bar.update(done, total),
-  });
+  const setup = { load: { rulebookFile: choice.file, root: choice.root } };
+  let results: readonly FileScan[];
+  let findings: readonly Finding[];
+  if (changes) {
+    const scan = await scanChange(changes, { rulebook, setup, fromIndex: false, jobs: options.jobs, onResult: (done, total) => bar.update(done, total) });
+    results = scan.results;
+    findings = scan.introduced;
+  } else {
+    const files: string[] = [];
+    try {
+      for await (const file of walkFiles(paths.length > 0 ? paths : [rulebook.root], { gitignore: true })) files.push(file);
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+    results = await scanInParallel(files, { rulebook, setup, threads: options.jobs, onResult: (_, done, total) => bar.update(done, total) });
+    findings = results.flatMap((r) => r.findings).sort(compareFindings);
+  }
   bar.done();
-  const findings = results.flatMap((r) => r.findings).sort(compareFindings);
   const ledger = await readLedger(rulebook.root);
   const now = options.now ?? new Date();
   const overview = await reviewStates(findings, ledger, rulebook, { now, authorship: new GitAuthorship(rulebook.root) });
   if (!options.quiet) printLedgerProblems(output, rulebook.root, overview);
-  return { rulebook, choice, findings, results, ledger, overview, now };
+  return { rulebook, choice, findings, results, ledger, overview, now, scope: changes?.description };
 }
 
 /** `FILE:LINE` → the absolute file and the one-based line. */

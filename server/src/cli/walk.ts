@@ -9,6 +9,11 @@ import * as path from 'path';
 
 const ALWAYS_SKIPPED = new Set(['.git', '.hg', '.svn', '.secure-coding']);
 
+/** Whether a slash-separated path lies in a folder every scan skips (`.git`, `.secure-coding`, …). */
+export function isAlwaysSkipped(relPath: string): boolean {
+  return relPath.split('/').some((part) => ALWAYS_SKIPPED.has(part));
+}
+
 interface IgnoreLayer {
   readonly base: string;
   readonly rules: Ignore;

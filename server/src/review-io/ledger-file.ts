@@ -36,7 +36,12 @@ async function ensureGitAttributes(dir: string): Promise<void> {
 
 /** Appends entries to the ledger in one write, creating it (and `.secure-coding/.gitattributes`) when needed. */
 export async function appendEntries(root: string, entries: readonly ReviewEntry[]): Promise<void> {
-  if (entries.length === 0) return;
+  await appendLines(root, entries.map(serializeEntry));
+}
+
+/** Appends serialised ledger lines (entries or batches) in one write. */
+export async function appendLines(root: string, lines: readonly string[]): Promise<void> {
+  if (lines.length === 0) return;
   const file = ledgerFile(root);
   await fs.mkdir(path.dirname(file), { recursive: true });
   await ensureGitAttributes(path.dirname(file));
@@ -55,7 +60,7 @@ export async function appendEntries(root: string, entries: readonly ReviewEntry[
       }
       if (last[0] !== 0x0a) lead = '\n';
     }
-    const data = Buffer.from(`${lead}${entries.map(serializeEntry).join('\n')}\n`, 'utf8');
+    const data = Buffer.from(`${lead}${lines.join('\n')}\n`, 'utf8');
     const { bytesWritten } = await handle.write(data, 0, data.length);
     if (bytesWritten !== data.length) throw new Error(`only ${bytesWritten} of ${data.length} bytes reached ${file} (disk full?)`);
     await handle.sync();

@@ -26,6 +26,7 @@ export async function reportCommand(paths: readonly string[], options: ReportOpt
     hasOwnRulebook: scan.choice.file !== undefined,
     overview: scan.overview,
     ledgerEntries: scan.ledger.entries,
+    batches: scan.ledger.batches,
     filesScanned: scan.results.filter((r) => !r.skipped).length,
     now: scan.now,
     authorship: new GitAuthorship(scan.rulebook.root),

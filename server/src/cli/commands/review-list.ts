@@ -35,6 +35,7 @@ export async function reviewListCommand(paths: readonly string[], options: ListO
       approvedAt: r.state === 'approved' ? r.entry?.entry.time : undefined,
       expires: r.expires?.toISOString(),
       reason: r.state === 'approved' ? r.entry?.entry.reason : undefined,
+      batch: r.entry?.entry.batch ? { id: r.entry.entry.batch.id, size: r.entry.entry.batch.size } : undefined,
       detail: r.detail && r.state !== 'approved' ? localize(r.detail, options.lang) : undefined,
       ledgerLine: r.entry?.line,
     }));

@@ -11,12 +11,14 @@ import { scanForReview } from '../review-scan';
 
 export interface VerifyOptions {
   readonly rulebook?: string;
+  /** Only the findings added or changed since the merge base of this revision and HEAD. */
+  readonly diffBase?: string;
   readonly quiet?: boolean;
   readonly lang: Locale;
 }
 
 export async function reviewVerifyCommand(paths: readonly string[], options: VerifyOptions, output: Output): Promise<number> {
-  const scan = await scanForReview(paths, { rulebook: options.rulebook, quiet: options.quiet }, output);
+  const scan = await scanForReview(paths, { rulebook: options.rulebook, quiet: options.quiet, diffBase: options.diffBase }, output);
   if (!scan) return 2;
   const required = scan.overview.reviews.filter((r) => r.required);
   const problems = required.filter((r) => r.state !== 'approved');
@@ -26,9 +28,11 @@ export async function reviewVerifyCommand(paths: readonly string[], options: Ver
     const policy = scan.rulebook.config.review;
     const severities = policy.require.join(', ') || 'none';
     if (options.lang === 'ja') {
-      output.err(`レビュー: 対象の指摘 ${required.length} 件（重大度 ${severities}）、承認済み ${approved} 件、未解決 ${problems.length} 件\n`);
+      const scope = scan.scope ? `（変更範囲: ${scan.scope}）` : '';
+      output.err(`レビュー: 対象の指摘 ${required.length} 件${scope}（重大度 ${severities}）、承認済み ${approved} 件、未解決 ${problems.length} 件\n`);
     } else {
-      output.err(`review: ${required.length} finding${required.length === 1 ? ' needs' : 's need'} a sign-off (severity ${severities}): ${approved} approved, ${problems.length} not\n`);
+      const scope = scan.scope ? ` on lines added or changed by ${scan.scope}` : '';
+      output.err(`review: ${required.length} finding${required.length === 1 ? ' needs' : 's need'} a sign-off${scope} (severity ${severities}): ${approved} approved, ${problems.length} not\n`);
     }
     if (problems.length > 0 && policy.reviewers.length === 0) {
       output.err(options.lang === 'ja' ? 'レビュー: ルールブックにレビュー担当者がいません（review.reviewers）\n' : 'review: the rulebook lists no reviewers (review.reviewers)\n');

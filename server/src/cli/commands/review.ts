@@ -2,10 +2,11 @@
  * Declares `rulebook review approve|revoke|list|verify|prune` and `rulebook report`; the commands themselves live
  * in the `review-*.ts` files beside this one.
  */
-import { Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { Locale, REVIEW_STATES } from '../../engine';
 import { CommandRegistrar, defaultLocale } from '../main';
 import { reportCommand } from './report';
+import { BatchOptions, reviewBatchCommand } from './review-batch';
 import { reviewListCommand } from './review-list';
 import { reviewPruneCommand } from './review-prune';
 import { RecordOptions, recordReviewCommand } from './review-record';
@@ -28,6 +29,30 @@ export const reviewCommands: CommandRegistrar = (program, run, output) => {
     .addOption(rulebookOption())
     .addOption(lang())
     .action((spec: string, opts: RecordOptions) => run(() => recordReviewCommand('approve', spec, opts, output)));
+
+  const collect = (value: string, previous: string[]): string[] => [...previous, value];
+  review
+    .command('approve-batch')
+    .description('sign ONE approval for every open finding the selection covers (adopting on a legacy codebase); lines you wrote are left out and listed')
+    .argument('[paths...]', 'files and folders to look in (default: the whole workspace)', [])
+    .requiredOption('--as <reviewer-id>', 'your reviewer id in the rulebook\'s review section')
+    .option('--key <private-key-path>', 'your SSH private key (or KEY.pub with the key in ssh-agent)')
+    .requiredOption('--reason <text>', 'the one justification for the batch, e.g. "legacy, audited 2026-12"')
+    .option('--rule <id>', 'a rule id or prefix ending in * (repeatable)', collect, [])
+    .option('--path <glob>', 'a path glob such as "src/legacy/**" (repeatable)', collect, [])
+    .option('--severity <severity>', 'error, warning or info (repeatable)', (value: string, previous: string[]) => {
+      if (!['error', 'warning', 'info'].includes(value)) throw new InvalidArgumentError('expected error, warning or info');
+      return [...previous, value];
+    }, [])
+    .option('--days <n>', 'how long the batch holds (at most the policy\'s max_days)', (v: string) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a number of days');
+      return n;
+    })
+    .option('--dry-run', 'list what the batch would hold, and sign nothing')
+    .addOption(rulebookOption())
+    .addOption(lang())
+    .action((paths: string[], opts: BatchOptions) => run(() => reviewBatchCommand(paths, opts, output)));
 
   review
     .command('revoke')
@@ -56,9 +81,10 @@ export const reviewCommands: CommandRegistrar = (program, run, output) => {
     .description('the CI gate: exit 0 only when every finding that needs a sign-off has a valid approval, else 1 listing each problem')
     .argument('[paths...]', 'files and folders (default: the whole workspace)', [])
     .option('-q, --quiet', 'no summary or ledger warnings on stderr')
+    .option('--diff-base <ref>', 'only findings on lines added or modified since the merge base of REF and HEAD (a pull request\'s gate)')
     .addOption(rulebookOption())
     .addOption(lang())
-    .action((paths: string[], opts: { rulebook?: string; quiet?: boolean; lang: Locale }) => run(() => reviewVerifyCommand(paths, opts, output)));
+    .action((paths: string[], opts: { rulebook?: string; quiet?: boolean; diffBase?: string; lang: Locale }) => run(() => reviewVerifyCommand(paths, opts, output)));
 
   review
     .command('prune')

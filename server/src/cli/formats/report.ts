@@ -1,5 +1,17 @@
 /** What a scan produced, handed to an output format. */
 import { FileScan, Finding, FindingReview, Locale, Rulebook, isGating } from '../../engine';
+import type { BaselineState } from '../baseline';
+
+/** A scan of what a change adds (`--staged`, `--diff-base`): each finding's state against the base. */
+export interface BaselineReport {
+  /** For people: "staged changes", "changes since … (the merge base with origin/main)". */
+  readonly description: string;
+  readonly states: ReadonlyMap<Finding, BaselineState>;
+  /** Findings the change removed (listed only with `all`). */
+  readonly absent: readonly Finding[];
+  /** Every finding was asked for (`--all-findings`), not only those the change brings. */
+  readonly all: boolean;
+}
 
 export interface ScanReport {
   readonly rulebook: Rulebook;
@@ -11,6 +23,22 @@ export interface ScanReport {
   readonly showSuppressed: boolean;
   /** Review states, when the workspace has a review ledger: approved findings are reported as reviewed. */
   readonly reviews?: ReadonlyMap<Finding, FindingReview>;
+  /** How many results came from `--cache` unscanned (undefined without a cache). */
+  readonly fromCache?: number;
+  /** Set when the scan judged a change rather than a tree. */
+  readonly baseline?: BaselineReport;
+  /** A history scan: the commit that added each finding's line, and what was read. */
+  readonly commits?: ReadonlyMap<Finding, CommitInfo>;
+  readonly history?: { readonly range: string; readonly commits: number; readonly seconds: number };
+}
+
+/** The commit a line of history came from. */
+export interface CommitInfo {
+  readonly id: string;
+  readonly authorName: string;
+  readonly authorEmail: string;
+  /** Author date, ISO 8601. */
+  readonly date: string;
 }
 
 export function messageOf(finding: Finding, locale: Locale): string {

@@ -39,7 +39,14 @@ const T = {
   reviewer: { en: 'Reviewer', ja: 'レビュー担当者' },
   key: { en: 'SSH key', ja: 'SSH 鍵' },
   holding: { en: 'Approvals in force', ja: '有効な承認' },
-  signed: { en: 'Approvals signed', ja: '署名した承認' },
+  signed: { en: 'Signatures (single and batch)', ja: '署名数（個別・一括）' },
+  batches: { en: 'Batch approvals (legacy findings accepted by one signature each)', ja: '一括承認（既存の指摘を 1 つの署名で承認）' },
+  batch: { en: 'Batch', ja: 'バッチ' },
+  until: { en: 'Until', ja: '期限' },
+  signedOn: { en: 'Signed on', ja: '署名日' },
+  batchFindings: { en: 'Findings still covered / signed', ja: '有効な件数 / 署名時の件数' },
+  excluded: { en: 'Left out (own lines, unknown author)', ja: '除外（本人の行・作成者不明）' },
+  reason: { en: 'Justification', ja: '理由' },
   latest: { en: 'Latest approval', ja: '最新の承認' },
   oldest: { en: 'Oldest finding not yet approved', ja: '未承認の最も古い指摘' },
   oldestNone: { en: 'None: every finding that needs a sign-off is approved.', ja: 'ありません。承認が必要な指摘はすべて承認済みです。' },
@@ -108,6 +115,14 @@ export function reviewReportDocument(report: ReviewReport, locale: Locale): Repo
       kind: 'table',
       head: [t(T.reviewer), t(T.key), t(T.holding), t(T.signed), t(T.latest)],
       rows: report.reviewers.map((r) => [`${r.reviewer.name} (${r.reviewer.id}, ${r.reviewer.email})`, r.reviewer.key.fingerprint, String(r.holding), String(r.signed), r.latest ? day(r.latest) : '—']),
+    });
+  }
+  if (report.batches.length > 0) {
+    blocks.push({ kind: 'heading', text: t(T.batches) });
+    blocks.push({
+      kind: 'table',
+      head: [t(T.batch), t(T.reviewer), t(T.signedOn), t(T.until), t(T.batchFindings), t(T.excluded), t(T.reason)],
+      rows: report.batches.map((b) => [b.id, b.reviewerName ? `${b.reviewerName} (${b.reviewer})` : b.reviewer, day(b.time), day(b.expires), `${b.holding} / ${b.items}`, String(b.excluded), b.reason]),
     });
   }
   blocks.push({ kind: 'heading', text: t(T.oldest) });

@@ -16,6 +16,12 @@ function approvedDetail(review: FindingReview, locale: Locale): string {
   if (!entry || !review.reviewer) return '';
   const on = day(new Date(entry.time));
   const until = review.expires ? day(review.expires) : entry.expires.slice(0, 10);
+  const batch = entry.batch;
+  if (batch) {
+    return locale === 'ja'
+      ? `${review.reviewer.name} が ${on} に一括承認（バッチ ${batch.id}、${batch.size} 件）、${until} まで: ${entry.reason}`
+      : `in batch ${batch.id} of ${batch.size} by ${review.reviewer.name} on ${on}, until ${until}: ${entry.reason}`;
+  }
   return locale === 'ja'
     ? `${review.reviewer.name} が ${on} に承認、${until} まで: ${entry.reason}`
     : `by ${review.reviewer.name} on ${on}, until ${until}: ${entry.reason}`;

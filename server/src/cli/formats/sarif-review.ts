@@ -20,6 +20,7 @@ export function approvalSuppression(review: FindingReview | undefined): Sarif.Su
         reviewerKey: review.reviewer.key.fingerprint,
         approved: entry.time,
         expires: review.expires ? `${review.expires.toISOString().slice(0, 19)}Z` : entry.expires,
+        ...(entry.batch ? { batch: entry.batch.id, batchSize: entry.batch.size } : {}),
       },
     },
   ];

@@ -1,6 +1,7 @@
 /**
  * SARIF 2.1.0 for code scanning: rules with help text and CWE tags, results on the flagged token with
- * `partialFingerprints`, inline suppressions kept as `suppressions` (kind inSource) so a viewer can show them.
+ * `partialFingerprints`, inline suppressions kept as `suppressions` (kind inSource) so a viewer can show them, and
+ * for a scan of a change with `--all-findings`, each result's `baselineState` (the removed ones as `absent`).
  * Findings in vendored code go to a second run of their own category (`automationDetails.id`
  * `rulebook-vendored/`), always written so the category never disappears from code scanning; every result says its
  * path class and whether it gates in `properties`.
@@ -49,7 +50,7 @@ export const VENDORED_CATEGORY = 'rulebook-vendored/';
 export function formatSarif(report: ScanReport): string {
   const rules = report.rulebook.rules;
   const index = new Map(rules.map((r, i) => [r.rule.id, i]));
-  const resultOf = (f: Finding): Sarif.Result => ({
+  const resultOf = (f: Finding, baselineState?: Sarif.Result.baselineState): Sarif.Result => ({
     ruleId: f.ruleId,
     ruleIndex: index.get(f.ruleId),
     level: LEVEL[f.severity],
@@ -68,10 +69,23 @@ export function formatSarif(report: ScanReport): string {
       },
     ],
     partialFingerprints: { 'rulebookFingerprint/v1': f.fingerprint },
-    ...(f.evidence ? { properties: { evidence: [...f.evidence] } } : {}),
+    ...(baselineState ? { baselineState } : {}),
     ...suppressionsOf(f, report),
-    properties: { pathClass: f.pathClass ?? 'product', gating: gatingOf(report, f), ...(f.pathClass ? { tags: [f.pathClass] } : {}) },
+    properties: {
+      pathClass: f.pathClass ?? 'product',
+      gating: gatingOf(report, f),
+      ...(f.pathClass ? { tags: [f.pathClass] } : {}),
+      ...(f.evidence ? { evidence: [...f.evidence] } : {}),
+      ...commitProperties(f, report),
+    },
   });
+  // A scan of a change with every finding asked for carries SARIF's baseline states, and the findings it removed.
+  const baseline = report.baseline?.all ? report.baseline : undefined;
+  const resultsOf = (findings: readonly Finding[], absent: readonly Finding[]): Sarif.Result[] => [
+    ...findings.map((f) => resultOf(f, baseline?.states.get(f))),
+    ...absent.map((f) => resultOf(f, 'absent')),
+  ];
+  const absent = baseline?.absent ?? [];
   const driver: Sarif.ToolComponent = {
     name: 'rulebook',
     fullName: 'Secure Coding Rulebook',
@@ -94,14 +108,14 @@ export function formatSarif(report: ScanReport): string {
         })),
       },
     ],
-    results: report.findings.filter((f) => f.pathClass !== 'vendored').map(resultOf),
+    results: resultsOf(report.findings.filter((f) => f.pathClass !== 'vendored'), absent.filter((f) => f.pathClass !== 'vendored')),
   };
   const vendored: Sarif.Run = {
     automationDetails: { id: VENDORED_CATEGORY, description: { text: 'Findings in vendored third-party code' } },
     tool: { driver },
     originalUriBaseIds,
     invocations: [{ executionSuccessful: true }],
-    results: report.findings.filter((f) => f.pathClass === 'vendored').map(resultOf),
+    results: resultsOf(report.findings.filter((f) => f.pathClass === 'vendored'), absent.filter((f) => f.pathClass === 'vendored')),
   };
   const log: Sarif.Log = { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [main, vendored] };
   return `${JSON.stringify(log, null, 2)}\n`;
@@ -113,6 +127,12 @@ function suppressionsOf(f: Finding, report: ScanReport): { suppressions?: Sarif.
     ...approvalSuppression(report.reviews?.get(f)),
   ];
   return suppressions.length > 0 ? { suppressions } : {};
+}
+
+/** A finding of a history scan says which commit added it, by whom and when. */
+function commitProperties(f: Finding, report: ScanReport): Sarif.PropertyBag {
+  const c = report.commits?.get(f);
+  return c ? { commit: c.id, author: c.authorName, authorEmail: c.authorEmail, date: c.date } : {};
 }
 
 function pathToFileUri(dir: string): string {

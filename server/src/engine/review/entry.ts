@@ -5,6 +5,7 @@
  */
 import { sha256 } from '../findings';
 import { Rule } from '../rulebook/types';
+import type { BatchRef } from './batch-entry';
 
 export type ReviewAction = 'approve' | 'revoke';
 
@@ -31,8 +32,10 @@ export interface ReviewFields {
 }
 
 export interface ReviewEntry extends ReviewFields {
-  /** Base64 of the SSHSIG signature over `canonicalMessage(fields)`. */
+  /** Base64 of the SSHSIG signature over `canonicalMessage(fields)` (for a batch item: over the batch's message). */
   readonly sig: string;
+  /** Set for one item of a batch approval: the batch it was read from, whose one signature covers it. */
+  readonly batch?: BatchRef;
 }
 
 export const LEDGER_FORMAT = 1;

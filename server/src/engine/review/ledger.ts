@@ -3,6 +3,7 @@
  * reviewers' approvals merge in git line by line. Reading it never fails as a whole: a line that is not a valid
  * entry is reported with its line number and skipped, and every other line keeps counting.
  */
+import { BATCH_ACTION, BatchEntry, batchId, batchShapeProblem, expandBatch } from './batch-entry';
 import { LEDGER_FORMAT, ReviewEntry } from './entry';
 
 export const LEDGER_RELATIVE_PATH = '.secure-coding/reviews.jsonl';
@@ -18,13 +19,23 @@ export interface LedgerProblem {
   readonly message: string;
 }
 
+/** A batch approval as one ledger line. */
+export interface BatchLine {
+  readonly line: number;
+  readonly id: string;
+  readonly entry: BatchEntry;
+}
+
 export interface Ledger {
+  /** Every approval and revocation; a batch approval contributes one entry per item, all with its line number. */
   readonly entries: readonly LedgerLine[];
+  /** The batch approvals themselves (their items are in `entries` too). */
+  readonly batches?: readonly BatchLine[];
   /** Lines that could not be read as entries (corrupt, truncated, hand-edited into another shape). */
   readonly problems: readonly LedgerProblem[];
 }
 
-export const EMPTY_LEDGER: Ledger = { entries: [], problems: [] };
+export const EMPTY_LEDGER: Ledger = { entries: [], batches: [], problems: [] };
 
 const STRING_FIELDS = ['fingerprint', 'rule', 'ruleHash', 'path', 'snippetHash', 'reviewer', 'time', 'expires', 'reason', 'sig'] as const;
 const ISO_SECONDS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
@@ -33,6 +44,7 @@ function shapeProblem(value: unknown): string | undefined {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return 'not a JSON object';
   const o = value as Record<string, unknown>;
   if (o.v !== LEDGER_FORMAT) return `unknown ledger format ${JSON.stringify(o.v)} (this version reads format ${LEDGER_FORMAT})`;
+  if (o.action === BATCH_ACTION) return batchShapeProblem(o);
   if (o.action !== 'approve' && o.action !== 'revoke') return `unknown action ${JSON.stringify(o.action)}`;
   for (const field of STRING_FIELDS) if (typeof o[field] !== 'string') return `field \`${field}\` is missing or not text`;
   if (typeof o.line !== 'number' || !Number.isInteger(o.line) || o.line < 1) return 'field `line` is not a line number';
@@ -46,6 +58,7 @@ function shapeProblem(value: unknown): string | undefined {
 
 export function parseLedger(text: string): Ledger {
   const entries: LedgerLine[] = [];
+  const batches: BatchLine[] = [];
   const problems: LedgerProblem[] = [];
   const lines = text.split('\n');
   lines.forEach((raw, i) => {
@@ -65,9 +78,32 @@ export function parseLedger(text: string): Ledger {
       problems.push({ line, message: `${problem}; ignored` });
       return;
     }
+    if ((value as { action: string }).action === BATCH_ACTION) {
+      const batch = value as BatchEntry;
+      batches.push({ line, id: batchId(batch), entry: batch });
+      for (const item of expandBatch(batch)) entries.push({ line, entry: item });
+      return;
+    }
     entries.push({ line, entry: value as ReviewEntry });
   });
-  return { entries, problems };
+  return { entries, batches, problems };
+}
+
+/** A batch approval's ledger line (without the newline): the batch's fields first, then its items. */
+export function serializeBatch(entry: BatchEntry): string {
+  return JSON.stringify({
+    v: LEDGER_FORMAT,
+    action: entry.action,
+    reviewer: entry.reviewer,
+    time: entry.time,
+    expires: entry.expires,
+    reason: entry.reason,
+    selection: entry.selection,
+    ruleHashes: entry.ruleHashes,
+    items: entry.items,
+    excluded: entry.excluded,
+    sig: entry.sig,
+  });
 }
 
 /** One ledger line (without the newline), fields in a fixed readable order. */

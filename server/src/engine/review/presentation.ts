@@ -19,6 +19,10 @@ export function reviewHover(review: FindingReview, locale: Locale = 'en'): strin
       const name = review.reviewer?.name ?? entry.reviewer;
       const on = day(new Date(entry.time));
       const until = review.expires ? day(review.expires) : entry.expires.slice(0, 10);
+      if (entry.batch) {
+        const { id, size } = entry.batch;
+        return ja ? `${name} が ${on} に一括承認（バッチ ${id}、${size} 件、${until} まで）: ${entry.reason}` : `Approved by ${name} on ${on} in batch ${id} of ${size}, until ${until}: ${entry.reason}`;
+      }
       return ja ? `${name} が ${on} に承認（${until} まで）: ${entry.reason}` : `Approved by ${name} on ${on}, until ${until}: ${entry.reason}`;
     }
     case 'expired':

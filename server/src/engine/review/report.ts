@@ -9,6 +9,7 @@ import { builtinRulesDirectory } from '../rulebook/load';
 import { Rulebook } from '../rulebook/rulebook';
 import { Severity } from '../rulebook/types';
 import { AuthorshipProvider, LineAuthor } from './authorship';
+import { BatchLine } from './ledger';
 import { Reviewer } from './policy';
 import { FindingReview, REVIEW_STATES, ReviewOverview, ReviewState } from './states';
 
@@ -39,6 +40,22 @@ export interface ReviewerActivity {
   readonly latest?: Date;
 }
 
+/** A batch approval as the report shows it: one signature, how many of its findings it still covers. */
+export interface BatchSummary {
+  readonly id: string;
+  readonly reviewer: string;
+  readonly reviewerName?: string;
+  readonly time: Date;
+  readonly expires: Date;
+  readonly reason: string;
+  /** Findings the batch listed when signed. */
+  readonly items: number;
+  /** Findings whose approval the batch still holds now (not changed, expired, revoked or self-approved). */
+  readonly holding: number;
+  /** Findings the selection matched that the reviewer could not approve (their own lines, unknown authors). */
+  readonly excluded: number;
+}
+
 export interface ReviewReport {
   readonly level: Level;
   readonly shortfalls: readonly Shortfall[];
@@ -48,6 +65,7 @@ export interface ReviewReport {
   readonly counts: readonly RuleCount[];
   readonly totals: Readonly<Record<ReviewState, number>>;
   readonly reviewers: readonly ReviewerActivity[];
+  readonly batches: readonly BatchSummary[];
   readonly oldestPending?: { readonly review: FindingReview; readonly author?: LineAuthor };
   readonly ledgerProblems: number;
   readonly generated: Date;
@@ -60,7 +78,9 @@ export interface ReportInput {
   /** Whether the workspace has its own rulebook file (the built-in default alone is not "defined" by the org). */
   readonly hasOwnRulebook: boolean;
   readonly overview: ReviewOverview;
-  readonly ledgerEntries: readonly { readonly entry: { readonly action: string; readonly reviewer: string; readonly time: string } }[];
+  readonly ledgerEntries: readonly { readonly line: number; readonly entry: { readonly action: string; readonly reviewer: string; readonly time: string } }[];
+  /** Batch approvals of the ledger. */
+  readonly batches?: readonly BatchLine[];
   readonly filesScanned: number;
   readonly now: Date;
   /** To date the oldest pending finding by when its line was written. */
@@ -95,7 +115,8 @@ export async function buildReviewReport(input: ReportInput): Promise<ReviewRepor
   const level: Level = !level1 ? 0 : shortfalls.length === 0 ? 2 : 1;
 
   const reviewers = policy.reviewers.map((reviewer): ReviewerActivity => {
-    const signed = input.ledgerEntries.filter((l) => l.entry.action === 'approve' && l.entry.reviewer === reviewer.id);
+    // Signatures, not findings: a batch approval is one line of the ledger however many findings it lists.
+    const signed = [...new Map(input.ledgerEntries.filter((l) => l.entry.action === 'approve' && l.entry.reviewer === reviewer.id).map((l) => [l.line, l])).values()];
     const latest = signed.map((l) => Date.parse(l.entry.time)).filter((t) => !Number.isNaN(t)).sort((a, b) => b - a)[0];
     return {
       reviewer,
@@ -104,6 +125,18 @@ export async function buildReviewReport(input: ReportInput): Promise<ReviewRepor
       latest: latest !== undefined ? new Date(latest) : undefined,
     };
   });
+
+  const batches = (input.batches ?? []).map((b): BatchSummary => ({
+    id: b.id,
+    reviewer: b.entry.reviewer,
+    reviewerName: policy.reviewers.find((r) => r.id === b.entry.reviewer)?.name,
+    time: new Date(b.entry.time),
+    expires: new Date(b.entry.expires),
+    reason: b.entry.reason,
+    items: b.entry.items.length,
+    holding: overview.reviews.filter((r) => r.state === 'approved' && r.entry?.entry.batch?.entry === b.entry).length,
+    excluded: b.entry.excluded.length,
+  }));
 
   const oldestPending = await findOldestPending(notApproved, input.authorship);
   return {
@@ -115,6 +148,7 @@ export async function buildReviewReport(input: ReportInput): Promise<ReviewRepor
     counts: [...counts.values()].sort((a, b) => a.ruleId.localeCompare(b.ruleId)),
     totals,
     reviewers,
+    batches,
     oldestPending,
     ledgerProblems: overview.ledgerProblems.length,
     generated: input.now,

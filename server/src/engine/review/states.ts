@@ -143,11 +143,17 @@ export async function reviewStates(findings: readonly Finding[], ledger: Ledger,
   const policy = rulebook.config.review;
   const ledgerProblems: LedgerProblem[] = [...ledger.problems];
   const checks = new Map<LedgerLine, EntryCheck>();
+  const reportedBatches = new Set<unknown>();
   for (const line of ledger.entries) {
     const check = checkEntry(line.entry, policy);
     checks.set(line, check);
     if (check.status === 'bad-signature') {
-      ledgerProblems.push({ line: line.line, message: `the signature of ${line.entry.reviewer}'s ${line.entry.action} of ${line.entry.path}:${line.entry.line} does not verify (${check.reason}); ignored` });
+      const batch = line.entry.batch;
+      // A batch's items share its one signature: one problem per batch, not one per item.
+      if (batch && reportedBatches.has(batch.entry)) continue;
+      reportedBatches.add(batch?.entry);
+      const what = batch ? `batch approval ${batch.id} (${batch.size} findings)` : `${line.entry.action} of ${line.entry.path}:${line.entry.line}`;
+      ledgerProblems.push({ line: line.line, message: `the signature of ${line.entry.reviewer}'s ${what} does not verify (${check.reason}); ignored` });
     }
   }
 
