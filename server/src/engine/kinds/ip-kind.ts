@@ -11,6 +11,7 @@ import { Matcher, PrefilterInput, RawMatch, RuleKind, ScanDocument } from './kin
 import { onNonCodeLine } from './keyword-prefilters';
 import { snakeCase } from './secret-values';
 import { exactOnEachLine } from './line-prefilter';
+import { checkBudget } from '../budget';
 
 // Not part of a longer dotted name: `10.10.10.10.example.com` is a host name, `1.2.3.4.5` an OID.
 const IPV4 = /(?<![\w.])(\d{1,3}(?:\.\d{1,3}){3})(?!\w|\.\w)/g;
@@ -180,6 +181,7 @@ export const ipKind: RuleKind = {
       match(doc: ScanDocument): RawMatch[] {
         const matches: RawMatch[] = [];
         for (const fact of doc.strings()) {
+          checkBudget();
           if (fact.standalone) continue;
           if (fact.context && ignoreNames?.test(snakeCase(fact.context.name))) continue;
           for (const found of addressesIn(fact, ipv6)) {
