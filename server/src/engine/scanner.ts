@@ -174,6 +174,11 @@ class FocusedDocument implements ScanDocument {
 export interface ScanOptions {
   /** Keep the parsed tree in the result (the language server does, for incremental reparsing). */
   readonly keepTree?: boolean;
+  /**
+   * With `keepTree`: also read every fact and keep them for the next version (default true). Without, facts are read
+   * only around the lines that can hold a finding, as in a one-off scan.
+   */
+  readonly keepFacts?: boolean;
   /** A time limit and cancellation: past it the scan throws `ScanStopped` (see `budget.ts`). */
   readonly budget?: ScanBudget;
 }
@@ -231,12 +236,13 @@ function scanNow(rules: readonly ActiveRule[], input: ScanInput, languageId: Lan
 function matchAll(candidates: readonly ActiveRule[], input: ScanInput, languageId: LanguageId, parsed: Tree | undefined, fileInput: PrefilterInput, failures: RuleFailure[], options: ScanOptions): ScanResult {
   let tree = parsed;
   const needsSuppressions = input.text.includes(SUPPRESSION_MARKER);
-  const doc = new LazyDocument(input.path, languageId, input.text, tree, input);
+  const keepFacts = options.keepTree === true && options.keepFacts !== false;
+  const doc = new LazyDocument(input.path, languageId, input.text, tree, keepFacts ? input : undefined);
   // The prefilters' lower case is the same text: one string, so the keyword pass's cache knows it at a glance.
   doc.shareLower(fileInput.lower);
   // A one-off scan of a parsed file reads strings only where the rules that say so can find; an editor's scan
   // keeps every fact for the next edit, and then reads them all.
-  const focusable = tree && !options.keepTree && !input.previousTree ? candidates.filter(isFocusable) : [];
+  const focusable = tree && !keepFacts ? candidates.filter(isFocusable) : [];
   const focused = focusable.length > 0 ? new FocusedDocument(doc, focusOf(focusable, doc.index, fileInput.parsed)) : undefined;
   const raw: { rule: ActiveRule; match: RawMatch }[] = [];
   // Rules that read every string run first: the focused view then filters those strings instead of reading its
@@ -255,7 +261,7 @@ function matchAll(candidates: readonly ActiveRule[], input: ScanInput, languageI
   const suppressions: Suppression[] = needsSuppressions && raw.length > 0 ? parseSuppressions(doc.comments(), doc.index).filter(isValidSuppression) : [];
   const findings = toFindings(raw, doc, suppressions);
   const partialParse = tree?.rootNode.hasError ?? false;
-  const facts = options.keepTree ? doc.factStore?.snapshot() : undefined;
+  const facts = keepFacts ? doc.factStore?.snapshot() : undefined;
   if (tree && !options.keepTree) {
     deleteTree(tree);
     tree = undefined;
