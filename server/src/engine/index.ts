@@ -29,7 +29,7 @@ export { RulebookProblem, formatProblem } from './rulebook/yaml-source';
 export { RuleFailure, ScanInput, ScanResult, scanWithRules } from './scanner';
 export * from './review';
 export { DEFAULT_LIMITS, ScanLimits, SkipNote, minifiedNote, timeBudgetNote } from './source-text';
-export { ScanBudget, ScanStopped, budgetOf } from './budget';
+export { ScanBudget, ScanStopped, StopReason, budgetOf } from './budget';
 export { TextIndex, Position, Range } from './text-index';
 
 /** Scans a text as the file at `input.path` (workspace-relative) with the rules that apply to it. */
