@@ -77,6 +77,8 @@ describe('language server: diagnostics', function () {
     assert.strictEqual(d.severity, DiagnosticSeverity.Error);
     assert.strictEqual(d.codeDescription?.href, 'https://cwe.mitre.org/data/definitions/242.html');
     assert.match((d.data as { fingerprint: string }).fingerprint, /^[0-9a-f]{32}$/);
+    // The diagnostic says what the finding is; the advice after the colon is in the hover and the rule's page.
+    assert.strictEqual(d.message, '`gets` is banned');
     assert.ok(client.configurationScopes.includes(fileUri(file)), 'settings are pulled for the document itself');
   });
 

@@ -32,9 +32,34 @@ function tagsFor(rule: CompiledRule | undefined): DiagnosticTag[] | undefined {
   return undefined;
 }
 
-/** The finding's message; outside product code it says where it is: "… (in vendored third-party code)". */
+/** Shorter heads are labels ("Note: …"), not what the finding is. */
+const MIN_HEADLINE = 12;
+const OPENERS: Readonly<Record<string, string>> = { '`': '`', '"': '"', '「': '」', '“': '”' };
+
+/**
+ * What a finding is, without the advice after it: the message up to its first colon outside quotes ("`gets` is
+ * banned: it cannot limit…" → "`gets` is banned"). A file with a thousand findings then publishes a thousand short
+ * lines, not a thousand paragraphs; the whole message, the rationale and the fix are in the hover and the rule's
+ * documentation (the diagnostic's code description).
+ */
+export function headline(message: string): string {
+  let closer: string | undefined;
+  for (let i = 0; i < message.length; i++) {
+    const c = message[i];
+    if (closer) {
+      if (c === closer) closer = undefined;
+    } else if (OPENERS[c]) {
+      closer = OPENERS[c];
+    } else if (i >= MIN_HEADLINE && ((c === ':' && message[i + 1] === ' ') || c === '：')) {
+      return message.slice(0, i).trimEnd();
+    }
+  }
+  return message;
+}
+
+/** The finding's headline; outside product code it says where it is: "… (in vendored third-party code)". */
 function messageWithClass(finding: Finding, locale: Locale): string {
-  const message = (locale === 'ja' ? finding.messageJa : undefined) ?? finding.message;
+  const message = headline((locale === 'ja' ? finding.messageJa : undefined) ?? finding.message);
   return finding.pathClass ? text('inPathClass', locale, { message, class: PATH_CLASS_NAMES[finding.pathClass][locale] }) : message;
 }
 
