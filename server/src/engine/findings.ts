@@ -4,6 +4,7 @@
  */
 import { Hash, createHash } from 'crypto';
 import type { PathClass } from './path-classes';
+import type { FindingMemo } from './finding-memo';
 import { Severity } from './rulebook/types';
 import { Range } from './text-index';
 
@@ -59,7 +60,11 @@ export class Fingerprints {
   private readonly lineKeys = new Map<number, number>();
   private readonly distinctLines = new Map<string, number>();
 
-  constructor(private readonly lineText: (line: number) => string) {}
+  constructor(
+    private readonly lineText: (line: number) => string,
+    /** Fingerprints of the same document's last scan (the language server keeps one per open document). */
+    private readonly memo?: FindingMemo,
+  ) {}
 
   private foldedLine(line: number): string {
     let folded = this.folded.get(line);
@@ -90,13 +95,22 @@ export class Fingerprints {
     const occurrenceKey = `${ruleId}\0${this.lineKey(line)}`;
     const occurrence = this.occurrences.get(occurrenceKey) ?? 0;
     this.occurrences.set(occurrenceKey, occurrence + 1);
-    const prefixKey = `${ruleId}\0${line}`;
-    let prefix = this.prefixes.get(prefixKey);
-    if (!prefix) {
-      prefix = createHash('sha256').update(`${ruleId}\0${this.foldedLine(line)}\0`, 'utf8');
-      this.prefixes.set(prefixKey, prefix);
-    }
-    return prefix.copy().update(`${token}\0${occurrence}`, 'utf8').digest('hex').slice(0, 32);
+    const compute = (): string => {
+      const prefixKey = `${ruleId}\0${line}`;
+      let prefix = this.prefixes.get(prefixKey);
+      if (!prefix) {
+        prefix = createHash('sha256').update(`${ruleId}\0${this.foldedLine(line)}\0`, 'utf8');
+        this.prefixes.set(prefixKey, prefix);
+      }
+      return prefix.copy().update(`${token}\0${occurrence}`, 'utf8').digest('hex').slice(0, 32);
+    };
+    // The memo's key holds everything the hash covers, so a hit is the hash itself.
+    return this.memo ? this.memo.get(`f\0${ruleId}\0${this.foldedLine(line)}\0${token}\0${occurrence}`, compute) : compute();
+  }
+
+  /** SHA-256 of a flagged token, from the memo when the last scan hashed the same token. */
+  snippetHash(token: string): string {
+    return this.memo ? this.memo.get(`s\0${token}`, () => sha256(token)) : sha256(token);
   }
 }
 

@@ -3,6 +3,7 @@
  * and the facts of the last scan; edits are recorded as they arrive and applied at the next scan, so the tree is
  * reparsed incrementally (`tree.edit` + `parser.parse(text, oldTree)`) and only facts near the edit are read again.
  */
+import { FindingMemo } from './finding-memo';
 import type { Edit, Point, Tree } from 'web-tree-sitter';
 import { LanguageId } from './languages';
 import { ActiveRule } from './rulebook/rulebook';
@@ -102,6 +103,9 @@ export class IncrementalDocument {
     readonly languageId: LanguageId,
   ) {}
 
+  /** Fingerprints and hashes of the last scan's findings, for the next scan's unchanged ones. */
+  private readonly memo = new FindingMemo();
+
   /** Records an edit of the text as it is now, after every edit recorded before it. */
   edit(edit: Edit): void {
     // Before any scan (or after `reset`) the next scan starts from scratch: the edit would only take memory.
@@ -167,8 +171,9 @@ export class IncrementalDocument {
           changed: changed ?? NO_CHANGE,
           prefiltered,
         },
-        { keepTree: true, keepFacts, budget },
+        { keepTree: true, keepFacts, budget, memo: this.memo },
       );
+      this.memo.finish();
       if (this.disposed) {
         if (result.tree) deleteTree(result.tree);
       } else {
@@ -176,6 +181,9 @@ export class IncrementalDocument {
         this.scannedLength = text.length;
       }
       return { ...result, tree: undefined, facts: undefined };
+    } catch (err) {
+      this.memo.abandon();
+      throw err;
     } finally {
       if (previous) deleteTree(previous.tree);
     }

@@ -4,7 +4,8 @@
  * A matcher that throws is reported as a problem and never stops the others.
  */
 import type { Tree } from 'web-tree-sitter';
-import { Finding, Fingerprints, sha256 } from './findings';
+import { Finding, Fingerprints } from './findings';
+import type { FindingMemo } from './finding-memo';
 import { parserFor } from './grammars';
 import type { Parser } from 'web-tree-sitter';
 import { ScanBudget, ScanStopped, checkBudget, shouldStop, stopReason, underBudget } from './budget';
@@ -55,12 +56,27 @@ export interface ScanResult {
   readonly facts?: FactSnapshot;
 }
 
+/** A message template split once at its `{name}` placeholders: odd entries are names, even ones literal text. */
+const TEMPLATE_PARTS = new Map<string, readonly string[]>();
+
+function templateParts(text: string): readonly string[] {
+  let parts = TEMPLATE_PARTS.get(text);
+  if (!parts) {
+    parts = text.split(/\{(\w+)\}/);
+    TEMPLATE_PARTS.set(text, parts);
+  }
+  return parts;
+}
+
 function fill(template: LocalizedText, vars: RawMatch['vars'], locale: Locale): string {
-  const text = localize(template, locale);
-  return text.replace(/\{(\w+)\}/g, (whole, key: string) => {
-    const value = vars?.[key];
-    return value === undefined ? whole : localize(value, locale);
-  });
+  const parts = templateParts(localize(template, locale));
+  if (parts.length === 1) return parts[0];
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const value = vars?.[parts[i]];
+    out += (value === undefined ? `{${parts[i]}}` : localize(value, locale)) + parts[i + 1];
+  }
+  return out;
 }
 
 class LazyDocument implements ScanDocument {
@@ -181,6 +197,8 @@ export interface ScanOptions {
   readonly keepFacts?: boolean;
   /** A time limit and cancellation: past it the scan throws `ScanStopped` (see `budget.ts`). */
   readonly budget?: ScanBudget;
+  /** Fingerprints and hashes of the same document's last scan, reused where its findings did not change. */
+  readonly memo?: FindingMemo;
 }
 
 /** The `parsed` flag prefilters get: whether quote-based checks apply to the language. */
@@ -259,7 +277,7 @@ function matchAll(candidates: readonly ActiveRule[], input: ScanInput, languageI
     }
   }
   const suppressions: Suppression[] = needsSuppressions && raw.length > 0 ? parseSuppressions(doc.comments(), doc.index).filter(isValidSuppression) : [];
-  const findings = toFindings(raw, doc, suppressions);
+  const findings = toFindings(raw, doc, suppressions, options.memo);
   const partialParse = tree?.rootNode.hasError ?? false;
   const facts = keepFacts ? doc.factStore?.snapshot() : undefined;
   if (tree && !options.keepTree) {
@@ -274,10 +292,10 @@ function lowerSeverity(severity: Severity): Severity {
   return severity === 'error' ? 'warning' : 'info';
 }
 
-function toFindings(all: { rule: ActiveRule; match: RawMatch }[], doc: LazyDocument, suppressions: Suppression[]): Finding[] {
+function toFindings(all: { rule: ActiveRule; match: RawMatch }[], doc: LazyDocument, suppressions: Suppression[], memo?: FindingMemo): Finding[] {
   const raw = dropYielding(dropOutranked(all), doc.index);
   raw.sort((a, b) => a.match.start - b.match.start || a.rule.compiled.rule.id.localeCompare(b.rule.compiled.rule.id));
-  const fingerprints = new Fingerprints((line) => doc.index.lineText(line));
+  const fingerprints = new Fingerprints((line) => doc.index.lineText(line), memo);
   const suppressed = new SuppressionIndex(suppressions);
   const findings: Finding[] = [];
   const seen = new Set<string>();
@@ -303,7 +321,7 @@ function toFindings(all: { rule: ActiveRule; match: RawMatch }[], doc: LazyDocum
       path: doc.path,
       range,
       fingerprint,
-      snippetHash: sha256(token),
+      snippetHash: fingerprints.snippetHash(token),
       cwe,
       guide: r.guide,
       suppression: suppression ? { reason: suppression.reason, line: suppression.line } : undefined,
