@@ -4,7 +4,8 @@
  * facts and do every scan, so no scan ever holds up a hover or another document's diagnostics.
  */
 import type { Edit } from 'web-tree-sitter';
-import type { FileScan, Finding, LanguageId, RuleFailure, StopReason } from '../engine';
+import type { FileScan, LanguageId, RuleFailure, StopReason } from '../engine';
+import type { EncodedFindings } from './findings-delta';
 import type { CallFix } from './fixes/c-bounded-calls';
 import type { RulebookSource } from './rulebook-source';
 
@@ -56,7 +57,15 @@ export interface FixJob {
 export type ToDocumentWorker = ScanDocumentJob | ScanFileJob | FixJob | { readonly type: 'close'; readonly uri: string };
 
 export type FromDocumentWorker =
-  | { readonly type: 'scanned'; readonly job: number; readonly findings: Finding[]; readonly failures: RuleFailure[]; readonly partialParse: boolean }
+  | {
+      readonly type: 'scanned';
+      readonly job: number;
+      readonly uri: string;
+      /** Against the list this worker sent for the document last time (`findings-delta.ts`). */
+      readonly findings: EncodedFindings;
+      readonly failures: RuleFailure[];
+      readonly partialParse: boolean;
+    }
   | { readonly type: 'stopped'; readonly job: number; readonly reason: StopReason }
   | { readonly type: 'file-scanned'; readonly job: number; readonly scan: FileScan }
   | { readonly type: 'fixed'; readonly job: number; readonly fix?: CallFix }

@@ -7,6 +7,7 @@
  */
 import { parentPort, workerData } from 'worker_threads';
 import {
+  Finding,
   IncrementalDocument,
   LanguageId,
   Rulebook,
@@ -18,6 +19,7 @@ import {
   scanFile,
 } from '../engine';
 import { DocumentWorkerSetup, FromDocumentWorker, RulebookRef, ScanDocumentJob, ToDocumentWorker } from './document-worker-protocol';
+import { encodeFindings } from './findings-delta';
 import { boundedCallFix } from './fixes/c-bounded-calls';
 import { sourceReader } from './rulebook-source';
 
@@ -52,6 +54,8 @@ interface Held {
 }
 
 const documents = new Map<string, Held>();
+/** The findings last sent for each document: the next scan's are sent as a change against them. */
+const sent = new Map<string, Finding[]>();
 /** Documents with a kept tree, least recently scanned first. */
 const withTrees: string[] = [];
 
@@ -86,7 +90,9 @@ async function scanDocument(job: ScanDocumentJob): Promise<FromDocumentWorker> {
     const result = await entry.doc.scan(rules, job.text, () => budgetOf(job.budgetMs, stop));
     entry.version = job.version;
     keepTree(job.uri);
-    return { type: 'scanned', job: job.job, findings: result.findings, failures: result.failures, partialParse: result.partialParse };
+    const findings = encodeFindings(sent.get(job.uri), result.findings);
+    sent.set(job.uri, result.findings);
+    return { type: 'scanned', job: job.job, uri: job.uri, findings, failures: result.failures, partialParse: result.partialParse };
   } catch (err) {
     entry.version = undefined;
     if (err instanceof ScanStopped) return { type: 'stopped', job: job.job, reason: err.reason };
@@ -110,6 +116,7 @@ async function handle(message: ToDocumentWorker): Promise<FromDocumentWorker | u
     case 'close': {
       documents.get(message.uri)?.doc.dispose();
       documents.delete(message.uri);
+      sent.delete(message.uri);
       const at = withTrees.indexOf(message.uri);
       if (at >= 0) withTrees.splice(at, 1);
       return undefined;

@@ -9,9 +9,10 @@
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { Edit } from 'web-tree-sitter';
-import { FileScan, LanguageId, builtinRulesDirectory } from '../engine';
+import { FileScan, Finding, LanguageId, builtinRulesDirectory } from '../engine';
 import { grammarDirectoryInUse } from '../engine/grammars';
 import { DocumentWorkerSetup, FromDocumentWorker, RulebookRef, ToDocumentWorker } from './document-worker-protocol';
+import { decodeFindings } from './findings-delta';
 import type { CallFix } from './fixes/c-bounded-calls';
 import type { RulebookSource } from './rulebook-source';
 
@@ -20,10 +21,15 @@ export const LARGE_DOCUMENT = 256 * 1024;
 
 export type Lane = 'small' | 'large' | 'bulk';
 
-export type ScanReply = FromDocumentWorker & { readonly type: 'scanned' | 'stopped' | 'failed' };
+/** A worker's answer to a scan, its findings decoded. */
+export type ScanReply =
+  | (Omit<Extract<FromDocumentWorker, { type: 'scanned' }>, 'findings'> & { readonly findings: Finding[] })
+  | Extract<FromDocumentWorker, { type: 'stopped' | 'failed' }>;
+
+type Reply = Exclude<FromDocumentWorker, { type: 'scanned' }> | Extract<ScanReply, { type: 'scanned' }>;
 
 interface Pending {
-  readonly resolve: (reply: FromDocumentWorker) => void;
+  readonly resolve: (reply: Reply) => void;
   readonly uri?: string;
 }
 
@@ -36,6 +42,8 @@ class LaneWorker {
   private readonly rulebooks = new Set<string>();
   /** Documents this worker holds. */
   readonly documents = new Set<string>();
+  /** The findings this worker sent last for each document: what its next list is encoded against. */
+  private readonly received = new Map<string, Finding[]>();
 
   constructor(
     private readonly script: string,
@@ -46,7 +54,9 @@ class LaneWorker {
     if (this.worker) return this.worker;
     const setup: DocumentWorkerSetup = { grammarDirectory: grammarDirectoryInUse(), builtinRulesDirectory: builtinRulesDirectory(), cancel: this.cancel };
     const worker = new Worker(this.script, { workerData: setup });
-    worker.on('message', (reply: FromDocumentWorker) => {
+    worker.on('message', (message: FromDocumentWorker) => {
+      // Decoded in the order sent, answered or not: the worker encodes its next list against this one.
+      const reply = message.type === 'scanned' ? this.decoded(message) : message;
       const pending = this.pending.get(reply.job);
       this.pending.delete(reply.job);
       pending?.resolve(reply);
@@ -56,6 +66,7 @@ class LaneWorker {
       this.worker = undefined;
       this.rulebooks.clear();
       this.documents.clear();
+      this.received.clear();
       const pending = [...this.pending];
       this.pending.clear();
       for (const [job, p] of pending) p.resolve({ type: 'failed', job, message });
@@ -65,6 +76,25 @@ class LaneWorker {
     worker.on('exit', (code) => died(`the scan worker exited (code ${code})`));
     this.worker = worker;
     return worker;
+  }
+
+  private decoded(message: Extract<FromDocumentWorker, { type: 'scanned' }>): Reply {
+    try {
+      const findings = decodeFindings(this.received.get(message.uri), message.findings);
+      this.received.set(message.uri, findings);
+      return { ...message, findings };
+    } catch (err) {
+      // Out of step with the worker (never expected): both sides forget the document and start it afresh.
+      this.forget(message.uri);
+      return { type: 'failed', job: message.job, message: (err as Error).message };
+    }
+  }
+
+  /** The worker forgets a document: so does the list its next findings would be encoded against. */
+  forget(uri: string): void {
+    this.documents.delete(uri);
+    this.received.delete(uri);
+    this.send({ type: 'close', uri });
   }
 
   /** Starts the thread now (it loads the engine in the meantime), so the first scan does not wait for that. */
@@ -79,7 +109,7 @@ class LaneWorker {
   }
 
   /** Sends a job and waits for its answer. */
-  request(message: ToDocumentWorker & { job: number }, uri?: string): Promise<FromDocumentWorker> {
+  request(message: ToDocumentWorker & { job: number }, uri?: string): Promise<Reply> {
     const worker = this.start();
     return new Promise((resolve) => {
       this.pending.set(message.job, { resolve, uri });
@@ -109,6 +139,7 @@ class LaneWorker {
     this.worker = undefined;
     this.rulebooks.clear();
     this.documents.clear();
+    this.received.clear();
     await worker?.terminate();
   }
 }
@@ -157,7 +188,7 @@ export class DocumentWorkers {
   async scan(request: DocumentScan): Promise<ScanReply> {
     const name: Lane = request.text.length >= LARGE_DOCUMENT ? 'large' : 'small';
     const previous = this.laneOf.get(request.uri);
-    if (previous && previous !== name) this.lanes.get(previous)?.send({ type: 'close', uri: request.uri });
+    if (previous && previous !== name) this.lanes.get(previous)?.forget(request.uri);
     const lane = this.lane(name);
     const fresh = previous !== name || !lane.documents.has(request.uri);
     this.laneOf.set(request.uri, name);
@@ -213,8 +244,7 @@ export class DocumentWorkers {
     this.laneOf.delete(uri);
     const lane = name && this.lanes.get(name);
     if (!lane) return;
-    lane.documents.delete(uri);
-    lane.send({ type: 'close', uri });
+    lane.forget(uri);
   }
 
   /** Scans a closed file in the bulk lane (a workspace scan). */

@@ -1,0 +1,50 @@
+/**
+ * Findings sent between threads as a change against the last list: what arrives is exactly what was sent, and what
+ * an edit did not touch travels as a reference.
+ */
+import * as assert from 'assert';
+import { IncrementalDocument, Rulebook, loadRulebook } from '@secure-coding/server';
+import { decodeFindings, encodeFindings } from '@secure-coding/server/out/lsp/findings-delta';
+import { describeEdit } from '@secure-coding/server/out/engine/incremental';
+
+const SOURCE = Array.from({ length: 40 }, (_, i) => `void f${i}(char *d, const char *s) { strcpy(d, s); gets(d); }\n`).join('');
+
+describe('findings sent as a change against the last list', function () {
+  let rulebook: Rulebook;
+
+  before(async function () {
+    rulebook = await loadRulebook({ checkExamples: false, validated: true });
+  });
+
+  it('decodes to the very findings of each scan, edit after edit, with unchanged ones as references', async function () {
+    const doc = new IncrementalDocument('src/a.c', 'c');
+    const rules = rulebook.rulesFor('src/a.c', 'c');
+    let text = SOURCE;
+    let sent = (await doc.scan(rules, text)).findings;
+    let received = decodeFindings(undefined, encodeFindings(undefined, sent));
+    assert.deepStrictEqual(received, sent);
+    assert.strictEqual(sent.length, 80);
+    const edits: [string, string][] = [
+      ['void f3(', '/* a new line above */\nvoid f3('], // moves every finding below
+      ['gets(d); }\nvoid f10', 'fgets(d, 8, stdin); }\nvoid f10'], // removes one
+      ['void f20(char *d, const char *s) {', 'void f20(char *d, const char *s) { strcat(d, s);'], // adds one
+    ];
+    for (const [before, after] of edits) {
+      const at = text.indexOf(before);
+      doc.edit(describeEdit(text, at, at + before.length, after));
+      text = text.slice(0, at) + after + text.slice(at + before.length);
+      const next = (await doc.scan(rules, text)).findings;
+      const encoded = encodeFindings(sent, next);
+      const references = encoded.items.filter((item) => Array.isArray(item)).length;
+      assert.ok(references >= next.length - 3, `unchanged findings travel as references (${references} of ${next.length})`);
+      received = decodeFindings(received, encoded);
+      assert.deepStrictEqual(received, next);
+      sent = next;
+    }
+    doc.dispose();
+  });
+
+  it('refuses a reference into a list the receiver does not have', function () {
+    assert.throws(() => decodeFindings(undefined, { items: [[0, 1, 2, 1, 8]] }), /does not have/);
+  });
+});
