@@ -74,9 +74,10 @@ function foldRegion(region: ChangedRegion | undefined, edit: Edit): ChangedRegio
 const NO_CHANGE: ChangedRegion = { start: 0, oldEnd: 0, newEnd: 0 };
 
 /**
- * Texts longer than this (UTF-16 units) keep their tree but not their facts: each scan reads facts only around the
- * lines that can hold a finding, as a one-off scan does. Keeping every fact pays off for the edits of an ordinary
- * source file; for a generated table of 100,000 literals it would cost more to read and hold than it saves.
+ * Texts longer than this (UTF-16 units) keep neither their tree nor their facts: each scan parses afresh and reads
+ * facts only around the lines that can hold a finding, as a one-off scan does. Keeping them pays off for the edits of
+ * an ordinary source file; a generated table of 100,000 literals is rarely edited, and its tree alone would cost
+ * some 40× its size for as long as it is open.
  */
 export const KEPT_FACTS_LIMIT = 256 * 1024;
 
@@ -159,7 +160,7 @@ export class IncrementalDocument {
     }
     try {
       const prefiltered = this.prefilters.results(rules, text, changed, prefilterParsed(this.languageId));
-      const keepFacts = text.length <= KEPT_FACTS_LIMIT;
+      const keep = text.length <= KEPT_FACTS_LIMIT;
       const result = await scanWithRules(
         rules,
         {
@@ -167,13 +168,14 @@ export class IncrementalDocument {
           text,
           languageId: this.languageId,
           previousTree: previous?.tree,
-          previousFacts: keepFacts ? previous?.facts : undefined,
+          previousFacts: keep ? previous?.facts : undefined,
           changed: changed ?? NO_CHANGE,
           prefiltered,
         },
-        { keepTree: true, keepFacts, budget, memo: this.memo },
+        { keepTree: keep, keepFacts: keep, budget, memo: keep ? this.memo : undefined },
       );
-      this.memo.finish();
+      if (keep) this.memo.finish();
+      else this.memo.abandon();
       if (this.disposed) {
         if (result.tree) deleteTree(result.tree);
       } else {

@@ -15,7 +15,7 @@ export { Finding, compareFindings, fingerprintOf, sha256 } from './findings';
 export { isGating } from './gating';
 export { PATH_CLASSES, PATH_CLASS_NAMES, PathClass, PathClassification, classReasonText, classifyByConvention } from './path-classes';
 export { configureGrammarDirectory } from './grammars';
-export { IncrementalDocument, describeEdit, diffEdit } from './incremental';
+export { IncrementalDocument, KEPT_FACTS_LIMIT, describeEdit, diffEdit } from './incremental';
 export { LANGUAGES, LANGUAGE_IDS, LanguageId, languageForFile, languageForPath, resolveLanguageName } from './languages';
 export { maskSecret } from './mask';
 export { FileReader, diskReader } from './reader';

@@ -9,6 +9,7 @@ import { parentPort, workerData } from 'worker_threads';
 import {
   Finding,
   IncrementalDocument,
+  KEPT_FACTS_LIMIT,
   LanguageId,
   Rulebook,
   ScanStopped,
@@ -91,7 +92,10 @@ async function scanDocument(job: ScanDocumentJob): Promise<FromDocumentWorker> {
     entry.version = job.version;
     keepTree(job.uri);
     const findings = encodeFindings(sent.get(job.uri), result.findings);
-    sent.set(job.uri, result.findings);
+    // A large document is parsed afresh at each edit: copying its findings whole is cheap beside that, and keeping
+    // them here too would double what it costs to have it open.
+    if (job.text.length <= KEPT_FACTS_LIMIT) sent.set(job.uri, result.findings);
+    else sent.delete(job.uri);
     return { type: 'scanned', job: job.job, uri: job.uri, findings, failures: result.failures, partialParse: result.partialParse };
   } catch (err) {
     entry.version = undefined;

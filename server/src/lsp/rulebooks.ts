@@ -58,7 +58,9 @@ export class RulebookCache {
 
   private async load(key: RulebookKey, previous: RulebookState | undefined): Promise<RulebookState> {
     const recording = recordingReader(this.reader);
-    const loaded = await loadRulebook({ rulebookFile: key.file, root: key.root, reader: recording.reader, trustWorkspaceRules: key.trusted });
+    // As a scan does: the built-in rules and their examples are checked when the product is built and tested.
+    // Running their examples here would load every grammar into the main thread, which never scans (~100 MB).
+    const loaded = await loadRulebook({ rulebookFile: key.file, root: key.root, reader: recording.reader, trustWorkspaceRules: key.trusted, checkExamples: 'own', checkBuiltin: false });
     const source = recording.source(key);
     const files = [...new Set([path.resolve(key.file), ...loaded.files.map((f) => path.resolve(f))])];
     const problems = loaded.problems;
