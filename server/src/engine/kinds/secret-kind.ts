@@ -28,6 +28,7 @@ import { anyKeyword, inProse, keywordNearQuote, nameAround, nameParts } from './
 import { ENVIRONMENT_READERS, NAME_TAKING_CALL, isPlaceholder, looksLikeNameOrText, readableDecoding, shannonEntropy, snakeCase } from './secret-values';
 import { hasWord, providerNear } from './provider-context';
 import { CHECKSUMS } from './secret-checksums';
+import { isCodeValue, isEncryptedAtRest, isEscapedPlaceholder, isKeywordComparedWithToken, isRouteKey, isStoredPasswordHash } from './code-values';
 import { UnescapedText, escapedLines, originalSpan } from './unescaped-text';
 
 /** Overlap group shared by every secret rule: a provider match outranks a name-aware one on the same text. */
@@ -294,8 +295,11 @@ export const secretKind: RuleKind = {
     const acceptable = (value: string, strict: boolean): boolean => {
       if (value.length < minLength || shannonEntropy(value) < minEntropy) return false;
       if (ignoreValues?.test(value)) return false;
-      if (isPlaceholder(value)) return false;
+      if (isPlaceholder(value) || isEscapedPlaceholder(value)) return false;
       if (!strict) return true;
+      // Code or a reference written as a string (`os.environ.get('X')`, `$(BUILDDIR)/x`, `s/…/…/`), or a value the
+      // CI system keeps encrypted (`ENCRYPTED[…]`): bound to a credential's name, but not a credential.
+      if (isCodeValue(value) || isEncryptedAtRest(value)) return false;
       // "\x6d\x61\x73…" is judged by what it spells ("master secret"), which may be text or a placeholder.
       const decoded = readableDecoding(value);
       if (decoded !== undefined && (isPlaceholder(decoded) || looksLikeNameOrText(decoded))) return false;
@@ -376,6 +380,7 @@ export const secretKind: RuleKind = {
             const name = boundName(fact, nameMatchers);
             if (name === undefined || !acceptable(fact.value, true)) continue;
             if (namesItself(fact.value, name)) continue; // password: "password", SN_id_PasswordBasedMAC "id-PasswordBasedMAC"
+            if (notACredentialInPlace(doc, fact)) continue;
             if (onIgnoredLine(doc, fact.start)) continue;
             seen.add(fact.start);
             matches.push({
@@ -391,6 +396,16 @@ export const secretKind: RuleKind = {
     };
   },
 };
+
+/**
+ * What the place of a literal says it is, beyond its value: a route's path used as a key (`"/disk/:encoded_token" =>
+ * "…#update"`), a keyword compared with a parser's token, a password hash stored beside its salt.
+ */
+function notACredentialInPlace(doc: ScanDocument, fact: StringFact): boolean {
+  const context = fact.context!;
+  if (context.kind === 'key' && isRouteKey(context.fullName)) return true;
+  return isKeywordComparedWithToken(fact, snakeCase) || isStoredPasswordHash(doc, fact);
+}
 
 /**
  * A name is shown in messages, so it must never be a flagged value itself (`f("hunter2pass", "x")` could bind "x" to
