@@ -31,6 +31,8 @@ function fail(message) {
 
 const SERVER_ENTRY = path.join(ROOT, 'server/src/lsp/standalone.ts');
 if (!existsSync(SERVER_ENTRY)) fail(`the language server's standalone entry ${path.relative(ROOT, SERVER_ENTRY)} does not exist`);
+const WORKER_ENTRY = path.join(ROOT, 'server/src/lsp/document-worker.ts');
+if (!existsSync(WORKER_ENTRY)) fail(`the language server's document worker ${path.relative(ROOT, WORKER_ENTRY)} does not exist`);
 const LANGUAGES_MODULE = path.join(ROOT, 'server/out/engine/languages.js');
 if (!existsSync(LANGUAGES_MODULE)) fail('server/out/ is missing: run `npm run build` (tsc -b) first');
 
@@ -106,9 +108,10 @@ async function bundle() {
     outdir: DIST,
     external: ['vscode'],
   });
+  // The server and its document worker (scans run in worker threads; see server/src/lsp/document-workers.ts).
   await esbuild.build({
     ...common,
-    entryPoints: { server: SERVER_ENTRY },
+    entryPoints: { server: SERVER_ENTRY, 'document-worker': WORKER_ENTRY },
     outdir: DIST,
     alias: { 'web-tree-sitter': webTreeSitterCjs() },
   });

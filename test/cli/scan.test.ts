@@ -80,6 +80,30 @@ describe('rulebook scan', function () {
     }
   });
 
+  it('skips a file that goes over the time budget with a note, and scans the others', async function () {
+    // A generated table of string literals, 10 MB: linear to scan, but seconds of work, far over the budget here.
+    const table = `static const char *names[] = {\n${Array.from({ length: 500000 }, (_, i) => `  "password_${i}",`).join('\n')}\n};\n`;
+    const ws = await tempWorkspace({
+      'gen/table.c': table,
+      'src/bad.c': UNSAFE_C,
+      '.secure-coding/rulebook.yaml': 'settings:\n  max_scan_seconds: 0.5\n  max_file_size: 20000000\n',
+    });
+    try {
+      const run = runCli(['scan', '--jobs', '0'], ws.dir);
+      assert.strictEqual(run.code, 1, run.stdout + run.stderr);
+      assert.match(run.stdout, /^src\/bad\.c:2:3: error: `gets` is banned/m);
+      assert.match(run.stderr, /gen\/table\.c: note: skipped: scanning it took longer than 0\.5 s \(settings\.max_scan_seconds\)/);
+      const sarif = JSON.parse(runCli(['scan', '--format', 'sarif', '--jobs', '2'], ws.dir).stdout) as {
+        runs: { invocations: { toolExecutionNotifications?: { message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] }[];
+      };
+      const notes = sarif.runs[0].invocations[0].toolExecutionNotifications ?? [];
+      assert.deepStrictEqual(notes.map((n) => n.locations[0].physicalLocation.artifactLocation.uri), ['gen/table.c']);
+      assert.match(notes[0].message.text, /took longer than/);
+    } finally {
+      await ws.cleanup();
+    }
+  });
+
   it('scans in worker threads with the same results as on the main thread', async function () {
     const files: Record<string, string> = {};
     for (let i = 0; i < 120; i++) files[`src/f${i}.c`] = i % 3 === 0 ? UNSAFE_C : SAFE_C;

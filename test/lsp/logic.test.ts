@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import { IncrementalDocument, loadRulebook } from '@secure-coding/server';
 import { parserFor } from '@secure-coding/server/out/engine/grammars';
-import { MAX_KEPT_TREES, OpenDocuments, engineLanguage } from '@secure-coding/server/out/lsp/documents';
+import { OpenDocuments, engineLanguage } from '@secure-coding/server/out/lsp/documents';
 import { boundedCallFix } from '@secure-coding/server/out/lsp/fixes/c-bounded-calls';
 import { categorySelects, normalizeSettings } from '@secure-coding/server/out/lsp/protocol';
 import { suppressionComment } from '@secure-coding/server/out/lsp/suppression-comment';
@@ -82,36 +82,29 @@ describe('language server logic', function () {
       assert.strictEqual(engineLanguage('cpp', '/w/include/a.h', 'int f(void);\n'), 'cpp', 'the editor may read a C header as C++');
     });
 
-    it('apply incremental changes exactly and keep at most a bounded number of trees', async function () {
+    it('apply incremental changes exactly, recording edits an engine document reparses with incrementally', async function () {
       const rulebook = await loadRulebook({ checkExamples: false });
       const documents = new OpenDocuments();
-      const docs = Array.from({ length: MAX_KEPT_TREES + 6 }, (_, i) =>
-        documents.open({ uri: `file:///w/f${i}.c`, languageId: 'c', version: 1, text: 'int main(void) {\n  return 0;\n}\n' }),
-      );
-      for (const doc of docs) {
-        await doc.incremental.scan(rulebook.rulesFor('f.c', 'c'), doc.text.getText());
-        documents.scanned(doc);
-      }
+      const doc = documents.open({ uri: 'file:///w/f.c', languageId: 'c', version: 1, text: 'int main(void) {\n  return 0;\n}\n' });
+      const engine = new IncrementalDocument('f.c', 'c');
+      const rules = rulebook.rulesFor('f.c', 'c');
+      await engine.scan(rules, doc.text.getText());
+      assert.deepStrictEqual(doc.takeEdits(), [], 'opening records no edit');
       const changed = documents.change({
-        textDocument: { uri: docs[0].uri, version: 2 },
+        textDocument: { uri: doc.uri, version: 2 },
         contentChanges: [
           { range: { start: { line: 1, character: 2 }, end: { line: 1, character: 11 } }, text: 'char b[8];\n  gets(b);' },
           { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '#include <stdio.h>\n' },
         ],
       })!;
       assert.strictEqual(changed.text.getText(), '#include <stdio.h>\nint main(void) {\n  char b[8];\n  gets(b);\n}\n');
-      const result = await changed.incremental.scan(rulebook.rulesFor('f.c', 'c'), changed.text.getText());
+      const edits = changed.takeEdits();
+      assert.strictEqual(edits.length, 2);
+      assert.deepStrictEqual(changed.takeEdits(), [], 'edits are taken once');
+      for (const edit of edits) engine.edit(edit);
+      const result = await engine.scan(rules, changed.text.getText());
       assert.deepStrictEqual(result.findings.map((f) => [f.ruleId, f.range.start.line]), [['c.banned.gets', 3]]);
-      documents.scanned(changed);
-      // A release waits behind the document's scans (none are running): one turn of the event loop lets it happen.
-      await new Promise((resolve) => setImmediate(resolve));
-      const kept = docs.filter((d) => d.incremental.currentTree !== undefined).length;
-      assert.strictEqual(kept, MAX_KEPT_TREES, `${kept} trees kept`);
-      assert.ok(changed.incremental.currentTree, 'the document scanned last keeps its tree');
-      const closed = documents.close(docs[docs.length - 1].uri)!;
-      assert.ok(closed);
-      await new Promise((resolve) => setImmediate(resolve));
-      assert.strictEqual(closed.incremental.currentTree, undefined, 'a closed document releases its tree');
+      engine.dispose();
       documents.dispose();
     });
   });

@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
+import { DiagnosticSeverity, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { LspClient, fileUri, workspace } from './client';
 
 const GETS = 'int main(void) { char b[8]; gets(b); return 0; }\n';
@@ -149,14 +149,15 @@ describe('language server: workspace', function () {
       await fs.rm(root, { recursive: true, force: true });
     });
 
+    let lastPublished: PublishDiagnosticsParams | undefined;
     const reconfigure = async (next: Record<string, unknown>): Promise<number[]> => {
       settings = next;
       const from = client.diagnostics.length;
       const scopes = client.configurationScopes.length;
       await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-      const published = await client.waitForDiagnostics(file(), () => true, from);
+      lastPublished = await client.waitForDiagnostics(file(), () => true, from);
       assert.ok(client.configurationScopes.slice(scopes).includes(fileUri(file())), 'settings are pulled again for the document');
-      return published.diagnostics.map((d) => d.severity ?? 0);
+      return lastPublished.diagnostics.map((d) => d.severity ?? 0);
     };
 
     it('applies disabled categories, severity overrides and the size limit, pulled again on change', async function () {
@@ -166,8 +167,10 @@ describe('language server: workspace', function () {
       assert.deepStrictEqual(await reconfigure({ disabledCategories: ['c.ban'] }), [DiagnosticSeverity.Error], 'a category is a whole id segment');
       assert.deepStrictEqual(await reconfigure({ severityOverrides: { 'c.banned.gets': 'hint' } }), [DiagnosticSeverity.Hint]);
       assert.deepStrictEqual(await reconfigure({ severityOverrides: { 'c.banned.gets': 'off' } }), []);
-      assert.deepStrictEqual(await reconfigure({ maxFileSize: 10 }), []);
-      await client.logs.wait((l) => /over secureCodingRulebook\.maxFileSize \(10\)/.test(l.message));
+      // Too large for the setting: not scanned, and one information at the top says so.
+      assert.deepStrictEqual(await reconfigure({ maxFileSize: 10 }), [DiagnosticSeverity.Information]);
+      assert.match(lastPublished!.diagnostics[0].message, /^Not scanned for the secure-coding rulebook: the file is too large \(\d+ bytes is over the 10-byte limit \(secureCodingRulebook\.maxFileSize\)\)\.$/);
+      await client.logs.wait((l) => /not scanning .*over the 10-byte limit \(secureCodingRulebook\.maxFileSize\)/.test(l.message));
     });
 
     it('falls back to the default for a wrong value and says which', async function () {

@@ -138,6 +138,9 @@ describe('rulebook init', function () {
       assert.strictEqual(/[\u3040-\u30ff]/.test(text.split('rules:')[0]), lang === 'ja', 'comments in the chosen language');
       const check = runCli(['check'], dir);
       assert.strictEqual(check.code, 0, check.stderr);
+      // The rulebook is a file of the repository too: its own comments must not raise findings in the editor.
+      const scan = runCli(['scan', '--format', 'json', RULEBOOK], dir);
+      assert.strictEqual(scan.code, 0, scan.stdout + scan.stderr);
     });
   }
 

@@ -128,7 +128,7 @@ export class ScanCache {
   record(results: readonly FileScan[]): void {
     for (const result of results) {
       const hash = this.hashes.get(result.path);
-      if (!hash || (result.failures && result.failures.length > 0) || result.skipped?.reason === 'unreadable') {
+      if (!hash || (result.failures && result.failures.length > 0) || result.skipped?.reason === 'unreadable' || result.skipped?.reason === 'time-budget') {
         delete this.entries[result.path];
         continue;
       }

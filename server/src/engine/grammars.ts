@@ -19,6 +19,11 @@ export function configureGrammarDirectory(directory: string): void {
   grammarDirectory = directory;
 }
 
+/** The directory set by `configureGrammarDirectory`, if any (worker threads are told the same). */
+export function grammarDirectoryInUse(): string | undefined {
+  return grammarDirectory;
+}
+
 function runtimeWasmPath(): string {
   if (grammarDirectory) return path.join(grammarDirectory, 'tree-sitter.wasm');
   return path.join(path.dirname(require.resolve('web-tree-sitter')), 'tree-sitter.wasm');

@@ -10,6 +10,7 @@ import { LinePrefilters } from './line-prefilters';
 import { ScanResult, prefilterParsed, scanWithRules } from './scanner';
 import { ChangedRegion, FactSnapshot } from './syntax/fact-snapshot';
 import { deleteTree } from './syntax/ancestry';
+import { ScanBudget } from './budget';
 
 function pointAt(text: string, offset: number): Point {
   let row = 0;
@@ -71,6 +72,13 @@ function foldRegion(region: ChangedRegion | undefined, edit: Edit): ChangedRegio
 
 const NO_CHANGE: ChangedRegion = { start: 0, oldEnd: 0, newEnd: 0 };
 
+/**
+ * Texts longer than this (UTF-16 units) keep their tree but not their facts: each scan reads facts only around the
+ * lines that can hold a finding, as a one-off scan does. Keeping every fact pays off for the edits of an ordinary
+ * source file; for a generated table of 100,000 literals it would cost more to read and hold than it saves.
+ */
+export const KEPT_FACTS_LIMIT = 256 * 1024;
+
 interface Parsed {
   readonly tree: Tree;
   readonly facts?: FactSnapshot;
@@ -109,11 +117,13 @@ export class IncrementalDocument {
   /**
    * Scans `text`: the document after every edit recorded so far. Scans of one document run one after another in
    * the order they were asked for; edits recorded meanwhile wait for the scan of the text they belong to.
+   * `budget` is asked for when the scan starts (its clock must not run while an earlier scan is still going); a scan
+   * over it throws `ScanStopped` and the next one starts from scratch.
    */
-  scan(rules: readonly ActiveRule[], text: string): Promise<ScanResult> {
+  scan(rules: readonly ActiveRule[], text: string, budget?: () => ScanBudget | undefined): Promise<ScanResult> {
     const upTo = this.seq;
     this.scansPending++;
-    const run = this.queue.then(() => this.scanNow(rules, text, upTo)).finally(() => this.scansPending--);
+    const run = this.queue.then(() => this.scanNow(rules, text, upTo, budget?.())).finally(() => this.scansPending--);
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -124,7 +134,7 @@ export class IncrementalDocument {
     return taken;
   }
 
-  private async scanNow(rules: readonly ActiveRule[], text: string, upTo: number): Promise<ScanResult> {
+  private async scanNow(rules: readonly ActiveRule[], text: string, upTo: number, budget: ScanBudget | undefined): Promise<ScanResult> {
     if (this.disposed) throw new Error('the document was closed');
     const edits = this.takeEdits(upTo);
     let previous = this.parsed;
@@ -145,10 +155,19 @@ export class IncrementalDocument {
     }
     try {
       const prefiltered = this.prefilters.results(rules, text, changed, prefilterParsed(this.languageId));
+      const keepFacts = text.length <= KEPT_FACTS_LIMIT;
       const result = await scanWithRules(
         rules,
-        { path: this.path, text, languageId: this.languageId, previousTree: previous?.tree, previousFacts: previous?.facts, changed: changed ?? NO_CHANGE, prefiltered },
-        { keepTree: true },
+        {
+          path: this.path,
+          text,
+          languageId: this.languageId,
+          previousTree: previous?.tree,
+          previousFacts: keepFacts ? previous?.facts : undefined,
+          changed: changed ?? NO_CHANGE,
+          prefiltered,
+        },
+        { keepTree: true, keepFacts, budget },
       );
       if (this.disposed) {
         if (result.tree) deleteTree(result.tree);

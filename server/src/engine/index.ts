@@ -8,7 +8,8 @@ import { LanguageId, languageForFile } from './languages';
 import { FileReader, diskReader } from './reader';
 import { Rulebook } from './rulebook/rulebook';
 import { ScanInput, ScanOptions, ScanResult, scanWithRules } from './scanner';
-import { SkipNote, decodeSource } from './source-text';
+import { SkipNote, decodeSource, timeBudgetNote } from './source-text';
+import { ScanStopped, budgetOf } from './budget';
 
 export { Finding, compareFindings, fingerprintOf, sha256 } from './findings';
 export { isGating } from './gating';
@@ -27,7 +28,8 @@ export { Locale, LocalizedText, Rule, Severity, localize } from './rulebook/type
 export { RulebookProblem, formatProblem } from './rulebook/yaml-source';
 export { RuleFailure, ScanInput, ScanResult, scanWithRules } from './scanner';
 export * from './review';
-export { DEFAULT_LIMITS, SkipNote, minifiedNote } from './source-text';
+export { DEFAULT_LIMITS, ScanLimits, SkipNote, minifiedNote, timeBudgetNote } from './source-text';
+export { ScanBudget, ScanStopped, StopReason, budgetOf } from './budget';
 export { TextIndex, Position, Range } from './text-index';
 
 /** Scans a text as the file at `input.path` (workspace-relative) with the rules that apply to it. */
@@ -68,6 +70,11 @@ export async function scanFile(rulebook: Rulebook, file: string, reader: FileRea
   if (bytes === undefined) return { path: rel, findings: [], skipped: { reason: 'unreadable', detail: 'file vanished' } };
   const decoded = decodeSource(bytes, limits);
   if ('skip' in decoded) return { path: rel, findings: [], skipped: decoded.skip };
-  const result = await scanDocument(rulebook, { path: rel, text: decoded.text });
-  return { path: rel, findings: result.findings, partialParse: result.partialParse, failures: result.failures };
+  try {
+    const result = await scanDocument(rulebook, { path: rel, text: decoded.text }, { budget: budgetOf(limits.maxScanSeconds * 1000) });
+    return { path: rel, findings: result.findings, partialParse: result.partialParse, failures: result.failures };
+  } catch (err) {
+    if (err instanceof ScanStopped) return { path: rel, findings: [], skipped: timeBudgetNote(limits) };
+    throw err;
+  }
 }

@@ -8,6 +8,7 @@
 import { PrefilterInput, prefilterInput } from './kinds/kind';
 import { ActiveRule, CompiledRule } from './rulebook/rulebook';
 import { ChangedRegion } from './syntax/fact-snapshot';
+import { checkBudget } from './budget';
 
 /** The whole lines of `text` around `[start, end]`. */
 function linesAround(text: string, start: number, end: number): string {
@@ -25,6 +26,7 @@ type Check = (input: PrefilterInput) => boolean;
 function passingLines(checks: readonly Check[], text: string, parsed: boolean): (number | undefined)[] {
   const counts: (number | undefined)[] = checks.map(() => 0);
   for (const line of text.split('\n')) {
+    checkBudget();
     const input = prefilterInput(line, parsed);
     for (let i = 0; i < checks.length; i++) {
       if (counts[i] === undefined) continue;

@@ -6,7 +6,9 @@
 import type { Tree } from 'web-tree-sitter';
 import { Finding, Fingerprints, sha256 } from './findings';
 import { parserFor } from './grammars';
-import { RawMatch, ScanDocument, prefilterInput } from './kinds/kind';
+import type { Parser } from 'web-tree-sitter';
+import { ScanBudget, ScanStopped, checkBudget, shouldStop, stopReason, underBudget } from './budget';
+import { PrefilterInput, RawMatch, ScanDocument, prefilterInput } from './kinds/kind';
 import { LanguageId, hasGrammar, languageForFile } from './languages';
 import { ActiveRule, CompiledRule } from './rulebook/rulebook';
 import { Locale, LocalizedText, Severity, localize } from './rulebook/types';
@@ -172,6 +174,13 @@ class FocusedDocument implements ScanDocument {
 export interface ScanOptions {
   /** Keep the parsed tree in the result (the language server does, for incremental reparsing). */
   readonly keepTree?: boolean;
+  /**
+   * With `keepTree`: also read every fact and keep them for the next version (default true). Without, facts are read
+   * only around the lines that can hold a finding, as in a one-off scan.
+   */
+  readonly keepFacts?: boolean;
+  /** A time limit and cancellation: past it the scan throws `ScanStopped` (see `budget.ts`). */
+  readonly budget?: ScanBudget;
 }
 
 /** The `parsed` flag prefilters get: whether quote-based checks apply to the language. */
@@ -180,9 +189,17 @@ export function prefilterParsed(languageId: LanguageId): boolean {
   return hasGrammar(languageId) && languageId !== 'shell';
 }
 
+/**
+ * Scans one text. Everything after loading the grammar is synchronous, under the budget of `options.budget`: a scan
+ * over it throws `ScanStopped` (and frees the tree it made).
+ */
 export async function scanWithRules(rules: readonly ActiveRule[], input: ScanInput, options: ScanOptions = {}): Promise<ScanResult> {
   const languageId = input.languageId ?? languageForFile(input.path, input.text);
-  const grammar = hasGrammar(languageId);
+  const parser = hasGrammar(languageId) ? await parserFor(languageId) : undefined;
+  return underBudget(options.budget, () => scanNow(rules, input, languageId, parser, options));
+}
+
+function scanNow(rules: readonly ActiveRule[], input: ScanInput, languageId: LanguageId, parser: Parser | undefined, options: ScanOptions): ScanResult {
   const fileInput = prefilterInput(input.text, prefilterParsed(languageId));
   const failures: RuleFailure[] = [];
   const candidates = rules.filter((rule) => {
@@ -195,37 +212,56 @@ export async function scanWithRules(rules: readonly ActiveRule[], input: ScanInp
       return false;
     }
   });
-  const needsSuppressions = input.text.includes(SUPPRESSION_MARKER);
   if (candidates.length === 0 && !options.keepTree) return { findings: [], partialParse: false, failures };
 
   let tree: Tree | undefined;
-  if (grammar && (options.keepTree || candidates.some((rule) => rule.compiled.matcher.needsTree))) {
-    const parser = await parserFor(languageId);
-    tree = parser.parse(input.text, input.previousTree) ?? undefined;
+  if (parser && (options.keepTree || candidates.some((rule) => rule.compiled.matcher.needsTree))) {
+    tree = parser.parse(input.text, input.previousTree, { progressCallback: shouldStop }) ?? undefined;
+    const stopped = stopReason();
+    if (stopped) {
+      if (tree) deleteTree(tree);
+      // A parser stopped midway would resume that parse on its next call: it must start the next file afresh.
+      parser.reset();
+      throw new ScanStopped(stopped);
+    }
   }
-  const doc = new LazyDocument(input.path, languageId, input.text, tree, input);
+  try {
+    return matchAll(candidates, input, languageId, tree, fileInput, failures, options);
+  } catch (err) {
+    if (tree) deleteTree(tree);
+    throw err;
+  }
+}
+
+function matchAll(candidates: readonly ActiveRule[], input: ScanInput, languageId: LanguageId, parsed: Tree | undefined, fileInput: PrefilterInput, failures: RuleFailure[], options: ScanOptions): ScanResult {
+  let tree = parsed;
+  const needsSuppressions = input.text.includes(SUPPRESSION_MARKER);
+  const keepFacts = options.keepTree === true && options.keepFacts !== false;
+  const doc = new LazyDocument(input.path, languageId, input.text, tree, keepFacts ? input : undefined);
   // The prefilters' lower case is the same text: one string, so the keyword pass's cache knows it at a glance.
   doc.shareLower(fileInput.lower);
   // A one-off scan of a parsed file reads strings only where the rules that say so can find; an editor's scan
   // keeps every fact for the next edit, and then reads them all.
-  const focusable = tree && !options.keepTree && !input.previousTree ? candidates.filter(isFocusable) : [];
+  const focusable = tree && !keepFacts ? candidates.filter(isFocusable) : [];
   const focused = focusable.length > 0 ? new FocusedDocument(doc, focusOf(focusable, doc.index, fileInput.parsed)) : undefined;
   const raw: { rule: ActiveRule; match: RawMatch }[] = [];
   // Rules that read every string run first: the focused view then filters those strings instead of reading its
   // part again. Findings do not depend on the order (overlaps are settled pairwise, then findings are sorted).
   const order = focused ? [...candidates.filter((rule) => !isFocusable(rule)), ...focusable] : candidates;
   for (const rule of order) {
+    checkBudget();
     try {
       const view = focused && isFocusable(rule) ? focused : doc;
       for (const match of rule.compiled.matcher.match(view)) raw.push({ rule, match });
     } catch (err) {
+      if (err instanceof ScanStopped) throw err;
       failures.push({ ruleId: rule.compiled.rule.id, message: (err as Error).message });
     }
   }
   const suppressions: Suppression[] = needsSuppressions && raw.length > 0 ? parseSuppressions(doc.comments(), doc.index).filter(isValidSuppression) : [];
   const findings = toFindings(raw, doc, suppressions);
   const partialParse = tree?.rootNode.hasError ?? false;
-  const facts = options.keepTree ? doc.factStore?.snapshot() : undefined;
+  const facts = keepFacts ? doc.factStore?.snapshot() : undefined;
   if (tree && !options.keepTree) {
     deleteTree(tree);
     tree = undefined;
@@ -246,6 +282,7 @@ function toFindings(all: { rule: ActiveRule; match: RawMatch }[], doc: LazyDocum
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const { rule, match } of raw) {
+    checkBudget();
     const r = rule.compiled.rule;
     const dedupeKey = `${r.id}\0${match.start}\0${match.end}`;
     if (seen.has(dedupeKey)) continue;

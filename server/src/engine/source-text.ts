@@ -7,11 +7,21 @@ export interface ScanLimits {
   readonly maxFileSize: number;
   /** A line longer than this marks a file as minified; default 20,000 characters. */
   readonly maxLineLength: number;
+  /** A file whose scan takes longer than this is skipped (0: no limit); default 5 seconds. */
+  readonly maxScanSeconds: number;
 }
 
-export const DEFAULT_LIMITS: ScanLimits = { maxFileSize: 2_000_000, maxLineLength: 20_000 };
+export const DEFAULT_LIMITS: ScanLimits = { maxFileSize: 2_000_000, maxLineLength: 20_000, maxScanSeconds: 5 };
 
-export type SkipReason = 'too-large' | 'binary' | 'minified' | 'unreadable';
+export type SkipReason = 'too-large' | 'binary' | 'minified' | 'unreadable' | 'time-budget';
+
+/** The note of a file whose scan went over the time budget. */
+export function timeBudgetNote(limits: ScanLimits): SkipNote {
+  return {
+    reason: 'time-budget',
+    detail: `scanning it took longer than ${limits.maxScanSeconds} s (settings.max_scan_seconds); the other files were scanned`,
+  };
+}
 
 export interface SkipNote {
   readonly reason: SkipReason;

@@ -7,7 +7,7 @@
 import { CodeAction, CodeActionKind, Diagnostic, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { Finding, Locale, Rulebook } from '../engine';
 import { OpenDocument } from './documents';
-import { boundedCallFix } from './fixes/c-bounded-calls';
+import type { CallFix } from './fixes/c-bounded-calls';
 import { CLIENT_COMMANDS, DIAGNOSTIC_SOURCE, FindingData, InsertSuppressionArgs, ReviewTarget, SERVER_COMMANDS } from './protocol';
 import { FindingReviews } from './reviews';
 import { suppressionComment } from './suppression-comment';
@@ -25,6 +25,8 @@ export interface CodeActionRequest {
   readonly locale: Locale;
   /** Whether the client takes versioned `documentChanges` in a workspace edit. */
   readonly documentChanges: boolean;
+  /** The exact fix of a call at `[start, end)` of the document's current version, worked out on its syntax tree. */
+  callFix(start: number, end: number): Promise<CallFix | undefined>;
 }
 
 function sameRange(a: Diagnostic['range'], b: Finding['range']): boolean {
@@ -42,13 +44,12 @@ function workspaceEdit(doc: OpenDocument, edits: TextEdit[], documentChanges: bo
   return { changes: { [doc.uri]: edits } };
 }
 
-function quickFix(request: CodeActionRequest, finding: Finding, diagnostic: Diagnostic): CodeAction | undefined {
+async function quickFix(request: CodeActionRequest, finding: Finding, diagnostic: Diagnostic): Promise<CodeAction | undefined> {
   const { doc } = request;
-  const tree = doc.incremental.currentTree;
-  if (!tree || request.rulebook.rule(finding.ruleId)?.rule.kind !== 'call') return undefined;
+  if (request.rulebook.rule(finding.ruleId)?.rule.kind !== 'call' || (doc.languageId !== 'c' && doc.languageId !== 'cpp')) return undefined;
   const start = doc.text.offsetAt(finding.range.start);
   const end = doc.text.offsetAt(finding.range.end);
-  const fix = boundedCallFix(tree, doc.languageId, start, end);
+  const fix = await request.callFix(start, end);
   if (!fix) return undefined;
   const edits = fix.edits.map((e) => TextEdit.replace({ start: doc.text.positionAt(e.start), end: doc.text.positionAt(e.end) }, e.newText));
   const title = fix.kind === 'fgets' ? text('fgetsTitle', request.locale, { buf: fix.buffer }) : text('snprintfTitle', request.locale, { buf: fix.buffer, replacement: fix.replacement });
@@ -73,7 +74,7 @@ function reviewActions(request: CodeActionRequest, finding: Finding, diagnostic:
   return actions;
 }
 
-export function codeActions(request: CodeActionRequest): CodeAction[] {
+export async function codeActions(request: CodeActionRequest): Promise<CodeAction[]> {
   if (request.only && !request.only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${kind}.`) || kind === CodeActionKind.Empty)) {
     return [];
   }
@@ -86,7 +87,7 @@ export function codeActions(request: CodeActionRequest): CodeAction[] {
   for (const diagnostic of request.diagnostics) {
     const finding = findingOf(diagnostic, request.findings);
     if (!finding) continue;
-    const fix = quickFix(request, finding, diagnostic);
+    const fix = await quickFix(request, finding, diagnostic);
     if (fix) fixes.push(fix);
     if (!seen.has(finding.fingerprint)) {
       seen.add(finding.fingerprint);

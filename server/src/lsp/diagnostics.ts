@@ -4,7 +4,7 @@
  * and the fingerprint as `data` — never the flagged text.
  */
 import { Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
-import { CompiledRule, Finding, LedgerProblem, Locale, PATH_CLASS_NAMES, RulebookProblem, Severity } from '../engine';
+import { CompiledRule, Finding, LedgerProblem, Locale, PATH_CLASS_NAMES, RulebookProblem, Severity, SkipNote } from '../engine';
 import { text } from './texts';
 import { DIAGNOSTIC_SOURCE, FindingData, RULEBOOK_DIAGNOSTIC_SOURCE, SeverityOverride } from './protocol';
 
@@ -84,3 +84,28 @@ export function ledgerDiagnostics(problems: readonly LedgerProblem[], locale: Lo
     message: text('ledgerLineIgnored', locale, { reason: problem.message }),
   }));
 }
+
+/**
+ * The one diagnostic of a document that is not scanned (too large, binary, minified, over the time budget): an
+ * information at the top naming the reason, so nobody takes the missing findings for a clean file.
+ */
+export function skippedDiagnostic(note: SkipNote, locale: Locale): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: DIAGNOSTIC_SOURCE,
+    code: SKIPPED_CODE,
+    message: text('notScanned', locale, { reason: text(SKIP_REASONS[note.reason], locale), detail: note.detail }),
+  };
+}
+
+/** The diagnostic code of a "not scanned" notice (no rule has it). */
+export const SKIPPED_CODE = 'not-scanned';
+
+const SKIP_REASONS = {
+  'too-large': 'skipTooLarge',
+  binary: 'skipBinary',
+  minified: 'skipMinified',
+  unreadable: 'skipUnreadable',
+  'time-budget': 'skipTimeBudget',
+} as const;

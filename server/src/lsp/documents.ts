@@ -1,16 +1,14 @@
 /**
- * The open documents: their text (applying incremental changes), the engine's incremental state for each (kept
- * syntax tree and facts) and the findings of the last scan. Trees are kept for a bounded number of recently edited
- * documents; closing a document releases its tree.
+ * The open documents: their text (applying incremental changes), the edits since the text last sent to a scan
+ * worker (the worker keeps the syntax tree and facts, and reparses incrementally with them) and the findings of
+ * the last scan.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DidChangeTextDocumentParams, TextDocumentItem } from 'vscode-languageserver';
-import { Finding, IncrementalDocument, LanguageId, describeEdit, diffEdit, languageForFile, resolveLanguageName } from '../engine';
+import type { Edit } from 'web-tree-sitter';
+import { Finding, LanguageId, SkipNote, describeEdit, diffEdit, languageForFile, resolveLanguageName } from '../engine';
 import type { FindingReviews } from './reviews';
 import { uriToPath } from './uris';
-
-/** Trees kept at most: the most recently scanned documents keep theirs, the others parse from scratch next time. */
-export const MAX_KEPT_TREES = 24;
 
 export interface Scanned {
   readonly version: number;
@@ -21,19 +19,20 @@ export interface Scanned {
 }
 
 export class OpenDocument {
-  /** The engine's state for this document; replaced when the workspace-relative path changes. */
-  incremental: IncrementalDocument;
   scanned?: Scanned;
+  /** Edits since the text of the last scan request, in order (the worker replays them on its kept tree). */
+  edits: Edit[] = [];
+  /** Why the document is not scanned now (too large, minified, over the time budget), with the size it had. */
+  skipped?: { readonly note: SkipNote; readonly length: number };
 
   constructor(
     public text: TextDocument,
     /** The file on disk, or undefined for an unsaved document. */
     readonly file: string | undefined,
     readonly languageId: LanguageId,
-    relativePath: string,
-  ) {
-    this.incremental = new IncrementalDocument(relativePath, languageId);
-  }
+    /** The relative path scans use (rule path globs, findings); set by the linter from the rulebook's root. */
+    public relativePath: string,
+  ) {}
 
   get uri(): string {
     return this.text.uri;
@@ -43,15 +42,11 @@ export class OpenDocument {
     return this.text.version;
   }
 
-  /** The relative path scans use (rule path globs, findings); set by the linter from the rulebook's root. */
-  get relativePath(): string {
-    return this.incremental.path;
-  }
-
-  usePath(relativePath: string): void {
-    if (relativePath === this.incremental.path) return;
-    this.incremental.dispose();
-    this.incremental = new IncrementalDocument(relativePath, this.languageId);
+  /** Takes the edits recorded since the last call (they go with the next scan request). */
+  takeEdits(): Edit[] {
+    const edits = this.edits;
+    this.edits = [];
+    return edits;
   }
 
   /** The scan of the current version, if it is done. */
@@ -73,8 +68,6 @@ export function engineLanguage(clientLanguageId: string, name: string, text = ''
 
 export class OpenDocuments {
   private readonly documents = new Map<string, OpenDocument>();
-  /** Documents with a kept tree, least recently scanned first. */
-  private readonly withTrees: OpenDocument[] = [];
 
   open(item: TextDocumentItem): OpenDocument {
     this.close(item.uri);
@@ -100,11 +93,11 @@ export class OpenDocuments {
       if ('range' in change) {
         const start = text.offsetAt(change.range.start);
         const end = text.offsetAt(change.range.end);
-        doc.incremental.edit(describeEdit(before, start, Math.max(start, end), change.text));
+        doc.edits.push(describeEdit(before, start, Math.max(start, end), change.text));
         text = TextDocument.update(text, [change], params.textDocument.version);
       } else {
         const edit = diffEdit(before, change.text);
-        if (edit) doc.incremental.edit(edit);
+        if (edit) doc.edits.push(edit);
         text = TextDocument.update(text, [change], params.textDocument.version);
       }
     }
@@ -117,8 +110,6 @@ export class OpenDocuments {
     const doc = this.documents.get(uri);
     if (!doc) return undefined;
     this.documents.delete(uri);
-    this.forgetTree(doc);
-    doc.incremental.dispose();
     return doc;
   }
 
@@ -133,19 +124,6 @@ export class OpenDocuments {
 
   all(): OpenDocument[] {
     return [...this.documents.values()];
-  }
-
-  /** Records that a document was just scanned (and now keeps a tree); releases the oldest trees over the budget. */
-  scanned(doc: OpenDocument): void {
-    this.forgetTree(doc);
-    if (!this.documents.has(doc.uri)) return;
-    this.withTrees.push(doc);
-    while (this.withTrees.length > MAX_KEPT_TREES) this.withTrees.shift()?.incremental.releaseTree();
-  }
-
-  private forgetTree(doc: OpenDocument): void {
-    const at = this.withTrees.indexOf(doc);
-    if (at >= 0) this.withTrees.splice(at, 1);
   }
 
   dispose(): void {

@@ -5,6 +5,7 @@
  */
 import * as path from 'path';
 import { FileReader, Rulebook, RulebookProblem, loadRulebook } from '../engine';
+import { RulebookSource, recordingReader } from './rulebook-source';
 
 export interface RulebookKey {
   /** The workspace rulebook file (it may not exist: then the built-in default applies alone). */
@@ -18,8 +19,11 @@ export interface RulebookState {
   readonly key: RulebookKey;
   /** The rules in effect. */
   readonly rulebook: Rulebook;
+  /** What the rules in effect were loaded from: a scan worker loads the same rulebook from it. */
+  readonly source: RulebookSource;
   /** The latest rulebook that loaded without errors. */
   readonly lastGood?: Rulebook;
+  readonly lastGoodSource?: RulebookSource;
   /** Problems of the latest load (they may belong to a version not in effect). */
   readonly problems: readonly RulebookProblem[];
   /** True when the latest load had errors and an earlier valid rulebook stays in effect. */
@@ -53,11 +57,17 @@ export class RulebookCache {
   }
 
   private async load(key: RulebookKey, previous: RulebookState | undefined): Promise<RulebookState> {
-    const loaded = await loadRulebook({ rulebookFile: key.file, root: key.root, reader: this.reader, trustWorkspaceRules: key.trusted });
+    const recording = recordingReader(this.reader);
+    const loaded = await loadRulebook({ rulebookFile: key.file, root: key.root, reader: recording.reader, trustWorkspaceRules: key.trusted });
+    const source = recording.source(key);
     const files = [...new Set([path.resolve(key.file), ...loaded.files.map((f) => path.resolve(f))])];
-    if (!loaded.hasErrors) return { key, rulebook: loaded, lastGood: loaded, problems: loaded.problems, usingLastGood: false, files };
-    if (previous?.lastGood) return { key, rulebook: previous.lastGood, lastGood: previous.lastGood, problems: loaded.problems, usingLastGood: true, files };
-    return { key, rulebook: loaded, problems: loaded.problems, usingLastGood: false, files };
+    const problems = loaded.problems;
+    if (!loaded.hasErrors) return { key, rulebook: loaded, source, lastGood: loaded, lastGoodSource: source, problems, usingLastGood: false, files };
+    if (previous?.lastGood && previous.lastGoodSource) {
+      const lastGood = { rulebook: previous.lastGood, source: previous.lastGoodSource, lastGood: previous.lastGood, lastGoodSource: previous.lastGoodSource };
+      return { key, ...lastGood, problems, usingLastGood: true, files };
+    }
+    return { key, rulebook: loaded, source, problems, usingLastGood: false, files };
   }
 
   /** Reloads every rulebook that read or looked for `file` (all of them when no file is given). */

@@ -32,6 +32,7 @@ import * as path from 'path';
 import { Finding, Locale, PathClassification } from '../engine';
 import { codeActions } from './code-actions';
 import { DiagnosticsHub } from './diagnostics-hub';
+import { DocumentWorkers } from './document-workers';
 import { OpenDocument, OpenDocuments } from './documents';
 import { LintEnvironment, Linter, Logger } from './linter';
 import {
@@ -65,6 +66,9 @@ import { WorkspaceFolders, isScannable, pathToUri, uriToPath } from './uris';
 import { WorkspaceScanEnvironment, scanClosedFile } from './workspace-scan';
 import { runWorkspaceScan } from './workspace-scan-command';
 
+/** How long a hover or a code action waits for the scan of the text on screen before answering without it. */
+const INTERACTIVE_WAIT_MS = 60;
+
 /** Milliseconds to wait after an edit of an open rulebook before reloading it (typing makes it invalid often). */
 const RULEBOOK_RELOAD_DEBOUNCE_MS = 200;
 
@@ -85,6 +89,8 @@ export class RulebookLanguageServer {
   private readonly settings: SettingsCache;
   private readonly rulebooks: RulebookService;
   private readonly linter: Linter;
+  /** Worker threads that scan: the main thread only answers the editor. */
+  readonly workers: DocumentWorkers;
   private readonly reviews: ReviewService;
   private readonly reviewIndex: ReviewIndex;
   private readonly log: Logger;
@@ -94,7 +100,10 @@ export class RulebookLanguageServer {
   private rulebookReload?: NodeJS.Timeout;
   private readonly rulebookEdits = new Set<string>();
 
-  constructor(private readonly connection: Connection) {
+  constructor(
+    private readonly connection: Connection,
+    workerScript?: string,
+  ) {
     this.log = {
       error: (m) => connection.console.error(m),
       warn: (m) => connection.console.warn(m),
@@ -130,6 +139,7 @@ export class RulebookLanguageServer {
       },
     });
     this.reviewIndex = new ReviewIndex((params) => void connection.sendNotification(REVIEWS_NOTIFICATION, params));
+    this.workers = new DocumentWorkers((message) => this.log.error(message), workerScript);
     this.linter = new Linter(this.documents, this.lintEnvironment());
   }
 
@@ -145,6 +155,7 @@ export class RulebookLanguageServer {
       publish: (doc, version, diagnostics) => this.hub.set(doc.uri, 'open', diagnostics, version),
       reviews: (rulebook, relativePath, findings) => this.reviews.reviews(rulebook, relativePath, findings),
       publishReviews: (doc, items) => this.reviewIndex.set(doc.uri, 'open', items),
+      workers: this.workers,
       log: this.log,
     };
   }
@@ -207,6 +218,7 @@ export class RulebookLanguageServer {
         watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/.secure-coding/reviews.jsonl' }, { globPattern: '**/.git/HEAD' }, { globPattern: '**/.git/refs/heads/**' }],
       });
     }
+    this.workers.warm();
     // Load each folder's rulebook now: its problems show at once and the first scan does not wait for it.
     await Promise.all(this.folders.all().map((folder) => this.rulebookForFolder(folder).catch((err: unknown) => this.log.error(String(err)))));
   }
@@ -298,12 +310,15 @@ export class RulebookLanguageServer {
   }
 
   private relintAll(): void {
-    for (const doc of this.documents.all()) this.linter.schedule(doc, 0);
+    this.linter.relint(this.documents.all());
   }
 
-  /** The document's findings for its current text (scanning first if an edit is pending), with its context. */
-  private async current(uri: string): Promise<{ doc: OpenDocument; settings: Settings; state: RulebookState } | undefined> {
-    await this.linter.flush(uri);
+  /**
+   * The document's findings for its current text, with its context. A scan pending for the current text is waited
+   * for, but never longer than `waitMs`: a hover or a code action is never held up by a large file's scan.
+   */
+  private async current(uri: string, waitMs = INTERACTIVE_WAIT_MS): Promise<{ doc: OpenDocument; settings: Settings; state: RulebookState } | undefined> {
+    await this.linter.settle(uri, waitMs);
     const doc = this.documents.get(uri);
     if (!doc?.current) return undefined;
     const settings = await this.settings.get(uri);
@@ -312,9 +327,12 @@ export class RulebookLanguageServer {
 
   /** The findings under the cursor; in a rulebook file with none there, the documentation of the key or value. */
   async hover(params: HoverParams): Promise<Hover | null> {
-    const context = await this.current(params.textDocument.uri);
-    if (!context) return null;
-    const { doc, settings, state } = context;
+    const uri = params.textDocument.uri;
+    await this.linter.settle(uri, INTERACTIVE_WAIT_MS);
+    const doc = this.documents.get(uri);
+    if (!doc) return null;
+    const settings = await this.settings.get(uri);
+    const state = await this.rulebookForDocument(doc, settings);
     const at = params.position;
     const reviews = doc.current?.reviews;
     const under = (doc.current?.findings ?? []).filter((f) => {
@@ -348,7 +366,10 @@ export class RulebookLanguageServer {
   async codeAction(params: CodeActionParams): Promise<CodeAction[]> {
     const context = await this.current(params.textDocument.uri);
     if (!context?.doc.current) return [];
+    const { doc } = context;
+    const version = doc.version;
     return codeActions({
+      callFix: (start, end) => this.workers.fix(doc.uri, version, start, end),
       doc: context.doc,
       findings: context.doc.current.findings,
       reviews: context.doc.current.reviews,
@@ -363,7 +384,7 @@ export class RulebookLanguageServer {
   async executeCommand(params: ExecuteCommandParams, token: CancellationToken): Promise<ScanWorkspaceResult | RecordReviewResult | boolean | null> {
     switch (params.command) {
       case SERVER_COMMANDS.scanWorkspace:
-        return runWorkspaceScan({
+        return this.afterBulk(runWorkspaceScan({
           connection: this.connection,
           workDoneToken: params.workDoneToken,
           token,
@@ -371,13 +392,13 @@ export class RulebookLanguageServer {
           title: text('scanTitle', this.defaultLocale()),
           progressText: (done, total) => text('scanProgress', this.defaultLocale(), { done, total }),
           env: this.workspaceScanEnvironment(),
-        });
+        }));
       case SERVER_COMMANDS.insertSuppression:
         return this.insertSuppression(params.arguments?.[0] as InsertSuppressionArgs | undefined);
       case SERVER_COMMANDS.recordReview:
         return recordReview(params.arguments?.[0], {
           current: async (uri) => {
-            const context = await this.current(uri);
+            const context = await this.current(uri, Number.POSITIVE_INFINITY);
             return context && { doc: context.doc, settings: context.settings, rulebook: context.state.rulebook };
           },
           locale: (settings) => (settings ? this.localeOf(settings) : this.defaultLocale()),
@@ -401,11 +422,25 @@ export class RulebookLanguageServer {
       reviews: (rulebook, relativePath, findings) => this.reviews.reviews(rulebook, relativePath, findings),
       publishReviews: (file, items) => this.reviewIndex.set(pathToUri(file), 'scan', items),
       previouslyReviewed: () => this.reviewIndex.urisWith('scan').map((uri) => uriToPath(uri)).filter((f): f is string => f !== undefined),
+      scanFile: (file, state) => this.workers.scanFile(file, state.source),
     };
   }
 
+  /** Ends the workspace-scan worker once its work is done: its memory goes with it. */
+  private async afterBulk<T>(work: Promise<T>): Promise<T> {
+    try {
+      return await work;
+    } finally {
+      await this.workers.endBulk();
+    }
+  }
+
   /** Closed files a workspace scan listed for review show their new states when the ledger changes. */
-  private async refreshScannedReviews(): Promise<void> {
+  private refreshScannedReviews(): Promise<void> {
+    return this.afterBulk(this.refreshEachScannedReview());
+  }
+
+  private async refreshEachScannedReview(): Promise<void> {
     const env = this.workspaceScanEnvironment();
     for (const file of env.previouslyReviewed()) {
       if (env.isOpen(file)) continue;
@@ -434,9 +469,10 @@ export class RulebookLanguageServer {
     return { markdown: rule ? ruleDocumentation(rule, locale) : text('unknownRule', locale, { rule: params.ruleId }) };
   }
 
-  shutdown(): void {
+  async shutdown(): Promise<void> {
     clearTimeout(this.rulebookReload);
     this.linter.dispose();
     this.documents.dispose();
+    await this.workers.dispose();
   }
 }

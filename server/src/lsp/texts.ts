@@ -56,6 +56,15 @@ const TEXTS = {
   outsideWorkspace: { en: '{file} is outside the rulebook\'s workspace {root}', ja: '{file} はルールブックのワークスペース {root} の外にあります' },
   inPathClass: { en: '{message} (in {class})', ja: '{message}（{class}）' },
   pathClassLabel: { en: 'Where', ja: '場所' },
+  notScanned: { en: 'Not scanned for the secure-coding rulebook: {reason} ({detail}).', ja: 'セキュアコーディング規約のスキャン対象外です: {reason}（{detail}）。' },
+  skipTooLarge: { en: 'the file is too large', ja: 'ファイルが大きすぎます' },
+  skipBinary: { en: 'the file holds binary data', ja: 'バイナリデータを含んでいます' },
+  skipMinified: { en: 'it looks minified or generated', ja: '圧縮または自動生成されたコードとみなしました' },
+  skipUnreadable: { en: 'the file cannot be read', ja: 'ファイルを読み取れません' },
+  skipTimeBudget: {
+    en: 'its scan took too long; it is scanned again when it gets smaller or the rulebook changes',
+    ja: 'スキャンに時間がかかりすぎました。ファイルが小さくなるかルールブックが変わると再スキャンします',
+  },
 } as const;
 
 export type TextKey = keyof typeof TEXTS;

@@ -1,10 +1,11 @@
 /**
  * The workspace scan: every file of every workspace folder (.gitignore-aware, like the CLI), with work-done progress
  * and cancellation. Files open in the editor are left to the live linter; the others get their findings published
- * as diagnostics. The scan yields to the event loop between files so the editor stays responsive.
+ * as diagnostics. Files are scanned in a worker thread of their own, one after another, so the editor is served
+ * all along.
  */
 import { Diagnostic } from 'vscode-languageserver';
-import { Finding, Locale, Rulebook, diskReader, scanFile } from '../engine';
+import { FileScan, Finding, Locale, Rulebook, diskReader } from '../engine';
 import { walkFiles } from '../cli/walk';
 import { ReviewItem, ScanWorkspaceResult, Settings } from './protocol';
 import { findingDiagnostics, reviewItems } from './review-presentation';
@@ -32,6 +33,8 @@ export interface WorkspaceScanEnvironment {
   publishReviews(file: string, items: readonly ReviewItem[]): void;
   /** Files that had review items from a scan before. */
   previouslyReviewed(): readonly string[];
+  /** Scans a closed file (in a worker thread: the editor is served meanwhile). */
+  scanFile(file: string, state: RulebookState): Promise<FileScan>;
 }
 
 export type FileOutcome = { readonly skipped: true } | { readonly skipped: false; readonly shown: number };
@@ -39,7 +42,7 @@ export type FileOutcome = { readonly skipped: true } | { readonly skipped: false
 /** Scans one closed file and publishes its diagnostics and review items (also used when the ledger changes). */
 export async function scanClosedFile(env: WorkspaceScanEnvironment, file: string, settings: Settings, state: RulebookState): Promise<FileOutcome> {
   const size = await diskReader.size(file);
-  const scan = size !== undefined && size > settings.maxFileSize ? undefined : await scanFile(state.rulebook, file);
+  const scan = size !== undefined && size > settings.maxFileSize ? undefined : await env.scanFile(file, state);
   if (!scan || scan.skipped) {
     env.publishReviews(file, []);
     return { skipped: true };
@@ -52,8 +55,6 @@ export async function scanClosedFile(env: WorkspaceScanEnvironment, file: string
   env.publishReviews(file, reviewItems(reviews, locale));
   return { skipped: false, shown: diagnostics.length };
 }
-
-const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export async function scanWorkspace(env: WorkspaceScanEnvironment, progress: ScanProgress): Promise<ScanWorkspaceResult> {
   const jobs: { file: string; folder: string }[] = [];
@@ -89,7 +90,6 @@ export async function scanWorkspace(env: WorkspaceScanEnvironment, progress: Sca
       findings += outcome.shown;
       published.add(file);
     }
-    await yieldToEvents();
   }
   // Files that had findings before and were not scanned again this time (deleted, now ignored) are cleared.
   for (const file of env.previouslyPublished()) if (!published.has(file)) env.publish(file, []);

@@ -12,6 +12,7 @@ import { onNonCodeLine } from './keyword-prefilters';
 import { snakeCase } from './secret-values';
 import { exactOnEachLine } from './line-prefilter';
 import { INTRODUCER_WINDOW, introducedAsNonAddress, onlyMeasured, returnedFromFunction, shortIpv6StandsAlone } from './address-context';
+import { checkBudget } from '../budget';
 
 // Not part of a longer dotted name: `10.10.10.10.example.com` is a host name, `1.2.3.4.5` an OID.
 const IPV4 = /(?<![\w.])(\d{1,3}(?:\.\d{1,3}){3})(?!\w|\.\w)/g;
@@ -178,6 +179,7 @@ export const ipKind: RuleKind = {
       match(doc: ScanDocument): RawMatch[] {
         const matches: RawMatch[] = [];
         for (const fact of doc.strings()) {
+          checkBudget();
           if (fact.standalone) continue;
           if (fact.context && ignoreNames?.test(snakeCase(fact.context.name))) continue;
           const flagged = addressesIn(fact, ipv6).filter(

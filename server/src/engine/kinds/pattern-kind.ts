@@ -10,6 +10,7 @@ import { Matcher, RawMatch, ReportProblem, RuleKind, ScanDocument } from './kind
 import { QueryProblem, RuleQuery, compileRuleQuery, compileRuleQueryIn } from './pattern-query';
 import { keywordLines } from './line-prefilter';
 import { anyKeyword } from './keyword-prefilters';
+import { checkBudget } from '../budget';
 
 const GRAMMAR_LANGUAGE_NAMES = LANGUAGE_IDS.filter((id) => hasGrammar(id)).join(', ');
 
@@ -57,6 +58,7 @@ function regexMatcher(regex: RuleRegex, scope: PatternScope, keywords: readonly 
       const spans = spansFor(doc, scope);
       const matches: RawMatch[] = [];
       for (const m of regex.matches(doc.text)) {
+        checkBudget();
         const span = regex.groupCount > 0 && m.groups[0] ? m.groups[0] : m;
         if (span.end === span.start) continue;
         if (spans && !within(spans, span.start, span.end)) continue;
@@ -155,6 +157,7 @@ async function queryMatcher(pattern: PatternRule, trusted: boolean, report: Repo
       if (!query) queries.set(languageId, (query = compileRuleQueryIn(source, languageId, doc.tree.language, trusted)));
       const matches: RawMatch[] = [];
       for (const match of query.matches(doc.tree.rootNode)) {
+        checkBudget();
         const capture = captureName === undefined ? match.captures[0] : match.captures.find((c) => c.name === captureName);
         if (!capture) continue;
         const node = capture.node;

@@ -30,6 +30,7 @@ import { hasWord, providerNear } from './provider-context';
 import { CHECKSUMS } from './secret-checksums';
 import { isCodeValue, isEncryptedAtRest, isEscapedPlaceholder, isKeywordComparedWithToken, isRouteKey, isStoredPasswordHash } from './code-values';
 import { UnescapedText, escapedLines, originalSpan } from './unescaped-text';
+import { checkBudget } from '../budget';
 
 /** Overlap group shared by every secret rule: a provider match outranks a name-aware one on the same text. */
 const SECRET_GROUP = 'secret';
@@ -346,6 +347,7 @@ export const secretKind: RuleKind = {
             if (view && (words.length === 0 || words.some((w) => viewLower!.includes(w)))) views.push({ text: view.text, view });
             for (const { text: searched, view: decoded } of views) {
               for (const m of regex.matches(searched)) {
+                checkBudget();
                 const g = group ?? (regex.groupCount > 0 ? 1 : 0);
                 const found = g === 0 ? m : m.groups[g - 1];
                 if (!found) continue;
@@ -376,6 +378,7 @@ export const secretKind: RuleKind = {
         }
         if (nameAware) {
           for (const fact of doc.strings()) {
+            checkBudget();
             if (fact.interpolated || fact.standalone || seen.has(fact.start)) continue;
             const name = boundName(fact, nameMatchers);
             if (name === undefined || !acceptable(fact.value, true)) continue;

@@ -94,6 +94,7 @@ export async function loadRulebook(options: LoadOptions = {}): Promise<Rulebook>
     limits: {
       maxFileSize: collected.settings?.max_file_size ?? DEFAULT_LIMITS.maxFileSize,
       maxLineLength: collected.settings?.max_line_length ?? DEFAULT_LIMITS.maxLineLength,
+      maxScanSeconds: collected.settings?.max_scan_seconds ?? DEFAULT_LIMITS.maxScanSeconds,
     },
     review: collected.review ?? EMPTY_POLICY,
     name: collected.name,

@@ -275,6 +275,8 @@ export interface RulebookSettings {
   readonly max_file_size?: number;
   /** Lines longer than this mark a file as minified, skipped with a note (default 1,000 characters on average over long lines). */
   readonly max_line_length?: number;
+  /** A file whose scan takes longer is skipped with a note (default 5 s; 0: no limit). */
+  readonly max_scan_seconds?: number;
 }
 
 /** One rulebook file as written. */

@@ -14,6 +14,7 @@
  * the file. A node asked for out of order starts the cursor again from the root.
  */
 import type { Node, Tree, TreeCursor } from 'web-tree-sitter';
+import { checkBudget } from '../budget';
 
 export class Frame {
   private typeCache?: string;
@@ -121,6 +122,7 @@ export class TreeWalker {
 
   /** The frame of `node`, a node of this walker's tree. */
   frameOf(node: Node): Frame {
+    checkBudget();
     if (!this.cursor) this.reset();
     const start = node.startIndex;
     if (start < this.lastStart) {
@@ -134,6 +136,7 @@ export class TreeWalker {
 
   /** The frame of the smallest named node covering `[start, end)` (what `namedDescendantForIndex` finds). */
   frameAt(start: number, end: number): Frame | undefined {
+    checkBudget();
     if (!this.cursor) this.reset();
     if (start < this.lastStart) {
       walkerStats.resets++;

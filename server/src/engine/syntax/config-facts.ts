@@ -9,6 +9,7 @@
 import { ConfigLanguageId, LANGUAGES } from '../languages';
 import { CommentFact, StringFact } from './facts';
 import { lastIdentifier } from './tree-util';
+import { checkBudget } from '../budget';
 
 export interface ConfigFacts {
   readonly strings: StringFact[];
@@ -102,6 +103,7 @@ export function configFacts(lang: Lang, text: string): ConfigFacts {
   const record: { current?: RecordName } = {};
   const path: PathState = { parents: [], section: '' };
   for (const line of text.split('\n')) {
+    checkBudget();
     const at = commentAt(line, info.lineComments);
     if (at >= 0) {
       comments.push({ start: lineStart + at, end: lineStart + line.length, text: line.slice(at).replace(/\r$/, '') });

@@ -12,6 +12,7 @@ import { CallFact, CommentFact, StringFact } from './facts';
 import { walkerFor } from './ancestry';
 import { queriesFor } from './queries';
 import { commentFactOf, contextScope, defineFactOf, shellWordFactOf, stringFactOf } from './string-facts';
+import { checkBudget } from '../budget';
 
 export interface Located<T> {
   /** Offsets of the syntax node the fact was read from (it may be wider than the fact's own offsets). */
@@ -75,6 +76,7 @@ function scopeOf(tree: Tree, index: TextIndex, region: Region | undefined): Scop
 function collect<T>(scope: Scope, query: Query, build: (node: Node) => T | undefined): Located<T>[] {
   const found: Located<T>[] = [];
   for (const { node } of query.captures(scope.tree.rootNode, scope.range)) {
+    checkBudget();
     if (scope.region && !overlaps(node.startIndex, node.endIndex, scope.region)) continue;
     const fact = build(node);
     if (fact !== undefined) found.push({ from: node.startIndex, to: node.endIndex, fact });
