@@ -111,15 +111,16 @@ function isNameConstant(fact: StringFact): boolean {
 
 /**
  * Whether a literal is one of several a name is given at once, side by side: the arguments of an enum constant
- * (`USERNAME(false, "username", "user")`), the items of an array. The name holds a list or attributes there, not a
+ * (`USERNAME(false, "username", "user")`), the items of a list under one key (`"password": {"username", "password"}`). The name holds a list or attributes there, not a
  * user id or a password of its own.
  */
-function inListUnderOneName(facts: readonly StringFact[], i: number): boolean {
+function inListUnderOneName(doc: ScanDocument, facts: readonly StringFact[], i: number): boolean {
   const own = facts[i].context!;
-  if (own.kind !== 'declare') return false;
+  if (own.kind !== 'declare' && own.kind !== 'key') return false;
+  // Neighbours on the literal's own line only: a focused scan reads every literal of a line it reads.
   const same = (j: number): boolean => {
     const other = facts[j]?.context;
-    return other !== undefined && other.kind === 'declare' && other.fullName === own.fullName && Math.abs(facts[j].start - facts[i].start) < 400;
+    return other !== undefined && other.kind === own.kind && other.name === own.name && other.fullName === own.fullName && lineOf(doc, facts[j].start) === lineOf(doc, facts[i].start);
   };
   return same(i - 1) || same(i + 1);
 }
@@ -131,7 +132,7 @@ export function accountsOf(doc: ScanDocument, userNames: RuleRegex, passwordName
   for (let i = 0; i < facts.length; i++) {
     const fact = facts[i];
     const name = boundName(fact);
-    if (name === undefined || isNameConstant(fact) || inListUnderOneName(facts, i)) continue;
+    if (name === undefined || isNameConstant(fact) || inListUnderOneName(doc, facts, i)) continue;
     const snake = snakeCase(name);
     const binding = { start: fact.start, end: fact.end, value: fact.value, name, line: lineOf(doc, fact.start) };
     if (passwordNames.test(snake)) passwords.push(binding);
