@@ -36,6 +36,8 @@ const CODE_VALUE: readonly RegExp[] = [
   /^(?:0\d{2,}|\d{8,14})_[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/,
   // Protocol keywords in capitals joined by `=`, `-`, `:` or `/` (`AUTH=PLAIN`, `LOGIN-DISABLED`, `X-AUTH-TOKEN`).
   /^[A-Z][A-Z0-9]*(?:[-=:/][A-Z][A-Z0-9]*)+$/,
+  // Go struct tags: `json:"login_2fa_token"`, `protobuf:"bytes,3,opt,name=access_token" json:"accessToken"`.
+  /^[a-z][a-z0-9_]*:"[^"]*"(?:\s+[a-z][a-z0-9_]*:"[^"]*")*$/,
 ];
 
 /** Whether a value is code or a reference to another value, written as a string. */

@@ -279,6 +279,9 @@ export const secretKind: RuleKind = {
     const ignoreLines = compileOrReport(secret.ignore_lines, ['ignore_lines'], trusted, report, true);
     const onIgnoredLine = (doc: ScanDocument, offset: number): boolean =>
       ignoreLines !== undefined && ignoreLines.test(doc.index.lineText(doc.index.positionAt(offset).line));
+    const exampleCues = compileOrReport(secret.example_cues, ['example_cues'], trusted, report, true);
+    const introducedAsExample = (doc: ScanDocument, offset: number): boolean =>
+      exampleCues !== undefined && exampleCues.test(textIntroducing(doc, offset));
     const nameAware = nameMatchers.names !== undefined || credentialArguments.size > 0;
     if (patterns.length === 0 && !nameAware) return undefined;
     // A pattern's own keywords and provider words let the rule run too: a rule's list cannot forget one of them.
@@ -358,7 +361,7 @@ export const secretKind: RuleKind = {
                 if (context.length > 0 && !(generatedLooking(value) && !embedded(doc.text, span.start, span.end) && providerNear(doc.text, doc.lower, doc.index, span.start, context))) continue;
                 const user = userGroup !== undefined ? m.groups[userGroup - 1] : undefined;
                 if (user && searched.slice(user.start, user.end) === value) continue;
-                if (onIgnoredLine(doc, span.start)) continue;
+                if (onIgnoredLine(doc, span.start) || introducedAsExample(doc, span.start)) continue;
                 seen.add(span.start);
                 const evidence = ['provider-format'];
                 if (context.length > 0) evidence.push('provider-context');
@@ -399,6 +402,17 @@ export const secretKind: RuleKind = {
     };
   },
 };
+
+/** Lines above a match read for the words that introduce it as an example, and how much of them at most. */
+const EXAMPLE_LINES = 3;
+const EXAMPLE_REACH = 600;
+
+/** The text just before a match: its own line up to it and the lines above, bounded. */
+function textIntroducing(doc: ScanDocument, offset: number): string {
+  const { line } = doc.index.positionAt(offset);
+  const from = doc.index.lineStart(Math.max(0, line - EXAMPLE_LINES));
+  return doc.text.slice(Math.max(from, offset - EXAMPLE_REACH), offset);
+}
 
 /**
  * What the place of a literal says it is, beyond its value: a route's path used as a key (`"/disk/:encoded_token" =>
