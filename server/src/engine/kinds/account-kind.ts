@@ -17,6 +17,7 @@ import { Matcher, RawMatch, RuleKind, ScanDocument } from './kind';
 import { optionalRegex } from './rule-regex';
 import { ENVIRONMENT_READERS, looksLikeNameOrText, snakeCase } from './secret-values';
 import { isCodeValue, isEncryptedAtRest, isEscapedPlaceholder } from './code-values';
+import { isEphemeralServiceCredential } from './service-credentials';
 import { exactOnEachLine } from './line-prefilter';
 
 /**
@@ -135,8 +136,10 @@ export function accountsOf(doc: ScanDocument, userNames: RuleRegex, passwordName
     if (name === undefined || isNameConstant(fact) || inListUnderOneName(doc, facts, i)) continue;
     const snake = snakeCase(name);
     const binding = { start: fact.start, end: fact.end, value: fact.value, name, line: lineOf(doc, fact.start) };
-    if (passwordNames.test(snake)) passwords.push(binding);
-    else if (userNames.test(snake)) users.push(binding);
+    if (passwordNames.test(snake)) {
+      // The stock password of a service container is no account of the product (the secret rules keep it on record).
+      if (!isEphemeralServiceCredential(doc, fact)) passwords.push(binding);
+    } else if (userNames.test(snake)) users.push(binding);
   }
   const paired = groupedAccounts(doc, facts);
   // Pair each password with the nearest user id, one to one, so a list of accounts pairs row by row and a

@@ -28,6 +28,7 @@ import { anyKeyword, inProse, keywordNearQuote, nameAround, nameParts } from './
 import { ENVIRONMENT_READERS, NAME_TAKING_CALL, isPlaceholder, looksLikeNameOrText, readableDecoding, shannonEntropy, snakeCase } from './secret-values';
 import { hasWord, providerNear } from './provider-context';
 import { CHECKSUMS } from './secret-checksums';
+import { isEphemeralServiceCredential } from './service-credentials';
 import { isCodeValue, isEncryptedAtRest, isEscapedPlaceholder, isKeywordComparedWithToken, isRouteKey, isStoredPasswordHash } from './code-values';
 import { UnescapedText, escapedLines, originalSpan } from './unescaped-text';
 import { checkBudget } from '../budget';
@@ -389,11 +390,14 @@ export const secretKind: RuleKind = {
             if (notACredentialInPlace(doc, fact)) continue;
             if (onIgnoredLine(doc, fact.start)) continue;
             seen.add(fact.start);
+            // `POSTGRES_PASSWORD: postgres` of a CI or development container: on record, not for a sign-off.
+            const ephemeral = isEphemeralServiceCredential(doc, fact);
             matches.push({
               start: fact.start,
               end: fact.end,
               vars: { value: maskSecret(fact.value), name, provider: '' },
               overlap: { group: SECRET_GROUP, level: NAME_LEVEL },
+              ...(ephemeral ? { informational: true, evidence: ['ephemeral-service'] } : {}),
             });
           }
         }
