@@ -12,6 +12,8 @@
  * - A literal whose only use is its size (`sizeof("1234:5678:…")`, `strlen("255.255.255.255")`) is a template of the
  *   widest text, never connected to.
  * - A literal a function returns is bound to the function's name (`get_api_version() { return "1.11.2.100"; }`).
+ * - An address in a URL's path or query is what the request is about (`https://ipinfo.example/8.8.8.8`); the URL's
+ *   host is what the program connects to.
  */
 import { Frame, walkerFor } from '../syntax/ancestry';
 import { StringFact } from '../syntax/facts';
@@ -89,4 +91,15 @@ export function returnedFromFunction(doc: ScanDocument, fact: StringFact): strin
     }
   }
   return returned ? enclosingNamedFunction(returned, doc.languageId)?.name : undefined;
+}
+
+/**
+ * Whether an address stands in a URL's path or query (`https://api.ipstack.com/134.201.250.155?access_key=…`,
+ * `…/country/8.8.8.8`): the subject of a request to the URL's host, not a host the program connects to.
+ */
+export function inUrlPathOrQuery(value: string, at: number): boolean {
+  const scheme = value.lastIndexOf('://', at);
+  if (scheme < 0) return false;
+  const between = value.slice(scheme + 3, at);
+  return /[/?#]/.test(between) && !/\s/.test(between);
 }

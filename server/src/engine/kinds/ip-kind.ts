@@ -11,7 +11,7 @@ import { Matcher, PrefilterInput, RawMatch, RuleKind, ScanDocument } from './kin
 import { onNonCodeLine } from './keyword-prefilters';
 import { snakeCase } from './secret-values';
 import { exactOnEachLine } from './line-prefilter';
-import { INTRODUCER_WINDOW, introducedAsNonAddress, onlyMeasured, returnedFromFunction, shortIpv6StandsAlone } from './address-context';
+import { INTRODUCER_WINDOW, inUrlPathOrQuery, introducedAsNonAddress, onlyMeasured, returnedFromFunction, shortIpv6StandsAlone } from './address-context';
 import { checkBudget } from '../budget';
 
 // Not part of a longer dotted name: `10.10.10.10.example.com` is a host name, `1.2.3.4.5` an OID.
@@ -123,7 +123,7 @@ function addressesIn(fact: StringFact, ipv6: boolean): FoundAddress[] {
   for (const m of value.matchAll(IPV4)) {
     const before = value.slice(Math.max(0, m.index - INTRODUCER_WINDOW), m.index);
     // `version 1.2.3.4`, `section 3.2.1.4`, `curl/7.1.2.3`: a dotted number introduced as something else.
-    if (/\d\.$/.test(before) || introducedAsNonAddress(before)) continue;
+    if (/\d\.$/.test(before) || introducedAsNonAddress(before) || inUrlPathOrQuery(value, m.index)) continue;
     const start = fact.start + m.index;
     const end = start + m[1].length;
     // Both lists are in order: skip the IPv6 addresses that end before this one, then see if the next holds it.
