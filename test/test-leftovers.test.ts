@@ -72,6 +72,10 @@ describe('test accounts and backdoors', function () {
     assert.deepStrictEqual(await ids('config/app.development.yaml', 'app:\n  debug: true\n'), []);
     assert.deepStrictEqual(await ids('.env.local', 'APP_DEBUG=true\n'), []);
     assert.deepStrictEqual(await ids('.env.example', 'APP_DEBUG=true\n'), []);
+    // Defaults a development tool applies only while developing (Spring Boot devtools) are named for the tool.
+    const devtools = 'defaults.spring.web.error.include-stacktrace=always\n';
+    assert.deepStrictEqual(await ids('src/main/resources/META-INF/spring-devtools.properties', devtools), []);
+    assert.deepStrictEqual(await ids('src/main/resources/application.properties', devtools.replace('defaults.', '')), ['debug.config-debug']);
   });
 });
 

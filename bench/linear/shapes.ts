@@ -100,6 +100,13 @@ export const SHAPES: readonly Shape[] = [
     },
   },
   {
+    name: 'c-observed-flags',
+    file: 'gen/options.c',
+    describe: 'option parsing 12 deep, repeated: an auth switch set under a strcmp of the input every fourth level',
+    generate: (bytes) =>
+      nested(bytes, (d) => `/* --opt-${d}: documented in the manual page, section OPTIONS, with its default and its effect. */\nif (strcmp(arg, "--opt-${d}") == 0) {\n  ${d % 4 === 0 ? 'no_auth = 1' : `seen[${d}]++`};\n`, (i) => `skip_auth = ${i & 1};\n`, () => '}\n', 12, 'static int no_auth, skip_auth;\nvoid parse(const char *arg) {\n', '}\n'),
+  },
+  {
     name: 'go-nested',
     file: 'gen/nested.go',
     describe: 'deeply nested blocks in Go (nesting grows with the file)',

@@ -315,7 +315,7 @@ function toFindings(all: { rule: ActiveRule; match: RawMatch }[], doc: LazyDocum
     const cwe = match.cwe !== undefined ? [match.cwe, ...(r.cwe ?? []).filter((c) => c !== match.cwe)] : [...(r.cwe ?? [])];
     findings.push({
       ruleId: r.id,
-      severity: match.lowered ? lowerSeverity(rule.severity) : rule.severity,
+      severity: match.informational ? 'info' : match.lowered ? lowerSeverity(rule.severity) : rule.severity,
       message: fill(message, match.vars, 'en'),
       messageJa: typeof message === 'object' && message.ja ? fill(message, match.vars, 'ja') : undefined,
       path: doc.path,

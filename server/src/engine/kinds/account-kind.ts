@@ -16,7 +16,15 @@ import { hasWord, isStructuralPlaceholder, mayHoldCredentials } from './account-
 import { Matcher, RawMatch, RuleKind, ScanDocument } from './kind';
 import { optionalRegex } from './rule-regex';
 import { ENVIRONMENT_READERS, looksLikeNameOrText, snakeCase } from './secret-values';
+import { isCodeValue, isEncryptedAtRest, isEscapedPlaceholder } from './code-values';
+import { isEphemeralServiceCredential } from './service-credentials';
 import { exactOnEachLine } from './line-prefilter';
+
+/**
+ * One account, one finding: when two account rules flag the same user id (`guest`/`guest` is both a test account and
+ * a well-known default pair), the more confident rule keeps it (see `overlap.ts`).
+ */
+const ACCOUNT_OVERLAP = { group: 'account', level: 1 } as const;
 
 /** Lines apart that a user id and its password may be and still form one account. */
 const NEARBY_LINES = 3;
@@ -93,17 +101,45 @@ function groupedAccounts(doc: ScanDocument, unordered: readonly StringFact[]): A
   return accounts;
 }
 
+/**
+ * A constant whose value is its own name (`PASSWORD = "password"`, `PASSWORD("password")`): the name of a field or
+ * property, not a password. A key given its own name as a value (`password: password`) is still a value.
+ */
+function isNameConstant(fact: StringFact): boolean {
+  const context = fact.context!;
+  return (context.kind === 'declare' || context.kind === 'assign' || context.kind === 'define') && snakeCase(fact.value) === snakeCase(context.name);
+}
+
+/**
+ * Whether a literal is one of several a name is given at once, side by side: the arguments of an enum constant
+ * (`USERNAME(false, "username", "user")`), the items of a list under one key (`"password": {"username", "password"}`). The name holds a list or attributes there, not a
+ * user id or a password of its own.
+ */
+function inListUnderOneName(doc: ScanDocument, facts: readonly StringFact[], i: number): boolean {
+  const own = facts[i].context!;
+  if (own.kind !== 'declare' && own.kind !== 'key') return false;
+  // Neighbours on the literal's own line only: a focused scan reads every literal of a line it reads.
+  const same = (j: number): boolean => {
+    const other = facts[j]?.context;
+    return other !== undefined && other.kind === own.kind && other.name === own.name && other.fullName === own.fullName && lineOf(doc, facts[j].start) === lineOf(doc, facts[i].start);
+  };
+  return same(i - 1) || same(i + 1);
+}
+
 export function accountsOf(doc: ScanDocument, userNames: RuleRegex, passwordNames: RuleRegex): { paired: Account[]; lonePasswords: Binding[] } {
   const facts = doc.strings();
   const users: Binding[] = [];
   const passwords: Binding[] = [];
-  for (const fact of facts) {
+  for (let i = 0; i < facts.length; i++) {
+    const fact = facts[i];
     const name = boundName(fact);
-    if (name === undefined) continue;
+    if (name === undefined || isNameConstant(fact) || inListUnderOneName(doc, facts, i)) continue;
     const snake = snakeCase(name);
     const binding = { start: fact.start, end: fact.end, value: fact.value, name, line: lineOf(doc, fact.start) };
-    if (passwordNames.test(snake)) passwords.push(binding);
-    else if (userNames.test(snake)) users.push(binding);
+    if (passwordNames.test(snake)) {
+      // The stock password of a service container is no account of the product (the secret rules keep it on record).
+      if (!isEphemeralServiceCredential(doc, fact)) passwords.push(binding);
+    } else if (userNames.test(snake)) users.push(binding);
   }
   const paired = groupedAccounts(doc, facts);
   // Pair each password with the nearest user id, one to one, so a list of accounts pairs row by row and a
@@ -140,7 +176,7 @@ export function accountsOf(doc: ScanDocument, userNames: RuleRegex, passwordName
 
 /** A password value a person could type: not a placeholder, a flag, a label, an env var name or a path. */
 function isRealPassword(value: string): boolean {
-  return !isStructuralPlaceholder(value) && !looksLikeNameOrText(value);
+  return !isStructuralPlaceholder(value) && !looksLikeNameOrText(value) && !isCodeValue(value) && !isEscapedPlaceholder(value) && !isEncryptedAtRest(value);
 }
 
 export const accountKind: RuleKind = {
@@ -181,6 +217,7 @@ export const accountKind: RuleKind = {
             start: user.start,
             end: user.end,
             vars: { account: user.value.slice(0, 64), name: user.name, password: maskSecret(a.password.value) },
+            overlap: ACCOUNT_OVERLAP,
           });
         }
         if (words) {
@@ -190,6 +227,7 @@ export const accountKind: RuleKind = {
               start: password.start,
               end: password.end,
               vars: { account: password.name, name: password.name, password: maskSecret(password.value) },
+              overlap: ACCOUNT_OVERLAP,
             });
           }
         }

@@ -57,6 +57,23 @@ function comparisonAround(literal: Frame): Frame | undefined {
   return frame;
 }
 
+/** Assertions: `assert user.password == "…"`, `assert(pw == "…")`, `expect(pw === "…")`, `ASSERT_TRUE(…)`. */
+const ASSERT_STATEMENTS = new Set(['assert_statement']);
+const ASSERTION_CALLEE = /^(?:assert\w*|expect\w*|should\w*|XCTAssert\w*|ASSERT_\w+|EXPECT_\w+|CHECK(?:_\w+)?|REQUIRE(?:_\w+)?|require_?true|ok)$/;
+
+/**
+ * Whether a comparison is what an assertion checks (a test stating what a field holds), not a condition that lets
+ * someone in: a few levels up, an assert statement or an assertion call, before any statement that could branch.
+ */
+function isAsserted(comparison: Frame): boolean {
+  for (let p = comparison.parent, depth = 0; p && depth < 4; p = p.parent, depth++) {
+    if (ASSERT_STATEMENTS.has(p.type)) return true;
+    if (/call|invocation/.test(p.type) && ASSERTION_CALLEE.test(lastIdentifier(calleeText(p.node)))) return true;
+    if (/statement|declaration|block|body|if|lambda|function/.test(p.type)) return false;
+  }
+  return false;
+}
+
 function isAnd(frame: Frame): boolean {
   return (COMPARISON_TYPES.has(frame.type) || frame.type === 'boolean_operator') && frame.remember('and', () => AND_OPERATORS.has(operatorOf(frame.node) ?? ''));
 }
@@ -152,7 +169,7 @@ export const credentialCheckKind: RuleKind = {
           if (!comparesPassword(fact) || !isBackdoorValue(fact)) continue;
           const literal = walker.frameAt(fact.start, fact.end);
           const comparison = literal && comparisonAround(literal);
-          if (!comparison) continue;
+          if (!comparison || isAsserted(comparison)) continue;
           let range = { start: comparison.node.startIndex, end: comparison.node.endIndex };
           let account = '';
           const chain = andChain(comparison);

@@ -11,6 +11,7 @@ import { Matcher, PrefilterInput, RawMatch, RuleKind, ScanDocument } from './kin
 import { onNonCodeLine } from './keyword-prefilters';
 import { snakeCase } from './secret-values';
 import { exactOnEachLine } from './line-prefilter';
+import { INTRODUCER_WINDOW, inUrlPathOrQuery, introducedAsNonAddress, onlyMeasured, returnedFromFunction, shortIpv6StandsAlone } from './address-context';
 import { checkBudget } from '../budget';
 
 // Not part of a longer dotted name: `10.10.10.10.example.com` is a host name, `1.2.3.4.5` an OID.
@@ -88,9 +89,6 @@ function allowList(entries: readonly string[], report: (message: string, i: numb
   return list;
 }
 
-/** `"Version 6.1.7.2"`, `"v1.2.3.4"`, `">=1.2.3.0"`: a dotted quad introduced as a version or requirement is not an address. */
-const VERSION_BEFORE = /(?:(?:\bversion|\bver|\brelease|\bbuild|\brev|\bv)\s*[:=]?|[=<>~!^]=?)\s*$/i;
-
 interface FoundAddress {
   readonly start: number;
   readonly end: number;
@@ -99,9 +97,6 @@ interface FoundAddress {
   /** The prefix length when the address is written as a range: `10.0.0.0/8` → 8. */
   readonly prefix?: number;
 }
-
-/** How far before an address the words that make it a version (`version 1.2.3.4`, `>=1.2.3.4`) are looked for. */
-const VERSION_WINDOW = 48;
 
 function addressesIn(fact: StringFact, ipv6: boolean): FoundAddress[] {
   const value = fact.value;
@@ -115,7 +110,9 @@ function addressesIn(fact: StringFact, ipv6: boolean): FoundAddress[] {
     for (const m of value.matchAll(IPV6)) {
       const address = m[1];
       if (!isIPv6(address) || !/[0-9a-f]/i.test(address)) continue;
-      // "12:30:45" is a time, "00:1a:2b:3c:4d:5e" a MAC: net.isIPv6 already rejects both; "a::b" in prose is rare.
+      // "12:30:45" is a time, "00:1a:2b:3c:4d:5e" a MAC: net.isIPv6 already rejects both; `4::` inside other text
+      // is an escape sequence, a format or a scope operator.
+      if (!shortIpv6StandsAlone(value, m.index, m.index + address.length, address)) continue;
       const start = fact.start + m.index;
       const end = start + address.length;
       v6.push({ start, end, address, type: 'ipv6', prefix: prefixAfter(end) });
@@ -124,8 +121,9 @@ function addressesIn(fact: StringFact, ipv6: boolean): FoundAddress[] {
   const found: FoundAddress[] = [];
   let next = 0;
   for (const m of value.matchAll(IPV4)) {
-    const before = value.slice(Math.max(0, m.index - VERSION_WINDOW), m.index);
-    if (/\d\.$/.test(before) || VERSION_BEFORE.test(before)) continue;
+    const before = value.slice(Math.max(0, m.index - INTRODUCER_WINDOW), m.index);
+    // `version 1.2.3.4`, `section 3.2.1.4`, `curl/7.1.2.3`: a dotted number introduced as something else.
+    if (/\d\.$/.test(before) || introducedAsNonAddress(before) || inUrlPathOrQuery(value, m.index)) continue;
     const start = fact.start + m.index;
     const end = start + m[1].length;
     // Both lists are in order: skip the IPv6 addresses that end before this one, then see if the next holds it.
@@ -184,11 +182,15 @@ export const ipKind: RuleKind = {
           checkBudget();
           if (fact.standalone) continue;
           if (fact.context && ignoreNames?.test(snakeCase(fact.context.name))) continue;
-          for (const found of addressesIn(fact, ipv6)) {
-            if (found.type === 'ipv4' && isMask(found.address)) continue;
-            if (allowed.check(found.address, found.type) || isAllowedRange(found)) continue;
-            matches.push({ start: found.start, end: found.end, vars: { value: found.address } });
-          }
+          const flagged = addressesIn(fact, ipv6).filter(
+            (found) => !(found.type === 'ipv4' && isMask(found.address)) && !allowed.check(found.address, found.type) && !isAllowedRange(found),
+          );
+          if (flagged.length === 0) continue;
+          // A template measured for a buffer's size, or what a function named for a version returns, is no host.
+          if (onlyMeasured(doc, fact)) continue;
+          const returnedFrom = ignoreNames ? returnedFromFunction(doc, fact) : undefined;
+          if (returnedFrom !== undefined && ignoreNames!.test(snakeCase(returnedFrom))) continue;
+          for (const found of flagged) matches.push({ start: found.start, end: found.end, vars: { value: found.address } });
         }
         return matches;
       },

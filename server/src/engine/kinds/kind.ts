@@ -49,6 +49,11 @@ export interface RawMatch {
   readonly evidence?: readonly string[];
   /** Reported one severity below the rule's (e.g. a token whose checksum fails: likely test data). */
   readonly lowered?: boolean;
+  /**
+   * Reported at `info` whatever the rule's severity: a match the kind knows to be low-risk (the stock password of a
+   * throwaway service container) stays on record without asking a reviewer to sign it off.
+   */
+  readonly informational?: boolean;
 }
 
 /** The raw text, and its lower-case form computed once per file for case-insensitive keyword checks. */

@@ -28,6 +28,8 @@ import { anyKeyword, inProse, keywordNearQuote, nameAround, nameParts } from './
 import { ENVIRONMENT_READERS, NAME_TAKING_CALL, isPlaceholder, looksLikeNameOrText, readableDecoding, shannonEntropy, snakeCase } from './secret-values';
 import { hasWord, providerNear } from './provider-context';
 import { CHECKSUMS } from './secret-checksums';
+import { isEphemeralServiceCredential } from './service-credentials';
+import { isCodeValue, isEncryptedAtRest, isEscapedPlaceholder, isKeywordComparedWithToken, isRouteKey, isStoredPasswordHash } from './code-values';
 import { UnescapedText, escapedLines, originalSpan } from './unescaped-text';
 import { checkBudget } from '../budget';
 
@@ -278,6 +280,9 @@ export const secretKind: RuleKind = {
     const ignoreLines = compileOrReport(secret.ignore_lines, ['ignore_lines'], trusted, report, true);
     const onIgnoredLine = (doc: ScanDocument, offset: number): boolean =>
       ignoreLines !== undefined && ignoreLines.test(doc.index.lineText(doc.index.positionAt(offset).line));
+    const exampleCues = compileOrReport(secret.example_cues, ['example_cues'], trusted, report, true);
+    const introducedAsExample = (doc: ScanDocument, offset: number): boolean =>
+      exampleCues !== undefined && exampleCues.test(textIntroducing(doc, offset));
     const nameAware = nameMatchers.names !== undefined || credentialArguments.size > 0;
     if (patterns.length === 0 && !nameAware) return undefined;
     // A pattern's own keywords and provider words let the rule run too: a rule's list cannot forget one of them.
@@ -295,8 +300,11 @@ export const secretKind: RuleKind = {
     const acceptable = (value: string, strict: boolean): boolean => {
       if (value.length < minLength || shannonEntropy(value) < minEntropy) return false;
       if (ignoreValues?.test(value)) return false;
-      if (isPlaceholder(value)) return false;
+      if (isPlaceholder(value) || isEscapedPlaceholder(value)) return false;
       if (!strict) return true;
+      // Code or a reference written as a string (`os.environ.get('X')`, `$(BUILDDIR)/x`, `s/…/…/`), or a value the
+      // CI system keeps encrypted (`ENCRYPTED[…]`): bound to a credential's name, but not a credential.
+      if (isCodeValue(value) || isEncryptedAtRest(value)) return false;
       // "\x6d\x61\x73…" is judged by what it spells ("master secret"), which may be text or a placeholder.
       const decoded = readableDecoding(value);
       if (decoded !== undefined && (isPlaceholder(decoded) || looksLikeNameOrText(decoded))) return false;
@@ -354,7 +362,7 @@ export const secretKind: RuleKind = {
                 if (context.length > 0 && !(generatedLooking(value) && !embedded(doc.text, span.start, span.end) && providerNear(doc.text, doc.lower, doc.index, span.start, context))) continue;
                 const user = userGroup !== undefined ? m.groups[userGroup - 1] : undefined;
                 if (user && searched.slice(user.start, user.end) === value) continue;
-                if (onIgnoredLine(doc, span.start)) continue;
+                if (onIgnoredLine(doc, span.start) || introducedAsExample(doc, span.start)) continue;
                 seen.add(span.start);
                 const evidence = ['provider-format'];
                 if (context.length > 0) evidence.push('provider-context');
@@ -379,13 +387,17 @@ export const secretKind: RuleKind = {
             const name = boundName(fact, nameMatchers);
             if (name === undefined || !acceptable(fact.value, true)) continue;
             if (namesItself(fact.value, name)) continue; // password: "password", SN_id_PasswordBasedMAC "id-PasswordBasedMAC"
+            if (notACredentialInPlace(doc, fact)) continue;
             if (onIgnoredLine(doc, fact.start)) continue;
             seen.add(fact.start);
+            // `POSTGRES_PASSWORD: postgres` of a CI or development container: on record, not for a sign-off.
+            const ephemeral = isEphemeralServiceCredential(doc, fact);
             matches.push({
               start: fact.start,
               end: fact.end,
               vars: { value: maskSecret(fact.value), name, provider: '' },
               overlap: { group: SECRET_GROUP, level: NAME_LEVEL },
+              ...(ephemeral ? { informational: true, evidence: ['ephemeral-service'] } : {}),
             });
           }
         }
@@ -394,6 +406,27 @@ export const secretKind: RuleKind = {
     };
   },
 };
+
+/** Lines above a match read for the words that introduce it as an example, and how much of them at most. */
+const EXAMPLE_LINES = 3;
+const EXAMPLE_REACH = 600;
+
+/** The text just before a match: its own line up to it and the lines above, bounded. */
+function textIntroducing(doc: ScanDocument, offset: number): string {
+  const { line } = doc.index.positionAt(offset);
+  const from = doc.index.lineStart(Math.max(0, line - EXAMPLE_LINES));
+  return doc.text.slice(Math.max(from, offset - EXAMPLE_REACH), offset);
+}
+
+/**
+ * What the place of a literal says it is, beyond its value: a route's path used as a key (`"/disk/:encoded_token" =>
+ * "…#update"`), a keyword compared with a parser's token, a password hash stored beside its salt.
+ */
+function notACredentialInPlace(doc: ScanDocument, fact: StringFact): boolean {
+  const context = fact.context!;
+  if (context.kind === 'key' && isRouteKey(context.fullName)) return true;
+  return isKeywordComparedWithToken(fact, snakeCase) || isStoredPasswordHash(doc, fact);
+}
 
 /**
  * A name is shown in messages, so it must never be a flagged value itself (`f("hunter2pass", "x")` could bind "x" to

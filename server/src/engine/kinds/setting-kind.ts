@@ -14,6 +14,7 @@ import { anyKeyword, keywordRegex, wordInName } from './keyword-prefilters';
 import { optionalRegex } from './rule-regex';
 import { snakeCase } from './secret-values';
 import { keywordLines } from './line-prefilter';
+import { recordsObservedKeyword, setByItsOwnSetter } from './observed-flag';
 
 const TRUTHY = '^(?:true|1|yes|on|enabled?)$';
 const SETTING_CONTEXTS = new Set(['assign', 'declare', 'define', 'key']);
@@ -63,6 +64,10 @@ export const settingKind: RuleKind = {
       match(doc: ScanDocument): RawMatch[] {
         return literalFacts(doc)
           .filter((fact) => isSetting(fact, tests))
+          // Inside a function, a flag set when input matched its own name records what a peer advertised or a user
+          // asked for (`login_disabled = TRUE` after the LOGINDISABLED capability): state, not a switch in the code.
+          // A flag set by the function named for it (`withoutAuthentication()` sets `withoutAuth`) is the facility.
+          .filter((fact) => fact.topLevel || !(recordsObservedKeyword(doc, fact.start, fact.end, fact.context!.name) || setByItsOwnSetter(doc, fact.start, fact.end, fact.context!.name)))
           .map((fact) => ({ start: fact.start, end: fact.end, vars: { name: fact.context!.fullName.slice(0, 60), value: fact.value.slice(0, 20) } }));
       },
     };

@@ -136,6 +136,8 @@ export interface SecretRule extends RuleCommon {
   readonly ignore_values?: string;
   /** Lines whose secret is an example, not a secret (regex, case-insensitive), e.g. URLs on `example.com`. */
   readonly ignore_lines?: string;
+  /** Words before a pattern's match (its line and the three above) that introduce it as an example: `For example:`. */
+  readonly example_cues?: string;
   /** Functions whose argument at a zero-based position is a credential: `{ NetworkCredential: 1, mysql_real_connect: 3 }`. */
   readonly arguments?: Readonly<Record<string, number | readonly number[]>>;
 }
