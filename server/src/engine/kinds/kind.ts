@@ -49,6 +49,13 @@ export interface RawMatch {
   readonly evidence?: readonly string[];
   /** Reported one severity below the rule's (e.g. a token whose checksum fails: likely test data). */
   readonly lowered?: boolean;
+  /**
+   * Reported at `info`, whatever the rule's severity, with this sentence after the message: why the match needs no
+   * sign-off (a copy whose bound is evident nearby). Its `evidence` says the same for machines.
+   */
+  readonly informational?: LocalizedText;
+  /** A sentence added after the message (e.g. the macro a call was made through). */
+  readonly note?: LocalizedText;
 }
 
 /** The raw text, and its lower-case form computed once per file for case-insensitive keyword checks. */
