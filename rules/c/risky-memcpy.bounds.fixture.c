@@ -231,3 +231,12 @@ void moved_by_a_call(struct run *run, const char *value, size_t total) {
     // ruleid: c.risky.memcpy
     memcpy(run->pos, value, run->vlen);
 }
+
+void before_the_end(char *end, const char *src, size_t n) {
+    char buf[16];
+    /* n bytes before `end` fit only if the buffer holds n bytes before it */
+    // ruleid: c.risky.memcpy
+    memcpy(end - n, src, n);
+    // ruleid: c.risky.memcpy
+    memcpy(buf + 16 - n, src, n);
+}

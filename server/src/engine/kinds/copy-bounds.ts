@@ -275,12 +275,8 @@ function destinationOf(scope: Scope, e: Expr, depth = 0): Destination | undefine
     if (!inner || !step || inner.addressOf) return undefined;
     return { ...inner, offset: add(inner.offset, step) };
   }
-  if (e.k === 'bin' && e.op === '-') {
-    const inner = destinationOf(scope, withoutCasts(e.l), depth + 1);
-    const step = multiply(scope.poly(e.r), elementSize(scope, e.l));
-    if (!inner || !step || inner.addressOf) return undefined;
-    return { ...inner, offset: subtract(inner.offset, step) };
-  }
+  // A copy to `end - n` stays in its buffer only if the buffer holds n bytes before `end`: nothing says it does.
+  if (e.k === 'bin' && e.op === '-') return undefined;
   if (e.k === 'cast') return destinationOf(scope, e.e, depth + 1);
   if (e.k === 'un' && e.op === '&') {
     const target = withoutCasts(e.e);

@@ -210,13 +210,6 @@ class FunctionReader {
       case 'update_expression':
         this.write(node.startIndex, node.childForFieldName('argument'));
         break;
-      case 'call_expression': {
-        // A call handed a pointer (`fill(run, parts)`) may change what it points to: `run->pos`, `*run`.
-        for (const arg of node.childForFieldName('arguments')?.namedChildren ?? []) {
-          if (arg?.type === 'identifier') this.writes.push({ at: arg.startIndex, target: `${text.slice(arg.startIndex, arg.endIndex)}->*` });
-        }
-        break;
-      }
       case 'pointer_expression':
         if (node.childForFieldName('operator')?.type === '&') this.write(node.startIndex, node.childForFieldName('argument'));
         break;
@@ -250,9 +243,18 @@ class FunctionReader {
   /** Walks the body with one cursor; blocks are pushed on the way down and popped on the way back up. */
   walk(body: Node, cursor: TreeCursor): void {
     cursor.reset(body);
+    let depth = 0;
+    /** The types of the named nodes on the way down, by depth (for "is this an argument of a call"). */
+    const types: string[] = [];
     const enter = (): void => {
       if (!cursor.nodeIsNamed) return;
       const type = cursor.nodeType;
+      types[depth] = type;
+      // A call handed a pointer (`fill(run, parts)`) may change what it points to: `run->pos`, `*run`. Read from
+      // the cursor, without making a node of every argument.
+      if (type === 'identifier' && depth > 0 && types[depth - 1] === 'argument_list') {
+        this.writes.push({ at: cursor.startIndex, target: `${this.text.slice(cursor.startIndex, cursor.endIndex)}->*` });
+      }
       if (SCOPES.has(type)) this.blocks.push({ start: cursor.startIndex, end: cursor.endIndex });
       if (isBranch(type, cursor.currentFieldName)) this.branches.push({ start: cursor.startIndex, end: cursor.endIndex });
       if (INTERESTING.has(type)) this.enter(cursor.currentNode);
@@ -262,7 +264,6 @@ class FunctionReader {
       if (cursor.nodeIsNamed && isBranch(cursor.nodeType, cursor.currentFieldName)) this.branches.pop();
     };
     enter();
-    let depth = 0;
     for (;;) {
       if (cursor.gotoFirstChild()) {
         depth++;
@@ -283,7 +284,7 @@ class FunctionReader {
   }
 }
 
-const INTERESTING = new Set(['call_expression', 'declaration', 'assignment_expression', 'update_expression', 'pointer_expression', 'if_statement', 'for_statement', 'while_statement', 'do_statement']);
+const INTERESTING = new Set(['declaration', 'assignment_expression', 'update_expression', 'pointer_expression', 'if_statement', 'for_statement', 'while_statement', 'do_statement']);
 
 const byFunction = new WeakMap<Tree, Map<number, FunctionFacts>>();
 
