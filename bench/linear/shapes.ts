@@ -216,6 +216,27 @@ export const SHAPES: readonly Shape[] = [
     describe: 'many function-like macros whose bodies call risky functions',
     generate: (bytes) => fill(bytes, '#include <string.h>\n', (i) => `#define COPY_${i}(d, s) strcpy((d), (s)); sprintf((d), "%s", (s))\n`, ''),
   },
+  {
+    name: 'c-checked-copies',
+    file: 'gen/checked.c',
+    describe: 'one long C function of checked, clamped and allocated copies inside loops (the look-back above each copy)',
+    generate: (bytes) =>
+      fill(bytes, '#include <stdlib.h>\n#include <string.h>\nint copy_all(const char *src, size_t n, char **out) {\n  char buf[64];\n',
+        (i) => `  for (int i${i} = 0; i${i} < 4; i${i}++) {\n    if (n > sizeof buf) return -1;\n    if (n >= sizeof buf) n = sizeof buf - 1;\n` +
+          `    out[${i}] = malloc(n + ${i});\n    memcpy(out[${i}], src, n);\n    memcpy(buf, src, n);\n    memmove(buf + 8, src, n);\n    n += i${i};\n  }\n`,
+        '  return 0;\n}\n'),
+  },
+  {
+    name: 'c-wrapper-uses',
+    file: 'gen/wrapped.c',
+    describe: 'C wrapper macros of memcpy (one wrapping another, one with a long body) used on every line',
+    generate: (bytes) =>
+      fill(bytes,
+        '#include <string.h>\n#define COPY(d, s, n) memcpy((d), (s), (n))\n#define COPY2(d, s, n) COPY(d, s, n)\n' +
+          `#define BIG(d, s, n) do { ${Array.from({ length: 40 }, (_, k) => `step${k}(d);`).join(' ')} COPY2(d, s, n); } while (0)\n` +
+          'void copy_all(char **dst, char **src, size_t *len) {\n  char tag[8];\n',
+        (i) => `  COPY(dst[${i}], src[${i}], len[${i}]); COPY2(tag, src[${i}], sizeof tag); BIG(dst[${i}], src[${i}], 4);\n`, '}\n'),
+  },
 ];
 
 export function shapeNamed(name: string): Shape | undefined {

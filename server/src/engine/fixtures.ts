@@ -1,6 +1,8 @@
 /**
  * Rule fixtures, semgrep style: a comment `ruleid: ID` marks the next code line as one the rule must flag,
- * `ok: ID` one it must not; `todoruleid:` / `todook:` record known misses and false alarms without failing.
+ * `ok: ID` one it must not; `info: ID` one it must flag at `info`, not gating (a copy whose bound is evident), while
+ * a `ruleid` line flagged only at `info` by a rule of a higher severity fails; `todoruleid:` / `todook:` record known
+ * misses and false alarms without failing.
  * An annotation after code on the same line applies to that line. Any finding of an annotated rule on a line
  * not marked `ruleid` is a failure too, so a fixture pins down every line of its rules.
  */
@@ -28,9 +30,9 @@ export interface FixtureResult {
   readonly mismatches: FixtureMismatch[];
 }
 
-type Expectation = 'ruleid' | 'ok' | 'todoruleid' | 'todook';
+type Expectation = 'ruleid' | 'info' | 'ok' | 'todoruleid' | 'todook';
 
-const ANNOTATION = /(?:\/\/|#|\/\*|<!--|;|--|\*)\s*(todoruleid|todook|ruleid|ok)\s*:\s*([a-z0-9][\w.*-]*(?:\s*,\s*[a-z0-9][\w.*-]*)*)/;
+const ANNOTATION = /(?:\/\/|#|\/\*|<!--|;|--|\*)\s*(todoruleid|todook|ruleid|info|ok)\s*:\s*([a-z0-9][\w.*-]*(?:\s*,\s*[a-z0-9][\w.*-]*)*)/;
 
 interface Annotation {
   readonly expectation: Expectation;
@@ -88,9 +90,15 @@ export async function checkFixture(rulebook: Rulebook, relPath: string, text: st
       }
       checked++;
       const finding = flagged(ruleId, a.target);
-      if (a.expectation === 'ruleid') {
+      if (a.expectation === 'ruleid' || a.expectation === 'info') {
         expectedLines.set(ruleId, (expectedLines.get(ruleId) ?? new Set()).add(a.target));
+        const ruleSeverity = rules.find((r) => r.compiled.rule.id === ruleId)?.severity;
         if (!finding) mismatches.push({ line: a.target + 1, ruleId, problem: 'missed', detail: `expected ${ruleId} on line ${a.target + 1}, got nothing` });
+        else if (a.expectation === 'info' && finding.severity !== 'info') {
+          mismatches.push({ line: a.target + 1, ruleId, problem: 'unexpected', detail: `expected ${ruleId} at info on line ${a.target + 1}, got ${finding.severity}: ${finding.message}` });
+        } else if (a.expectation === 'ruleid' && finding.severity === 'info' && ruleSeverity !== 'info') {
+          mismatches.push({ line: a.target + 1, ruleId, problem: 'missed', detail: `expected ${ruleId} at ${ruleSeverity} on line ${a.target + 1}, got info: ${finding.message}` });
+        }
       } else if (finding) {
         mismatches.push({ line: a.target + 1, ruleId, problem: 'unexpected', detail: `line ${a.target + 1} is marked ok but ${ruleId} flagged it: ${finding.message}` });
         expectedLines.set(ruleId, (expectedLines.get(ruleId) ?? new Set()).add(a.target));

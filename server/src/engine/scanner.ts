@@ -79,6 +79,12 @@ function fill(template: LocalizedText, vars: RawMatch['vars'], locale: Locale): 
   return out;
 }
 
+/** The message, then the match's own sentences: the call's route, then why it does not gate. */
+function withNotes(message: string, match: RawMatch, locale: Locale): string {
+  const notes = [match.note, match.informational].filter((n): n is LocalizedText => n !== undefined).map((n) => localize(n, locale));
+  return notes.length === 0 ? message : [message, ...notes].join(locale === 'ja' ? '' : ' ');
+}
+
 class LazyDocument implements ScanDocument {
   readonly index: TextIndex;
   /** Facts of a parsed document (undefined for config files, which are read as key/value text). */
@@ -316,8 +322,8 @@ function toFindings(all: { rule: ActiveRule; match: RawMatch }[], doc: LazyDocum
     findings.push({
       ruleId: r.id,
       severity: match.informational ? 'info' : match.lowered ? lowerSeverity(rule.severity) : rule.severity,
-      message: fill(message, match.vars, 'en'),
-      messageJa: typeof message === 'object' && message.ja ? fill(message, match.vars, 'ja') : undefined,
+      message: withNotes(fill(message, match.vars, 'en'), match, 'en'),
+      messageJa: typeof message === 'object' && message.ja ? withNotes(fill(message, match.vars, 'ja'), match, 'ja') : undefined,
       path: doc.path,
       range,
       fingerprint,

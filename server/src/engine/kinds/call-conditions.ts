@@ -4,7 +4,8 @@
  */
 import { CallCondition } from '../rulebook/types';
 import { ArgumentFact, CallFact } from '../syntax/facts';
-import { MACRO_PIECE } from '../syntax/constant-text';
+import { MACRO_PIECE, constantCText } from '../syntax/constant-text';
+import { BoundVerdict, CopyContext, evidentBound } from './copy-bounds';
 
 /**
  * One scanf conversion: `%`, an optional position (`2$`), assignment suppression `*`, a width (digits, or a macro
@@ -110,17 +111,45 @@ function argumentText(text: string, arg: ArgumentFact | undefined): string | und
   return arg ? text.slice(arg.start, arg.end) : undefined;
 }
 
-/** Whether a call meets its function's condition (a function without one always does). */
-export function conditionHolds(condition: CallCondition | undefined, call: CallFact, text: string): boolean {
-  if (!condition) return true;
+/**
+ * What a call's condition says of it: not a risky use (`risky: false`), a risky use, or a copy whose bound is
+ * evident nearby (`bound`, for conditions with `bounded`; read from the tree around the call when there is one).
+ */
+export type ConditionVerdict = { readonly risky: false } | { readonly risky: true; readonly bound?: BoundVerdict };
+
+const NOT_RISKY: ConditionVerdict = { risky: false };
+const RISKY: ConditionVerdict = { risky: true };
+
+/** The text and tree a verdict reads: the scanned document (no tree: the call's own arguments only). */
+export interface ConditionContext {
+  readonly text: string;
+  readonly copy?: CopyContext;
+}
+
+/** The extent of a call from its name to its last argument. */
+function callSpan(call: CallFact): { start: number; end: number } {
+  const last = call.args[call.args.length - 1];
+  return { start: call.nameStart, end: (last?.end ?? call.nameEnd) + 1 };
+}
+
+/**
+ * Whether a call meets its function's condition (a function without one always does). `args` replaces the call's
+ * own arguments' texts (a call through a wrapper macro, with the macro's parameters replaced).
+ */
+export function conditionVerdict(condition: CallCondition | undefined, call: CallFact, context: ConditionContext, args?: readonly string[]): ConditionVerdict {
+  if (!condition) return RISKY;
   if ('format' in condition) {
-    const arg = call.args[condition.formatArg];
-    if (!arg) return false;
-    if (condition.format === 'non-literal') return arg.stringValue === undefined;
-    return arg.stringValue === undefined || scansUnboundedString(arg.stringValue);
+    const value = args ? constantCText(args[condition.formatArg] ?? '') : call.args[condition.formatArg]?.stringValue;
+    if (args ? args[condition.formatArg] === undefined : !call.args[condition.formatArg]) return NOT_RISKY;
+    if (condition.format === 'non-literal') return value === undefined ? RISKY : NOT_RISKY;
+    return value === undefined || scansUnboundedString(value) ? RISKY : NOT_RISKY;
   }
-  const destination = argumentText(text, call.args[condition.destinationArg]);
-  const size = argumentText(text, call.args[condition.sizeArg]);
-  if (destination === undefined || size === undefined) return true;
-  return !sizedToDestination(destination, size);
+  const destination = args ? args[condition.destinationArg] : argumentText(context.text, call.args[condition.destinationArg]);
+  const size = args ? args[condition.sizeArg] : argumentText(context.text, call.args[condition.sizeArg]);
+  if (destination === undefined || size === undefined) return RISKY;
+  if (sizedToDestination(destination, size)) return NOT_RISKY;
+  if (!condition.bounded || !context.copy) return RISKY;
+  const bound = evidentBound(context.copy, callSpan(call), destination, size);
+  if (!bound) return RISKY;
+  return condition.bounded === 'off' ? NOT_RISKY : { risky: true, bound };
 }

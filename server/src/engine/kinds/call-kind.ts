@@ -4,7 +4,11 @@
  * (`os.system`, `child_process.exec`) matches that callee as written.
  */
 import { CallFunction, CallRule, LocalizedText } from '../rulebook/types';
-import { conditionHolds } from './call-conditions';
+import { MacroDefinition } from '../syntax/c-declarations';
+import { CallFact } from '../syntax/facts';
+import { ConditionVerdict, conditionVerdict } from './call-conditions';
+import { wrappersOf } from './call-wrappers';
+import { boundNote } from './copy-bounds';
 import { Matcher, RawMatch, RuleKind, ScanDocument } from './kind';
 import { anyKeyword } from './keyword-prefilters';
 
@@ -32,6 +36,15 @@ function nameWordPattern(names: readonly string[]): RegExp {
   return new RegExp(`\\b(?:${words.join('|')})(?![\\w$])`);
 }
 
+/**
+ * The macros a call went through, by the line of their `#define` (`called`: the name at the call site, for a macro
+ * that only names the function, `#define fast_copy memcpy`).
+ */
+function routeNote(called: string, via: readonly MacroDefinition[]): LocalizedText {
+  const chain = via.length === 0 ? `\`${called}\`` : via.map((m) => `\`${m.name}\` (line ${m.line})`).join(' → ');
+  return { en: `Called through the macro ${chain}.`, ja: `マクロ ${chain} を経由した呼び出しです。` };
+}
+
 export const callKind: RuleKind = {
   kind: 'call',
   compile(rule, { report }): Matcher | undefined {
@@ -47,23 +60,62 @@ export const callKind: RuleKind = {
     const nameWord = nameWordPattern([...specs.keys()]);
     // Case-insensitive, so a superset of the call shape's texts: the shared keyword pass rules most files out first.
     const mentionsName = anyKeyword([...new Set([...specs.keys()].map((name) => name.split(/[.:]+/).pop()!.toLowerCase()))]);
+    // Plain names a macro can wrap (a qualified name is a member or namespace, never the expansion of a C macro).
+    const wrappable = [...specs.values()].filter((s) => !s.qualified).map((s) => s.fn.name);
+    const wrappableSet = new Set(wrappable);
     return {
       needsTree: true,
+      // A file that calls a wrapper macro defines it too (wrappers are read from the file itself): it names the function.
       prefilter: ({ text, lower }) => mentionsName(lower) && callShape.test(text),
       // A call's name and its `(` may sit on two lines; the name as a whole word is on one of them.
-      linePrefilter: { check: ({ text }) => nameWord.test(text), exact: false },
+      linePrefilter: {
+        check: ({ text }) => nameWord.test(text),
+        exact: false,
+      },
       match(doc: ScanDocument): RawMatch[] {
         const matches: RawMatch[] = [];
-        for (const call of doc.calls()) {
-          const spec = call.bare ? specs.get(call.name) : specs.get(call.callee);
-          if (!spec || (spec.qualified ? call.callee !== spec.fn.name : !call.bare)) continue;
-          if (!conditionHolds(spec.fn.when, call, doc.text)) continue;
+        const calls = doc.calls();
+        const copy = doc.tree ? { tree: doc.tree, text: doc.text, index: doc.index } : undefined;
+        const cLike = doc.languageId === 'c' || doc.languageId === 'cpp';
+        const wrappers = doc.tree && cLike && wrappable.length > 0 ? wrappersOf(doc.tree, doc.text, calls) : undefined;
+        /** Calls in the bodies of the file's function-like macros, kept back until we know whether the macro is used. */
+        const inBodies: { call: CallFact; spec: FunctionSpec; owner: MacroDefinition }[] = [];
+        const used = new Set<string>();
+        const push = (call: CallFact, spec: FunctionSpec, verdict: ConditionVerdict, via?: readonly MacroDefinition[]): void => {
+          if (!verdict.risky) return;
+          const evidence = [...(via ? (via.length > 0 ? via.map((m) => `wrapper:${m.name}`) : [`wrapper:${call.name}`]) : []), ...(verdict.bound ? [`bound:${verdict.bound.reason}`] : [])];
           matches.push({
             start: call.nameStart,
             end: call.nameEnd,
-            vars: { name: call.name, risk: text(spec.fn.risk), replacement: text(spec.fn.replacement) },
+            vars: { name: spec.fn.name === call.name || !via ? call.name : spec.fn.name, risk: text(spec.fn.risk), replacement: text(spec.fn.replacement) },
             cwe: spec.fn.cwe,
+            ...(via ? { note: routeNote(call.name, via) } : {}),
+            ...(verdict.bound ? { informational: boundNote(verdict.bound) } : {}),
+            ...(evidence.length > 0 ? { evidence } : {}),
           });
+        };
+        for (const call of calls) {
+          const spec = call.bare ? specs.get(call.name) : specs.get(call.callee);
+          const owner = wrappers && call.inMacro ? wrappers.bodyOwner(call.nameStart) : undefined;
+          if (owner) {
+            // A call in a function-like macro's body is made where the macro is used.
+            if (spec && !spec.qualified) inBodies.push({ call, spec, owner });
+            continue;
+          }
+          if (spec && (spec.qualified ? call.callee === spec.fn.name : call.bare)) {
+            push(call, spec, conditionVerdict(spec.fn.when, call, { text: doc.text, copy: call.inMacro ? undefined : copy }));
+            continue;
+          }
+          if (!wrappers || !call.bare || spec || !wrappers.isMacro(call.name)) continue;
+          for (const wrapped of wrappers.expand(call.name, wrappers.argumentsOf(call), wrappableSet)) {
+            for (const m of wrapped.via) used.add(m.name);
+            const wrappedSpec = specs.get(wrapped.function)!;
+            push(call, wrappedSpec, conditionVerdict(wrappedSpec.fn.when, call, { text: doc.text, copy: call.inMacro ? undefined : copy }, wrapped.args), wrapped.via);
+          }
+        }
+        // A macro the file never uses (a header's, for other files): its body is all the file shows of the call.
+        for (const { call, spec, owner } of inBodies) {
+          if (!used.has(owner.name)) push(call, spec, conditionVerdict(spec.fn.when, call, { text: doc.text }));
         }
         return matches;
       },

@@ -50,10 +50,13 @@ export interface RawMatch {
   /** Reported one severity below the rule's (e.g. a token whose checksum fails: likely test data). */
   readonly lowered?: boolean;
   /**
-   * Reported at `info` whatever the rule's severity: a match the kind knows to be low-risk (the stock password of a
-   * throwaway service container) stays on record without asking a reviewer to sign it off.
+   * Reported at `info`, whatever the rule's severity, with this sentence after the message: why the match needs no
+   * sign-off (a copy whose bound is evident nearby; the stock password of a throwaway service container). Its
+   * `evidence` says the same for machines.
    */
-  readonly informational?: boolean;
+  readonly informational?: LocalizedText;
+  /** A sentence added after the message (e.g. the macro a call was made through). */
+  readonly note?: LocalizedText;
 }
 
 /** The raw text, and its lower-case form computed once per file for case-insensitive keyword checks. */

@@ -239,6 +239,12 @@ function couldNameCredential(name: string, m: NameMatchers): boolean {
 /** Words that, in a config file, may name a credential through the key path rather than the key itself. */
 const CONFIG_CREDENTIAL_WORD = /pass|pwd|secret|token|key|auth|cred/;
 
+/** Why the stock password of a throwaway service container needs no sign-off. */
+const EPHEMERAL_SERVICE_NOTE: LocalizedText = {
+  en: 'Kept at info: the stock password of a throwaway service container (CI job, compose file or dev container).',
+  ja: '情報として記録: 使い捨てのサービスコンテナ（CI ジョブ、compose ファイル、開発コンテナ）の既定のパスワードです。',
+};
+
 export const secretKind: RuleKind = {
   kind: 'secret',
   compile(rule, { trusted, report }): Matcher | undefined {
@@ -397,7 +403,7 @@ export const secretKind: RuleKind = {
               end: fact.end,
               vars: { value: maskSecret(fact.value), name, provider: '' },
               overlap: { group: SECRET_GROUP, level: NAME_LEVEL },
-              ...(ephemeral ? { informational: true, evidence: ['ephemeral-service'] } : {}),
+              ...(ephemeral ? { informational: EPHEMERAL_SERVICE_NOTE, evidence: ['ephemeral-service'] } : {}),
             });
           }
         }

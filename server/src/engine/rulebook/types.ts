@@ -89,11 +89,13 @@ export interface CallFunction {
 /**
  * Narrows a function to its risky calls (argument positions are zero-based): a format argument that is not fixed
  * at build time (`non-literal`) or that scans a string without a width (`unbounded-scan`); or a copy whose size
- * argument is not `sizeof` the destination (`not-destination-size`).
+ * argument is not `sizeof` the destination (`not-destination-size`). `bounded` says what becomes of a copy whose
+ * bound is evident nearby (allocated, declared or checked a few lines above): reported at `info` with the reason,
+ * or not at all (`off`); without it such a copy is reported like any other.
  */
 export type CallCondition =
   | { readonly formatArg: number; readonly format: 'non-literal' | 'unbounded-scan' }
-  | { readonly destinationArg: number; readonly sizeArg: number; readonly size: 'not-destination-size' };
+  | { readonly destinationArg: number; readonly sizeArg: number; readonly size: 'not-destination-size'; readonly bounded?: 'info' | 'off' };
 
 export interface CallRule extends RuleCommon {
   readonly kind: 'call';
