@@ -4,12 +4,19 @@
  * and prints found/missed per group and category. With `--secretlint DIR` (a folder where `secretlint` 12 and
  * `@secretlint/secretlint-rule-preset-recommend` are installed) it runs secretlint on the same corpus as a peer.
  *
- * Recall is detection: the corpus is scanned with every rule reporting in every path class (a rulebook in the
- * corpus says `classes: report` for test code, docs and vendored code). A second scan with the default rulebook
- * then says which labelled secrets the default path classes keep quiet (name-based passwords in tests and docs are
- * test data by default) or report at `info`.
+ * Groups: provider tokens and private keys (the provider formats), URLs and connection strings, name-bound
+ * generic credentials, addresses, and the generic shapes of `secrets/generic-templates.ts` (command lines, macros and
+ * build files, parameter defaults, name variants, prose, patches, escaped text, key containers, cryptographic
+ * constants), each with near misses of its own shape: recall, false alarms, precision, and the confidence (high /
+ * medium / low) of what was found.
  *
- *   npm run build && node bench/out/secrets-recall.js [--copies 3] [--secretlint /tmp/secretlint] [--misses]
+ * Recall is detection: the corpus is scanned with every rule reporting in every path class (a rulebook in the
+ * corpus says `classes: report` for test code, docs and vendored code) and low-confidence findings shown. A second
+ * scan with the default rulebook then says, per group, how many labelled secrets a default scan reports: the path
+ * classes keep name-based passwords in tests and docs quiet (test data by default) or report them at `info`, and
+ * low-confidence findings are left out unless asked for.
+ *
+ *   npm run build && node bench/out/secrets-recall.js [--copies 3] [--secretlint /tmp/secretlint] [--misses] [--cli OTHER/server/bin/rulebook.js]
  */
 import { execFile } from 'child_process';
 import { promises as fs } from 'fs';
@@ -29,6 +36,8 @@ interface Hit {
   readonly endLine: number;
   readonly rule: string;
   readonly severity?: string;
+  /** The finding's confidence (the rulebook's secret findings). */
+  readonly confidence?: string;
 }
 
 function option(name: string): string | undefined {
@@ -42,17 +51,21 @@ const DETECTION_RULEBOOK = `overrides:
     classes: { test: report, docs: report, vendored: report }
 `;
 
-async function rulebookHits(): Promise<Hit[]> {
-  const cli = path.join(ROOT, 'server', 'bin', 'rulebook.js');
-  const { stdout } = await run(process.execPath, [cli, 'scan', '.', '--format', 'json', '--exit-zero', '--no-gitignore', '-q'], {
+/** The CLI's findings; `all` also asks for the low-confidence ones the default report leaves out. */
+async function rulebookHits(all: boolean): Promise<Hit[]> {
+  // `--cli` runs another build of the CLI on the same corpus (an earlier version, for a before/after comparison).
+  const cli = option('--cli') ?? path.join(ROOT, 'server', 'bin', 'rulebook.js');
+  const { stdout: help } = await run(process.execPath, [cli, 'scan', '--help']).catch(() => ({ stdout: '' }));
+  const showLow = all && help.includes('--show-low-confidence') ? ['--show-low-confidence'] : [];
+  const { stdout } = await run(process.execPath, [cli, 'scan', '.', '--format', 'json', '--exit-zero', '--no-gitignore', '-q', ...showLow], {
     cwd: CORPUS,
     maxBuffer: 256 * 1024 * 1024,
   });
-  const report = JSON.parse(stdout) as { findings: { ruleId: string; path: string; start: { line: number }; end: { line: number }; severity: string }[] };
+  const report = JSON.parse(stdout) as { findings: { ruleId: string; path: string; start: { line: number }; end: { line: number }; severity: string; confidence?: string }[] };
   return report.findings
     // A hardcoded password reported as a test account or a backdoor (item-8 rules) is found too.
     .filter((f) => /^(?:secret|account|network)\./.test(f.ruleId))
-    .map((f) => ({ file: f.path, startLine: f.start.line, endLine: f.end.line, rule: f.ruleId, severity: f.severity }));
+    .map((f) => ({ file: f.path, startLine: f.start.line, endLine: f.end.line, rule: f.ruleId, severity: f.severity, confidence: f.confidence }));
 }
 
 async function secretlintHits(dir: string): Promise<Hit[]> {
@@ -75,6 +88,8 @@ interface Score {
   missed: number;
   falseAlarms: number;
   negatives: number;
+  /** Found secrets by the best confidence flagging them (`-` for a finding without one). */
+  confidence: Record<string, number>;
 }
 
 function score(labels: readonly Label[], hits: readonly Hit[], missesOut: string[]): Map<string, Score> {
@@ -83,7 +98,7 @@ function score(labels: readonly Label[], hits: readonly Hit[], missesOut: string
   const scores = new Map<string, Score>();
   const bump = (key: string): Score => {
     let s = scores.get(key);
-    if (!s) scores.set(key, (s = { found: 0, missed: 0, falseAlarms: 0, negatives: 0 }));
+    if (!s) scores.set(key, (s = { found: 0, missed: 0, falseAlarms: 0, negatives: 0, confidence: {} }));
     return s;
   };
   for (const label of labels) {
@@ -91,8 +106,10 @@ function score(labels: readonly Label[], hits: readonly Hit[], missesOut: string
     const onLine = (byFile.get(label.file) ?? []).filter(
       (h) => h.startLine <= label.line && label.line <= h.endLine && (wantIp ? h.rule.startsWith('network.') : !h.rule.startsWith('network.')),
     );
+    const best = ['high', 'medium', 'low', '-'].find((c) => onLine.some((h) => (h.confidence ?? '-') === c));
     for (const key of [`${label.group}`, `${label.group}/${label.category}`, 'all']) {
       const s = bump(key);
+      if (label.positive && onLine.length > 0) s.confidence[best!] = (s.confidence[best!] ?? 0) + 1;
       if (label.positive && onLine.length > 0) s.found++;
       else if (label.positive) s.missed++;
       else {
@@ -112,12 +129,24 @@ function unlabelled(labels: readonly Label[], hits: readonly Hit[]): Hit[] {
   return hits.filter((h) => !labelled.has(`${h.file}:${h.startLine}`));
 }
 
+/**
+ * Per group: found and missed secrets, recall, false alarms on the group's own near misses, precision on the group
+ * (found / (found + false alarms)), and the confidence of the found ones (high/medium/low).
+ */
 function table(title: string, scores: Map<string, Score>): string {
   const rows = [...scores.entries()].filter(([key]) => !key.includes('/')).sort();
-  const lines = [`${title}`, `  ${'group'.padEnd(26)} ${'found'.padStart(6)} ${'missed'.padStart(6)} ${'recall'.padStart(7)} ${'false alarms / near misses'.padStart(28)}`];
+  const lines = [
+    `${title}`,
+    `  ${'group'.padEnd(26)} ${'found'.padStart(6)} ${'missed'.padStart(6)} ${'recall'.padStart(7)} ${'false alarms / near misses'.padStart(28)} ${'precision'.padStart(9)}  confidence h/m/l`,
+  ];
   for (const [key, s] of rows) {
     const recall = s.found + s.missed > 0 ? `${((100 * s.found) / (s.found + s.missed)).toFixed(1)}%` : '-';
-    lines.push(`  ${key.padEnd(26)} ${String(s.found).padStart(6)} ${String(s.missed).padStart(6)} ${recall.padStart(7)} ${`${s.falseAlarms} / ${s.negatives}`.padStart(28)}`);
+    const precision = s.found + s.falseAlarms > 0 ? `${((100 * s.found) / (s.found + s.falseAlarms)).toFixed(1)}%` : '-';
+    const c = s.confidence;
+    const confidence = `${c.high ?? 0}/${c.medium ?? 0}/${c.low ?? 0}${c['-'] ? ` (+${c['-']} without)` : ''}`;
+    lines.push(
+      `  ${key.padEnd(26)} ${String(s.found).padStart(6)} ${String(s.missed).padStart(6)} ${recall.padStart(7)} ${`${s.falseAlarms} / ${s.negatives}`.padStart(28)} ${precision.padStart(9)}  ${confidence}`,
+    );
   }
   return lines.join('\n');
 }
@@ -135,12 +164,20 @@ async function defaultClassEffect(labels: readonly Label[], hits: readonly Hit[]
     const pathClass = classifyByConvention(label.file).pathClass;
     if (on.length === 0) {
       quiet++;
-      lines.push(`  not reported in ${pathClass} code: ${label.group}/${label.category} at ${label.file}:${label.line}`);
+      lines.push(`  not reported in ${pathClass} code (a test or docs default, or low confidence): ${label.group}/${label.category} at ${label.file}:${label.line}`);
     } else if (pathClass !== 'product' && on.every((h) => h.severity === 'info')) {
       info++;
     }
   }
-  const head = `with the default path classes: ${labels.filter((l) => l.positive).length - quiet} of the labelled secrets and addresses reported (${info} of them at info, outside product code), ${quiet} not reported by design`;
+  const perGroup = new Map<string, { shown: number; all: number }>();
+  for (const label of labels.filter((l) => l.positive)) {
+    const g = perGroup.get(label.group) ?? { shown: 0, all: 0 };
+    g.all++;
+    if (found(label).length > 0) g.shown++;
+    perGroup.set(label.group, g);
+  }
+  const groups = [...perGroup.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([g, c]) => `${g} ${c.shown}/${c.all}`);
+  const head = `by group: ${groups.join(', ')}\nwith the default rulebook (path classes; low-confidence findings left out unless asked for): ${labels.filter((l) => l.positive).length - quiet} of the labelled secrets and addresses reported (${info} of them at info, outside product code), ${quiet} not reported by design`;
   return `${[head, ...(process.argv.includes('--misses') ? lines : lines.slice(0, 10))].join('\n')}\n`;
 }
 
@@ -154,13 +191,13 @@ async function main(): Promise<void> {
   await fs.mkdir(path.dirname(detection), { recursive: true });
   await fs.writeFile(detection, DETECTION_RULEBOOK);
   const started = Date.now();
-  const ours = await rulebookHits();
+  const ours = await rulebookHits(true);
   await fs.rm(path.dirname(detection), { recursive: true, force: true });
   const details: string[] = [];
   process.stdout.write(`${table(`rulebook (${Date.now() - started} ms)`, score(labels, ours, details))}\n`);
   const extra = unlabelled(labels, ours);
   process.stdout.write(`  unlabelled lines flagged: ${extra.length}\n`);
-  const byDefault = await rulebookHits();
+  const byDefault = await rulebookHits(false);
   const quiet = await defaultClassEffect(labels, byDefault);
   process.stdout.write(`\n${quiet}`);
   if (process.argv.includes('--misses')) {

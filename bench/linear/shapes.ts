@@ -237,6 +237,43 @@ export const SHAPES: readonly Shape[] = [
           'void copy_all(char **dst, char **src, size_t *len) {\n  char tag[8];\n',
         (i) => `  COPY(dst[${i}], src[${i}], len[${i}]); COPY2(tag, src[${i}], sizeof tag); BIG(dst[${i}], src[${i}], 4);\n`, '}\n'),
   },
+  {
+    name: 'patch-added-lines',
+    file: 'gen/change.patch',
+    describe: 'a long patch whose added lines bind credentials (read line by line past the `+`)',
+    generate: (bytes) =>
+      fill(bytes, 'diff --git a/app.py b/app.py\n--- a/app.py\n+++ b/app.py\n@@ -1,2 +1,3 @@\n', (i) => ` kept_${i} = 1\n-OLD_PASSWORD_${i} = "Rm-${word(i)}-9x"\n+NEW_PASSWORD_${i} = "Ad-${word(i)}-7q!"\n`, ''),
+  },
+  {
+    name: 'escaped-json-string',
+    file: 'gen/payload.js',
+    describe: 'strings of escaped JSON with many key/value pairs each, up to the longest line a scan reads (read pair by pair)',
+    generate: (bytes) =>
+      fill(bytes, '', (i) => {
+        const pairs: string[] = [];
+        for (let k = 0; k < 1 + ((i * 37) % 40); k++) pairs.push(`\\"user_${k}\\": \\"svc${i}\\", \\"password_${k}\\": \\"Es-${word(i + k)}-3k!\\"`);
+        return `const payload${i} = "{${pairs.join(', ')}}";\n`;
+      }, ''),
+  },
+  {
+    name: 'shell-command-lines',
+    file: 'gen/deploy.sh',
+    describe: 'a script passing passwords as command-line options on every line, some lines very long',
+    generate: (bytes) =>
+      fill(bytes, '#!/bin/sh\n', (i) => `mysql --user=app --password=Cl-${word(i)}-5z -e "select ${i}" ${'--opt '.repeat(i % 50)}&& redis-cli -h h${i} -a Rd-${word(i)}-8w ping\n`, ''),
+  },
+  {
+    name: 'build-defines',
+    file: 'gen/CMakeLists.txt',
+    describe: 'a build file of set() and -D definitions naming credentials',
+    generate: (bytes) => fill(bytes, 'cmake_minimum_required(VERSION 3.20)\n', (i) => `set(DB_PASSWORD_${i} "Cm-${word(i)}-2v")\nadd_definitions(-DADMIN_PASSWD_${i}="Df-${word(i)}-4r")\n`, ''),
+  },
+  {
+    name: 'prose-block-comment',
+    file: 'gen/notes.c',
+    describe: 'one huge block comment of sentences that give passwords (prose inside code)',
+    generate: (bytes) => fill(bytes, '/*\n', (i) => ` * step ${i}: the password is Pr-${word(i)}-6m and pw: Qx${word(i)}77\n`, ' */\nint x;\n'),
+  },
 ];
 
 export function shapeNamed(name: string): Shape | undefined {

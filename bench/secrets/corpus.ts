@@ -6,6 +6,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { Label, LabelBuilder } from './labels';
 import { Random, makers, privateKeys } from './random';
+import { GENERIC_TEMPLATES } from './generic-templates';
 import { IP_TEMPLATES, TEMPLATES } from './templates';
 
 export const LABELS_FILE = 'labels.json';
@@ -15,7 +16,7 @@ export async function writeCorpus(dir: string, copies = 3, seed = 20240611): Pro
   const random = new Random(seed);
   const m = makers(random);
   const labels: Label[] = [];
-  for (const template of [...TEMPLATES, ...IP_TEMPLATES]) {
+  for (const template of [...TEMPLATES, ...GENERIC_TEMPLATES, ...IP_TEMPLATES]) {
     for (let n = 1; n <= copies; n++) {
       const b = new LabelBuilder();
       const file = template.path(n);

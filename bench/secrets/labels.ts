@@ -4,7 +4,22 @@
  */
 
 /** Which part of the rulebook a label exercises, for the per-group report. */
-export type Group = 'provider' | 'private-key' | 'url-or-connection-string' | 'generic' | 'ip';
+export type Group =
+  | 'provider'
+  | 'private-key'
+  | 'url-or-connection-string'
+  | 'generic'
+  | 'ip'
+  // The generic shapes a credential takes (`generic-templates.ts`).
+  | 'command-line'
+  | 'macro-build'
+  | 'parameter-default'
+  | 'name-variant'
+  | 'prose'
+  | 'patch'
+  | 'escaped'
+  | 'key-container'
+  | 'crypto-constant';
 
 export interface Label {
   readonly file: string;

@@ -119,6 +119,10 @@ export function makers(r: Random) {
     hex32: () => r.string(HEX, 32),
     base62: (n = 32) => r.string(ALNUM, n),
     password: () => r.password(),
+    /** A plain word, as people pick for a key they think nobody sees (a cryptographic key is a finding whatever it is). */
+    word: () => `${r.pick(['copper', 'harbor', 'violet', 'maple', 'orbit', 'tundra', 'saffron', 'quartz', 'falcon', 'summer'])}${r.pick(['gate', 'stone', 'river', 'field', 'light', 'cloud'])}`,
+    /** A password with only letters and digits (a command line or a sentence ends at punctuation). */
+    alnumPassword: () => r.password().replace(/[^A-Za-z0-9]/g, ''),
   };
 }
 

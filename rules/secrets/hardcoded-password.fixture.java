@@ -36,3 +36,9 @@ public class Repository {
     // ok: secret.hardcoded-password
     @Value("${db.password}") private String injectedPassword;
 }
+class SerializedSettings {
+    // ruleid: secret.hardcoded-password
+    static final String SETTINGS = "{\"user\": \"svc\", \"password\": \"J4va-json!pw\"}";
+    // ok: secret.hardcoded-password
+    static final String TEMPLATE = "{\"user\": \"%s\", \"password\": \"%s\"}";
+}

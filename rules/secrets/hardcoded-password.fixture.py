@@ -59,3 +59,43 @@ mac = hmac.new(b"Hm4c!bytes-key", msg, hashlib.sha256)
 rot = codecs.encode(text, "rot13")
 # ruleid: secret.hardcoded-password
 ftp = ftplib.FTP("ftp.acme.io", "backup", "Ftp!b4ckup")
+
+# Defaults of parameters, misspelled, abbreviated, numbered and translated names.
+# ruleid: secret.hardcoded-password
+def connect(host, passwd: str = "Typed-d3fault!"):
+    pass
+# ruleid: secret.hardcoded-password
+def login(user, psswd="Abbr3v!pw"):
+    pass
+# ruleid: secret.hardcoded-password
+pword = "Pw0rd-abbrev!"
+# ruleid: secret.hardcoded-password
+passwrd = "Miss1ng-o!pw"
+# ruleid: secret.hardcoded-password
+pasword = "One-s-l3ss!"
+# ruleid: secret.hardcoded-password
+pass1 = "Numb3red!pw"
+# ruleid: secret.hardcoded-password
+kennwort = "Deutsch-9pw!"
+# ruleid: secret.hardcoded-password
+mot_de_passe = "Fran9ais!pw"
+# ruleid: secret.hardcoded-password
+contraseña = "Espa9ol!pw"
+# ruleid: secret.hardcoded-password
+パスワード = "Nihong0!pw"
+# ruleid: secret.hardcoded-password
+admin_kennwort = "Komp0situm!"
+# ok: secret.hardcoded-password
+passport = "X12345678"
+# ok: secret.hardcoded-password
+compass = "N45-E120"
+# ok: secret.hardcoded-password
+bypass = "maintenance-route"
+# ok: secret.hardcoded-password
+passwords = ["Weak1234!", "Qwerty!234"]
+# ok: secret.hardcoded-password
+passwordhint = "Pick 12 characters"
+# ok: secret.hardcoded-password
+secretary = "Jane Doe 3rd floor"
+# ok: secret.hardcoded-password
+パスワード入力 = "Nyuryoku1!"

@@ -8,7 +8,8 @@ import type * as Sarif from 'sarif';
 import { runCli, tempWorkspace } from './run-cli';
 
 const C_SOURCE = 'void f(char *d, const char *s) { strcpy(d, s); }\n';
-const TOKEN = 'const token = "ghp_F4iGbkYfRYrF9diDpmCqLccxdCcE3Ch4BFgW";\n';
+// A token whose checksum holds: one that fails it in test code is of low confidence, hidden unless asked for.
+const TOKEN = 'const token = "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";\n';
 
 describe('gating and path classes in the CLI', function () {
   this.timeout(60000);

@@ -50,7 +50,8 @@ describe('secret masking in every output format', function () {
 
   for (const format of ['text', 'json', 'sarif'] as const) {
     it(`${format}: prints findings but no flagged secret whole`, async function () {
-      const { stdout, stderr } = await run(process.execPath, [CLI, 'scan', 'rules/secrets', '--format', format, '--exit-zero', '--jobs', '0'], {
+      // Low-confidence findings too: shown on request, they must be masked like the others.
+      const { stdout, stderr } = await run(process.execPath, [CLI, 'scan', 'rules/secrets', '--format', format, '--exit-zero', '--jobs', '0', '--show-low-confidence'], {
         cwd: REPO_ROOT,
         maxBuffer: 64 * 1024 * 1024,
       });
@@ -60,6 +61,24 @@ describe('secret masking in every output format', function () {
       assert.deepStrictEqual(leaked.map((s) => `${s.slice(0, 4)}… (${s.length} chars)`), [], 'secrets printed unmasked');
     });
   }
+
+  it('rulebook explain FILE: lists a file\'s findings but no flagged secret whole', async function () {
+    this.timeout(300000); // seven CLI processes, each loading the rulebook
+    // One process per file and format: a sample of fixtures with every kind of shape (explain prints the same masked
+    // messages a scan does, and reasons that never quote a value).
+    const files = ['hardcoded-password.fixture.py', 'command-line.fixture.sh', 'prose.fixture.md', 'key-containers.fixture.yaml', 'provider-formats.fixture.json', 'crypto-constants.fixture.py'].map((f) => path.join(SECRETS_DIR, f));
+    let output = '';
+    // Text for every file, JSON for one: both print the same masked messages and reasons (one process each).
+    for (const [i, file] of files.entries()) {
+      for (const format of i === 0 ? ['text', 'json'] : ['text']) {
+        const { stdout } = await run(process.execPath, [CLI, 'explain', path.relative(REPO_ROOT, file), '--format', format], { cwd: REPO_ROOT, maxBuffer: 64 * 1024 * 1024 });
+        output += stdout;
+      }
+    }
+    assert.ok(output.includes('secret.hardcoded-password') && output.includes('confidence'), 'explain lists secret findings with their confidence');
+    const leaked = [...secrets].filter((secret) => output.includes(secret));
+    assert.deepStrictEqual(leaked.map((s) => `${s.slice(0, 4)}… (${s.length} chars)`), [], 'secrets printed unmasked');
+  });
 
   it('--cache: keeps findings but no flagged secret whole', async function () {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'rulebook-cache-'));

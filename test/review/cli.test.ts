@@ -47,7 +47,7 @@ describe('rulebook review (CLI)', function () {
     const before = await runCli(root, ['review', 'verify']);
     assert.strictEqual(before.code, 1);
     assert.strictEqual(before.stdout, 'src/a.c:5 c.banned.gets: pending\nsrc/a.c:6 c.test.strcpy: pending\n');
-    assert.match(before.stderr, /review: 2 findings need a sign-off \(severity error, warning\): 0 approved, 2 not/);
+    assert.match(before.stderr, /review: 2 findings need a sign-off \(severity error, warning; secrets of confidence high, medium\): 0 approved, 2 not/);
 
     const first = await approve('src/a.c:5', 'bob', keys.bob);
     assert.strictEqual(first.code, 0, first.stderr);

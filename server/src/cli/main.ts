@@ -60,6 +60,7 @@ export async function main(argv: readonly string[], output: Output = processOutp
     .option('--no-gitignore', 'scan files that .gitignore excludes')
     .option('--exit-zero', 'exit 0 even when there are findings')
     .option('--show-suppressed', 'also print findings suppressed inline (text format)')
+    .option('--show-low-confidence', 'also report low-confidence secret findings that do not gate (hidden by default)')
     .option('-q, --quiet', 'no progress, notes or summary on stderr')
     .option('-j, --jobs <n>', 'threads that scan, the main thread included (default: one per core; 1 or 0: the main thread only)', positiveInteger)
     .option('--staged', 'scan what is staged for commit (the index) and report findings on the lines it adds or modifies')

@@ -3,6 +3,7 @@
  * review ledger. It never holds a secret: messages carry the masked value, hashes stand in for the flagged text.
  */
 import { Hash, createHash } from 'crypto';
+import type { Confidence } from './confidence';
 import type { PathClass } from './path-classes';
 import type { FindingMemo } from './finding-memo';
 import { Severity } from './rulebook/types';
@@ -34,6 +35,8 @@ export interface Finding {
   readonly pathClass?: Exclude<PathClass, 'product'>;
   /** What the finding rests on (`provider-format`, `checksum:valid`…), when its rule's kind says. */
   readonly evidence?: readonly string[];
+  /** How sure the finding is, from its evidence and path class (`confidence.ts`); set when it has evidence. */
+  readonly confidence?: Confidence;
 }
 
 export function sha256(text: string): string {

@@ -12,7 +12,8 @@ import { SkipNote, decodeSource, timeBudgetNote } from './source-text';
 import { ScanStopped, budgetOf } from './budget';
 
 export { Finding, compareFindings, fingerprintOf, sha256 } from './findings';
-export { isGating } from './gating';
+export { hiddenByDefault, isGating } from './gating';
+export { CONFIDENCES, CONFIDENCE_NAMES, Confidence, confidenceOf, confidenceReasons, confidenceSummary } from './confidence';
 export { PATH_CLASSES, PATH_CLASS_NAMES, PathClass, PathClassification, classReasonText, classifyByConvention } from './path-classes';
 export { configureGrammarDirectory } from './grammars';
 export { IncrementalDocument, KEPT_FACTS_LIMIT, describeEdit, diffEdit } from './incremental';

@@ -23,6 +23,7 @@ import { TextIndex } from './text-index';
 import { focusOf, isFocusable } from './focus';
 import { Region } from './syntax/located-facts';
 import { deleteTree } from './syntax/ancestry';
+import { confidenceOf } from './confidence';
 
 export interface ScanInput {
   /** Workspace-relative path with forward slashes (used for path globs and in findings). */
@@ -332,7 +333,7 @@ function toFindings(all: { rule: ActiveRule; match: RawMatch }[], doc: LazyDocum
       guide: r.guide,
       suppression: suppression ? { reason: suppression.reason, line: suppression.line } : undefined,
       ...(rule.pathClass && rule.pathClass !== 'product' ? { pathClass: rule.pathClass } : {}),
-      ...(match.evidence ? { evidence: match.evidence } : {}),
+      ...(match.evidence ? { evidence: match.evidence, confidence: confidenceOf(match.evidence, rule.pathClass) } : {}),
     });
   }
   return findings;

@@ -39,6 +39,8 @@ export interface Settings {
   readonly severityOverrides: Readonly<Record<string, SeverityOverride>>;
   /** Language of messages, hovers and rule documentation; `auto` follows the editor (`initialize.locale`). */
   readonly locale: LocaleSetting;
+  /** Also show low-confidence secret findings that do not gate (hidden by default). */
+  readonly showLowConfidence: boolean;
   readonly review: ReviewSettings;
 }
 
@@ -49,6 +51,7 @@ export const DEFAULT_SETTINGS: Settings = {
   disabledCategories: [],
   severityOverrides: {},
   locale: 'auto',
+  showLowConfidence: false,
   review: { approvedFindings: 'hint', keyPath: '', reviewerId: '' },
 };
 
@@ -236,6 +239,7 @@ export function normalizeSettings(raw: unknown): { settings: Settings; problems:
       disabledCategories: pick('disabledCategories', (v) => Array.isArray(v) && v.every((c) => typeof c === 'string')),
       severityOverrides: overrides,
       locale: pick('locale', (v) => LOCALE_SETTINGS.includes(v as LocaleSetting)),
+      showLowConfidence: pick('showLowConfidence', (v) => typeof v === 'boolean'),
       review: normalizeReviewSettings(input.review, problems),
     },
     problems,

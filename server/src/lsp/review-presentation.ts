@@ -5,13 +5,18 @@
  * come from the engine (`reviewHover`), so the editor and the CLI say the same thing.
  */
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import { Finding, Locale, Rulebook, STATE_LABELS, expiresWithin, localize, reviewHover } from '../engine';
+import { Finding, Locale, Rulebook, STATE_LABELS, expiresWithin, hiddenByDefault, localize, reviewHover } from '../engine';
+import type { ReviewPolicy } from '../engine/review/policy';
 import { findingDiagnostic } from './diagnostics';
 import { FindingData, ReviewItem, Settings } from './protocol';
 import { FindingReviews } from './reviews';
 
-/** Whether a finding's diagnostic is left out: suppressed inline, or approved while approved findings are hidden. */
-export function hiddenFinding(finding: Finding, reviews: FindingReviews | undefined, settings: Settings): boolean {
+/**
+ * Whether a finding's diagnostic is left out: suppressed inline, approved while approved findings are hidden, or of low
+ * confidence and not gating while `showLowConfidence` is off.
+ */
+export function hiddenFinding(finding: Finding, reviews: FindingReviews | undefined, settings: Settings, policy: ReviewPolicy): boolean {
+  if (!settings.showLowConfidence && hiddenByDefault(finding, policy)) return true;
   return finding.suppression !== undefined || (settings.review.approvedFindings === 'hide' && reviews?.get(finding)?.state === 'approved');
 }
 
@@ -19,7 +24,7 @@ export function hiddenFinding(finding: Finding, reviews: FindingReviews | undefi
 export function findingDiagnostics(findings: readonly Finding[], reviews: FindingReviews | undefined, rulebook: Rulebook, settings: Settings, locale: Locale): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const finding of findings) {
-    if (hiddenFinding(finding, reviews, settings)) continue;
+    if (hiddenFinding(finding, reviews, settings, rulebook.config.review)) continue;
     const diagnostic = findingDiagnostic(finding, rulebook.rule(finding.ruleId), settings.severityOverrides[finding.ruleId], locale);
     const review = reviews?.get(finding);
     if (!review) {

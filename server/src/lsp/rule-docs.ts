@@ -3,7 +3,7 @@
  * (full, with examples). Everything comes from the rule's own data in the rulebook.
  */
 import * as path from 'path';
-import { CompiledRule, Finding, FindingReview, Locale, PATH_CLASS_NAMES, PathClassification, classReasonText, localize, reviewHover } from '../engine';
+import { CompiledRule, Finding, FindingReview, Locale, PATH_CLASS_NAMES, PathClassification, classReasonText, confidenceSummary, localize, reviewHover } from '../engine';
 import { cweUri } from './diagnostics';
 import { text } from './texts';
 
@@ -36,6 +36,8 @@ export function hoverMarkdown(finding: Finding, rule: CompiledRule | undefined, 
   const lines = [`**${code(finding.ruleId)}** ${message}`];
   // Outside product code, say which class the file is in and why: it is why the severity may differ.
   if (where && where.pathClass !== 'product') lines.push(`**${text('pathClassLabel', locale)}:** ${PATH_CLASS_NAMES[where.pathClass][locale]} — ${classReasonText(where, locale)}`);
+  // How sure the finding is and why, feature by feature (never the value itself).
+  if (finding.confidence) lines.push(`**${text('confidenceLabel', locale)}:** ${confidenceSummary(finding.confidence, finding.evidence ?? [], finding.pathClass, locale)}`);
   if (rule) {
     const rationale = localize(rule.rule.rationale, locale);
     if (rationale) lines.push(`**${text('rationale', locale)}:** ${rationale}`);

@@ -336,7 +336,7 @@ export class RulebookLanguageServer {
     const at = params.position;
     const reviews = doc.current?.reviews;
     const under = (doc.current?.findings ?? []).filter((f) => {
-      if (hiddenFinding(f, reviews, settings)) return false;
+      if (hiddenFinding(f, reviews, settings, state.rulebook.config.review)) return false;
       const { start, end } = f.range;
       const afterStart = at.line > start.line || (at.line === start.line && at.character >= start.character);
       const beforeEnd = at.line < end.line || (at.line === end.line && at.character <= end.character);

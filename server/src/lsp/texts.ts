@@ -65,6 +65,7 @@ const TEXTS = {
     en: 'its scan took too long; it is scanned again when it gets smaller or the rulebook changes',
     ja: 'スキャンに時間がかかりすぎました。ファイルが小さくなるかルールブックが変わると再スキャンします',
   },
+  confidenceLabel: { en: 'Confidence', ja: '確信度' },
 } as const;
 
 export type TextKey = keyof typeof TEXTS;

@@ -3,8 +3,9 @@
  * line that defined it — and, for a file, which rules apply to it, where each setting came from (rule, overrides,
  * path sections, in the order they applied), and why the others do not apply.
  */
+import { existsSync, statSync } from 'fs';
 import * as path from 'path';
-import { LANGUAGE_IDS, LanguageId, Rulebook, languageForPath, relativePath, resolveLanguageName } from '../../engine';
+import { Finding, LANGUAGE_IDS, LanguageId, Rulebook, confidenceReasons, hiddenByDefault, isGating, languageForPath, relativePath, resolveLanguageName, scanFile } from '../../engine';
 import { PATH_CLASSES, PATH_CLASS_NAMES, classReasonText } from '../../engine/path-classes';
 import { DEFAULT_CLASS_TREATMENT, NotApplied, RuleDecision, Setting, SettingStep } from '../../engine/rulebook/effective-rule';
 import { displayLocation, displayPath } from '../display-path';
@@ -102,7 +103,28 @@ function filesLine(rulebook: Rulebook): string {
   return shown.map((name) => (name === 'builtin:default' ? `builtin:default (${builtin} file${builtin === 1 ? '' : 's'})` : name)).join(' → ') || 'none';
 }
 
-function formatText(rulebook: Rulebook, decisions: readonly RuleDecision[], subject: Subject | undefined, rulebookFile: string | undefined): string {
+/** How a finding of the file stands: gating or not, hidden by default or not. */
+function findingStanding(rulebook: Rulebook, f: Finding): string {
+  const policy = rulebook.config.review;
+  if (isGating(f, policy)) return 'gates';
+  return hiddenByDefault(f, policy) ? 'does not gate; hidden unless --show-low-confidence' : 'does not gate';
+}
+
+/**
+ * The file's findings as a scan reports them, each with its confidence and the reasons for it (secret findings), so
+ * a reviewer sees why a finding is where it is. Messages are masked as in every output.
+ */
+function findingLines(rulebook: Rulebook, findings: readonly Finding[]): string[] {
+  const out = ['', `findings (${findings.length}):`];
+  for (const f of findings) {
+    const confidence = f.confidence ? `, ${f.confidence} confidence` : '';
+    out.push(`  ${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.ruleId}  ${f.severity}${confidence} (${findingStanding(rulebook, f)})`);
+    for (const reason of f.confidence ? confidenceReasons(f.evidence ?? [], f.pathClass) : []) out.push(`      ${reason}`);
+  }
+  return out;
+}
+
+function formatText(rulebook: Rulebook, decisions: readonly RuleDecision[], subject: Subject | undefined, rulebookFile: string | undefined, findings?: readonly Finding[]): string {
   const out: string[] = [];
   out.push(`rulebook: ${rulebookFile ? displayPath(rulebookFile) : 'builtin:default (no .secure-coding/rulebook.yaml found)'}${rulebook.config.name ? ` "${rulebook.config.name}"` : ''}, version ${rulebook.config.version}`);
   out.push(`files, in the order they apply: ${filesLine(rulebook)}`);
@@ -141,10 +163,11 @@ function formatText(rulebook: Rulebook, decisions: readonly RuleDecision[], subj
     out.push('path sections (apply to matching files after the settings above, in this order):');
     out.push(...sectionSummary(rulebook));
   }
+  if (findings) out.push(...findingLines(rulebook, findings));
   return `${out.join('\n')}\n`;
 }
 
-function formatJson(rulebook: Rulebook, decisions: readonly RuleDecision[], subject: Subject | undefined, rulebookFile: string | undefined): string {
+function formatJson(rulebook: Rulebook, decisions: readonly RuleDecision[], subject: Subject | undefined, rulebookFile: string | undefined, findings?: readonly Finding[]): string {
   const step = (s: SettingStep): object => ({ setting: s.setting, value: s.value, via: s.via, from: displayLocation(s.from) });
   return `${JSON.stringify(
     {
@@ -169,6 +192,18 @@ function formatJson(rulebook: Rulebook, decisions: readonly RuleDecision[], subj
         reason: d.notApplied ? { kind: d.notApplied.reason, text: reasonText(d.notApplied, subject) } : null,
         trail: d.trail.map(step),
       })),
+      findings: findings?.map((f) => ({
+        ruleId: f.ruleId,
+        line: f.range.start.line + 1,
+        column: f.range.start.character + 1,
+        severity: f.severity,
+        message: f.message,
+        confidence: f.confidence ?? null,
+        confidenceReasons: f.confidence ? confidenceReasons(f.evidence ?? [], f.pathClass) : null,
+        evidence: f.evidence ?? null,
+        gating: isGating(f, rulebook.config.review),
+        hiddenByDefault: hiddenByDefault(f, rulebook.config.review),
+      })),
     },
     null,
     2,
@@ -189,6 +224,8 @@ export async function explainCommand(file: string | undefined, options: ExplainO
   const subject = file === undefined ? undefined : subjectFor(file, rulebook.root, options.language);
   const decisions = rulebook.explain(subject?.path, subject?.languageId);
   const format = options.format === 'json' ? formatJson : formatText;
-  output.out(format(rulebook, decisions, subject, choice.file));
+  // A file that exists is scanned too: its findings with their confidence and why.
+  const scanned = file !== undefined && existsSync(file) && statSync(file).isFile() ? await scanFile(rulebook, path.resolve(file)) : undefined;
+  output.out(format(rulebook, decisions, subject, choice.file, scanned?.findings));
   return rulebook.hasErrors ? 2 : 0;
 }

@@ -27,12 +27,13 @@ export async function reviewVerifyCommand(paths: readonly string[], options: Ver
     const approved = required.length - problems.length;
     const policy = scan.rulebook.config.review;
     const severities = policy.require.join(', ') || 'none';
+    const confidences = policy.requireConfidence.join(', ') || 'none';
     if (options.lang === 'ja') {
       const scope = scan.scope ? `（変更範囲: ${scan.scope}）` : '';
-      output.err(`レビュー: 対象の指摘 ${required.length} 件${scope}（重大度 ${severities}）、承認済み ${approved} 件、未解決 ${problems.length} 件\n`);
+      output.err(`レビュー: 対象の指摘 ${required.length} 件${scope}（重大度 ${severities}、シークレットの確信度 ${confidences}）、承認済み ${approved} 件、未解決 ${problems.length} 件\n`);
     } else {
       const scope = scan.scope ? ` on lines added or changed by ${scan.scope}` : '';
-      output.err(`review: ${required.length} finding${required.length === 1 ? ' needs' : 's need'} a sign-off${scope} (severity ${severities}): ${approved} approved, ${problems.length} not\n`);
+      output.err(`review: ${required.length} finding${required.length === 1 ? ' needs' : 's need'} a sign-off${scope} (severity ${severities}; secrets of confidence ${confidences}): ${approved} approved, ${problems.length} not\n`);
     }
     if (problems.length > 0 && policy.reviewers.length === 0) {
       output.err(options.lang === 'ja' ? 'レビュー: ルールブックにレビュー担当者がいません（review.reviewers）\n' : 'review: the rulebook lists no reviewers (review.reviewers)\n');

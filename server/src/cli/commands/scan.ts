@@ -6,7 +6,7 @@
  */
 import { statSync } from 'fs';
 import * as path from 'path';
-import { FileScan, Finding, Locale, compareFindings } from '../../engine';
+import { FileScan, Finding, Locale, compareFindings, hiddenByDefault } from '../../engine';
 import { isIntroduced } from '../baseline';
 import { formatCodeQuality } from '../formats/codequality';
 import { formatJson } from '../formats/json';
@@ -30,6 +30,8 @@ export interface ScanOptions {
   readonly gitignore: boolean;
   readonly exitZero: boolean;
   readonly showSuppressed: boolean;
+  /** Also report low-confidence findings that do not gate (hidden by default, `gating.ts`). */
+  readonly showLowConfidence?: boolean;
   readonly quiet: boolean;
   readonly jobs?: number;
   readonly lang: Locale;
@@ -145,7 +147,8 @@ export function skippedOf(results: readonly FileScan[]): FileScan[] {
 }
 
 /** Writes the report and notes, and returns the exit code: 1 while a finding is neither suppressed nor approved. */
-export async function finishScan(report: ScanReport, results: readonly FileScan[], options: ScanOptions, output: Output, format: (report: ScanReport) => string): Promise<number> {
+export async function finishScan(all: ScanReport, results: readonly FileScan[], options: ScanOptions, output: Output, format: (report: ScanReport) => string): Promise<number> {
+  const report = options.showLowConfidence ? all : withoutLowConfidence(all);
   await writeResult(output, format(report), options.output);
   if (!options.quiet) {
     for (const s of report.skipped) output.err(`${s.path}: note: skipped: ${s.skipped?.detail}\n`);
@@ -156,4 +159,17 @@ export async function finishScan(report: ScanReport, results: readonly FileScan[
   const baseline = report.baseline;
   const gated = baseline ? report.findings.filter((f) => isIntroduced(baseline.states.get(f))) : report.findings;
   return gated.some((f) => blocks(report, f)) ? 1 : 0;
+}
+
+/**
+ * The report without the low-confidence findings that do not gate (`hiddenByDefault`): they are counted, and the
+ * summary says how to see them. They never gate, so the exit code is the same either way.
+ */
+export function withoutLowConfidence(report: ScanReport): ScanReport {
+  const policy = report.rulebook.config.review;
+  const shown = report.findings.filter((f) => !hiddenByDefault(f, policy));
+  const hidden = report.findings.length - shown.length;
+  if (hidden === 0 && !report.baseline?.absent.some((f) => hiddenByDefault(f, policy))) return report;
+  const baseline = report.baseline ? { ...report.baseline, absent: report.baseline.absent.filter((f) => !hiddenByDefault(f, policy)) } : undefined;
+  return { ...report, findings: shown, baseline, hiddenLowConfidence: hidden };
 }

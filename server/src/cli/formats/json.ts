@@ -2,7 +2,7 @@
  * Machine-readable JSON: every finding (suppressed ones flagged as such), skipped files and rulebook problems; for a
  * scan of a change, each finding's `baselineState` and (with `--all-findings`) the findings the change removed.
  */
-import { Finding } from '../../engine';
+import { Finding, confidenceReasons } from '../../engine';
 import { ScanReport, gatingOf, messageOf } from './report';
 
 export function formatJson(report: ScanReport): string {
@@ -21,6 +21,8 @@ export function formatJson(report: ScanReport): string {
     gating: gatingOf(report, f),
     suppression: f.suppression ? { reason: f.suppression.reason, line: f.suppression.line + 1 } : undefined,
     evidence: f.evidence,
+    confidence: f.confidence,
+    confidenceReasons: f.confidence ? confidenceReasons(f.evidence ?? [], f.pathClass, report.locale) : undefined,
     baselineState: state,
     commit: commitOf(f),
   });

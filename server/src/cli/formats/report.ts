@@ -30,6 +30,8 @@ export interface ScanReport {
   /** A history scan: the commit that added each finding's line, and what was read. */
   readonly commits?: ReadonlyMap<Finding, CommitInfo>;
   readonly history?: { readonly range: string; readonly commits: number; readonly seconds: number };
+  /** Low-confidence findings left out of the report (shown with `--show-low-confidence`). */
+  readonly hiddenLowConfidence?: number;
 }
 
 /** The commit a line of history came from. */

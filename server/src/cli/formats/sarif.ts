@@ -8,9 +8,11 @@
  */
 import type * as Sarif from 'sarif';
 import { pathToFileURL } from 'url';
-import { CompiledRule, Finding, localize } from '../../engine';
+import { CompiledRule, Confidence, Finding, confidenceReasons, localize } from '../../engine';
 import { ScanReport, gatingOf, messageOf } from './report';
 import { approvalSuppression } from './sarif-review';
+
+const RANK: Readonly<Record<Confidence, number>> = { high: 90, medium: 60, low: 30 };
 
 const LEVEL: Record<Finding['severity'], Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -70,12 +72,15 @@ export function formatSarif(report: ScanReport): string {
     ],
     partialFingerprints: { 'rulebookFingerprint/v1': f.fingerprint },
     ...(baselineState ? { baselineState } : {}),
+    // SARIF's rank (0–100) orders results by how sure they are; only findings with a confidence have one.
+    ...(f.confidence ? { rank: RANK[f.confidence] } : {}),
     ...suppressionsOf(f, report),
     properties: {
       pathClass: f.pathClass ?? 'product',
       gating: gatingOf(report, f),
       ...(f.pathClass ? { tags: [f.pathClass] } : {}),
       ...(f.evidence ? { evidence: [...f.evidence] } : {}),
+      ...(f.confidence ? { confidence: f.confidence, confidenceReasons: confidenceReasons(f.evidence ?? [], f.pathClass, report.locale) } : {}),
       ...commitProperties(f, report),
     },
   });

@@ -12,7 +12,9 @@ function findingLine(report: ScanReport, f: Finding, state?: string): string {
   const reviewed = approved ? ` (approved by ${approval.reviewer?.name ?? approval.entry?.entry.reviewer}${approval.expires ? ` until ${approval.expires.toISOString().slice(0, 10)}` : ''})` : '';
   const baseline = state ? ` (${state})` : '';
   const added = commit ? ` (added by ${commit.authorName} <${commit.authorEmail}> on ${commit.date.slice(0, 10)})` : '';
-  return `${where}: ${f.severity}: ${messageOf(f, report.locale)} [${f.ruleId}]${classMarker(f)}${suppressed}${reviewed}${baseline}${added}`;
+  // A low-confidence finding (shown with --show-low-confidence) says so: a reviewer reads it differently.
+  const confidence = f.confidence === 'low' ? ' (low confidence)' : '';
+  return `${where}: ${f.severity}: ${messageOf(f, report.locale)} [${f.ruleId}]${classMarker(f)}${confidence}${suppressed}${reviewed}${baseline}${added}`;
 }
 
 export function formatText(report: ScanReport): string {
@@ -53,5 +55,6 @@ export function summaryLine(report: ScanReport): string {
   if (suppressed > 0) parts.push(`${suppressed} suppressed inline`);
   if (approved > 0) parts.push(`${approved} approved by reviewers`);
   if (report.skipped.length > 0) parts.push(`${report.skipped.length} skipped`);
+  if (report.hiddenLowConfidence) parts.push(`${report.hiddenLowConfidence} low-confidence not shown (--show-low-confidence)`);
   return parts.join(', ');
 }

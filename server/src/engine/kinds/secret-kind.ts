@@ -24,7 +24,7 @@ import { lastIdentifier } from '../syntax/tree-util';
 import { Matcher, PrefilterInput, RawMatch, RuleKind, ScanDocument } from './kind';
 import { keywordLines } from './line-prefilter';
 import { keywordIds, keywordsIn } from './keyword-index';
-import { anyKeyword, inProse, keywordNearQuote, nameAround, nameParts } from './keyword-prefilters';
+import { anyKeyword, inProse, keywordNearQuote, keywordRegex, nameAround, nameParts } from './keyword-prefilters';
 import { ENVIRONMENT_READERS, NAME_TAKING_CALL, isPlaceholder, looksLikeNameOrText, readableDecoding, shannonEntropy, snakeCase } from './secret-values';
 import { hasWord, providerNear } from './provider-context';
 import { CHECKSUMS } from './secret-checksums';
@@ -32,6 +32,10 @@ import { isEphemeralServiceCredential } from './service-credentials';
 import { isCodeValue, isEncryptedAtRest, isEscapedPlaceholder, isKeywordComparedWithToken, isRouteKey, isStoredPasswordHash } from './code-values';
 import { UnescapedText, escapedLines, originalSpan } from './unescaped-text';
 import { checkBudget } from '../budget';
+import { NameModel, compileNameModel } from './secret-names';
+import { innerPairs } from '../syntax/inner-pairs';
+import { inCommentOrProse } from './prose-context';
+import { valueFeatures } from '../confidence';
 
 /** Overlap group shared by every secret rule: a provider match outranks a name-aware one on the same text. */
 const SECRET_GROUP = 'secret';
@@ -79,6 +83,10 @@ interface CompiledPattern {
   /** Their keyword ids, in the same order. */
   readonly contextIds: number[];
   readonly checksum: ((token: string) => boolean) | undefined;
+  /** What a match rests on instead of a provider's format (`[name:strong, shape:command-line]`), or undefined. */
+  readonly evidence: readonly string[] | undefined;
+  readonly strictValue: boolean;
+  readonly proseOnly: boolean;
 }
 
 /** The decoded lines of each document where escapes can hide a token, computed once per document for every provider rule. */
@@ -161,6 +169,10 @@ function generatedLooking(value: string): boolean {
 interface NameMatchers {
   readonly names?: RuleRegex;
   readonly ignoreNames?: RuleRegex;
+  /** Names `names` accepts that say less (`pass`, `pw`). */
+  readonly weakNames?: RuleRegex;
+  /** Misspelled, abbreviated and translated credential names (`name_stems`). */
+  readonly model?: NameModel;
   /** Function (last segment of the callee) → argument positions that hold a credential. */
   readonly credentialArguments: ReadonlyMap<string, readonly number[]>;
   /** The same functions in lower case, for the prefilter: plain names, and dotted ones (`jwt.sign`). */
@@ -183,15 +195,34 @@ function credentialPositions(callee: string, table: ReadonlyMap<string, readonly
   return undefined;
 }
 
+/** The name a fact is flagged under and how strongly that name says "credential" (`confidence.ts`). */
+interface BoundName {
+  readonly name: string;
+  readonly evidence: 'name:strong' | 'name:weak' | 'name:model' | 'name:argument';
+}
+
+/**
+ * How the name model reads a name the `names` regex does not accept: a stem (in any language) is as strong as the
+ * regex would make it, a misspelling or an abbreviation is `name:model`. Undefined when it says nothing either.
+ */
+function modelEvidence(name: string, m: NameMatchers): BoundName['evidence'] | undefined {
+  const found = m.model?.match(name);
+  if (!found) return undefined;
+  const snake = snakeCase(name);
+  if (snake !== '' && m.ignoreNames?.test(snake)) return undefined;
+  if (found.how === 'variant' || found.how === 'abbreviation') return 'name:model';
+  return m.weakNames?.test(found.stem) ? 'name:weak' : 'name:strong';
+}
+
 /** The name a fact is flagged under, or undefined when its binding says nothing about a credential. */
-function boundName(fact: StringFact, m: NameMatchers): string | undefined {
+function boundName(fact: StringFact, m: NameMatchers): BoundName | undefined {
   const context = fact.context;
   if (!context) return undefined;
   if (context.callee !== undefined && context.index !== undefined) {
     const positions = credentialPositions(context.callee, m.credentialArguments);
-    if (positions?.includes(context.index)) return `${context.callee}(…) argument ${context.index + 1}`;
+    if (positions?.includes(context.index)) return { name: `${context.callee}(…) argument ${context.index + 1}`, evidence: 'name:argument' };
   }
-  if (!m.names) return undefined;
+  if (!m.names && !m.model) return undefined;
   if (context.callee && ENVIRONMENT_READERS.test(context.callee)) return undefined;
   // `getSecret("db-password")`, `t("password")`: the literal names a secret or is an input, it is not one.
   if ((context.kind === 'argument' || context.kind === 'key') && context.callee && NAME_TAKING_CALL.test(snakeCase(lastIdentifier(context.callee)))) {
@@ -201,8 +232,10 @@ function boundName(fact: StringFact, m: NameMatchers): string | undefined {
   // `NetworkCredential("user", "…")` the other arguments are user names and hosts (positions come from `arguments`).
   if (context.kind === 'argument' && context.index !== undefined && (context.index > 0 || context.arity !== 1)) return undefined;
   const candidates = candidateNames(context.name, context.fullName);
-  const hit = candidates.find((name) => m.names!.test(name) && !m.ignoreNames?.test(name));
-  return hit === undefined ? undefined : context.name;
+  const hit = m.names ? candidates.find((name) => m.names!.test(name) && !m.ignoreNames?.test(name)) : undefined;
+  if (hit !== undefined) return { name: context.name, evidence: m.weakNames?.test(hit) ? 'name:weak' : 'name:strong' };
+  const modelled = modelEvidence(context.name, m);
+  return modelled ? { name: context.name, evidence: modelled } : undefined;
 }
 
 /** The value spells the name it is bound to (or its tail): `PASSWORD = "password"`, `SN_idPass "idPass"`. */
@@ -227,6 +260,7 @@ function couldNameCredential(name: string, m: NameMatchers): boolean {
     const lower = name.toLowerCase().replace(/::|->/g, '.');
     if (callees.dotted.some((key) => lower === key || lower.endsWith(`.${key}`))) return true;
   }
+  if (m.model && parts.some((part) => modelEvidence(part, m) !== undefined)) return true;
   if (!m.names) return false;
   return parts.some((part) => {
     const snake = snakeCase(part);
@@ -234,6 +268,98 @@ function couldNameCredential(name: string, m: NameMatchers): boolean {
     // A (user, password) pair bound to an auth name reads its second element as bound to `password`.
     return AUTH_PAIR.test(snake) && m.names!.test('password');
   });
+}
+
+const CJK_PUNCTUATION = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]/;
+
+/**
+ * The spans of the matches a rule's earlier patterns made in a document, for "is this match inside one of them?":
+ * sorted by start with the running maximum of ends, rebuilt only when matches were added.
+ */
+class EarlierSpans {
+  private starts: number[] = [];
+  private maxEnds: number[] = [];
+  private size = 0;
+
+  update(matches: readonly RawMatch[]): void {
+    if (matches.length === this.size) return;
+    this.size = matches.length;
+    const spans = matches.map((m) => [m.start, m.end] as const).sort((a, b) => a[0] - b[0]);
+    this.starts = spans.map((s) => s[0]);
+    let max = -1;
+    this.maxEnds = spans.map((s) => (max = Math.max(max, s[1])));
+  }
+
+  contains(start: number, end: number): boolean {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid] <= start) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return at >= 0 && this.maxEnds[at] >= end;
+  }
+}
+
+/**
+ * A value a shape pattern read that is code, not a credential: a qualified name (`serializers.CharField`,
+ * `settings.DB_PASSWORD`) or a name that is called (`get_password(`).
+ */
+function namesCode(text: string, end: number, value: string): boolean {
+  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value)) return true;
+  return text[end] === '(' && /^[A-Za-z_$][\w$.]*$/.test(value);
+}
+
+/** Whether the value starting at `start` is quoted right after a `:` or `=` (`password = "…"`, `password: '…'`). */
+function quotedAfterSeparator(text: string, start: number): boolean {
+  return /[:=]\s*["'`]$/.test(text.slice(Math.max(0, start - 8), start));
+}
+
+/** Characters of a name in any script (`contraseña`, `パスワード`), for the name model: `nameAround` reads ASCII names. */
+const UNICODE_NAME_CHAR = /[\p{L}\p{M}\p{N}_$.-]/u;
+
+function unicodeNameAround(text: string, start: number, end: number): string {
+  let from = start;
+  let to = end;
+  while (from > 0 && start - from < 64 && UNICODE_NAME_CHAR.test(text[from - 1])) from--;
+  while (to < text.length && to - end < 64 && UNICODE_NAME_CHAR.test(text[to])) to++;
+  return text.slice(from, to);
+}
+
+/**
+ * For rules that take words as values (`accept_words`: a cryptographic key is a finding whatever it looks like),
+ * what still cannot be a key: an environment variable or key name, a path or file name, a URL, a format string, a
+ * sentence (four words or more), an algorithm or encoding name (those are left to `ignore_values`).
+ */
+const NOT_A_KEY: readonly RegExp[] = [
+  /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/, // ENCRYPTION_KEY (an env var name)
+  /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\|\\\\)/, // paths
+  /^[\w.-]+\.(?:pem|key|crt|cer|der|p8|p12|pfx|jks|keystore|bin|json|ya?ml|txt|env|ini|conf|cfg|properties|xml|toml)$/i, // key files
+  /^[a-z][a-z0-9+.-]*:\/\//i, // URLs
+  /%[-+ #0]*\d*(?:\.\d+)?[sdifxXucp](?![A-Za-z0-9])|\{\d*\}/, // format strings
+  /\S+\s+\S+\s+\S+\s+\S+/, // sentences and labels: four words or more
+  /^[A-Za-z_][\w$]*(?:\.[A-Za-z_][\w$]*){2,}$/, // qualified names
+];
+
+function cannotBeKey(value: string): boolean {
+  return NOT_A_KEY.some((re) => re.test(value));
+}
+
+/**
+ * Whether the name ending at `end` keys a value inside a string: `\"password\": …`, `password=…` in serialised JSON,
+ * a query string or an option list. A literal of such text has many words but is data, not prose (`inner-pairs.ts`).
+ */
+function keyedInText(text: string, end: number): boolean {
+  return /^[\w.-]*(?:\\?["']|&quot;|&#34;)?\s*[:=]/.test(text.slice(end, end + 40));
+}
+
+/** Whether a string value may hold key/value pairs worth reading (`inner-pairs.ts`): a separator and a keyword. */
+function holdsPairs(value: string, keyword: RegExp | undefined): boolean {
+  return keyword !== undefined && value.length >= 8 && value.length <= 20000 && (value.includes('=') || value.includes(':')) && keyword.test(value.toLowerCase());
 }
 
 /** Words that, in a config file, may name a credential through the key path rather than the key itself. */
@@ -266,6 +392,9 @@ export const secretKind: RuleKind = {
           context,
           contextIds: keywordIds(context),
           checksum,
+          evidence: p.evidence,
+          strictValue: p.strict_value === true,
+          proseOnly: p.in === 'prose',
         };
       })
       .filter((p): p is CompiledPattern => p.regex !== undefined);
@@ -276,6 +405,9 @@ export const secretKind: RuleKind = {
     const nameMatchers: NameMatchers = {
       names: compileOrReport(secret.names, ['names'], trusted, report, true),
       ignoreNames: compileOrReport(secret.ignore_names, ['ignore_names'], trusted, report, true),
+      weakNames: compileOrReport(secret.weak_names, ['weak_names'], trusted, report, true),
+      // A name the model accepts holds one of the rule's keywords, so the keyword prefilter still lets it through.
+      model: secret.name_stems?.length ? compileNameModel(secret.name_stems, secret.keywords ?? []) : undefined,
       credentialArguments,
       credentialCallees: {
         simple: new Set([...credentialArguments.keys()].filter((fn) => !fn.includes('.')).map((fn) => fn.toLowerCase())),
@@ -289,7 +421,9 @@ export const secretKind: RuleKind = {
     const exampleCues = compileOrReport(secret.example_cues, ['example_cues'], trusted, report, true);
     const introducedAsExample = (doc: ScanDocument, offset: number): boolean =>
       exampleCues !== undefined && exampleCues.test(textIntroducing(doc, offset));
-    const nameAware = nameMatchers.names !== undefined || credentialArguments.size > 0;
+    const nameAware = nameMatchers.names !== undefined || nameMatchers.model !== undefined || credentialArguments.size > 0;
+    const ruleEvidence: readonly string[] = secret.evidence ?? [];
+    const acceptWords = secret.accept_words === true;
     if (patterns.length === 0 && !nameAware) return undefined;
     // A pattern's own keywords and provider words let the rule run too: a rule's list cannot forget one of them.
     const keywords = [
@@ -300,17 +434,22 @@ export const secretKind: RuleKind = {
       ),
     ];
     const hasKeyword = anyKeyword(keywords);
+    // For single string values (the keyword pass keeps one text's answer: a value must not evict the document's).
+    const keywordInValue = keywordRegex(keywords);
     const minEntropy = secret.entropy ?? 0;
     const minLength = secret.min_length ?? (nameAware ? 4 : 8);
 
     const acceptable = (value: string, strict: boolean): boolean => {
       if (value.length < minLength || shannonEntropy(value) < minEntropy) return false;
       if (ignoreValues?.test(value)) return false;
+      // Full-width and CJK punctuation (`、`, `。`, `：`) ends a sentence's word, never a token: `-a X、ldapsearch`.
+      if (CJK_PUNCTUATION.test(value)) return false;
       if (isPlaceholder(value) || isEscapedPlaceholder(value)) return false;
       if (!strict) return true;
       // Code or a reference written as a string (`os.environ.get('X')`, `$(BUILDDIR)/x`, `s/…/…/`), or a value the
       // CI system keeps encrypted (`ENCRYPTED[…]`): bound to a credential's name, but not a credential.
       if (isCodeValue(value) || isEncryptedAtRest(value)) return false;
+      if (acceptWords) return !cannotBeKey(value);
       // "\x6d\x61\x73…" is judged by what it spells ("master secret"), which may be text or a placeholder.
       const decoded = readableDecoding(value);
       if (decoded !== undefined && (isPlaceholder(decoded) || looksLikeNameOrText(decoded))) return false;
@@ -323,7 +462,10 @@ export const secretKind: RuleKind = {
     const nearQuote = keywordNearQuote(
       keywords,
       { minLength, accepts: (value) => acceptable(value, true) },
-      (text, start, end) => couldNameCredential(nameAround(text, start, end), nameMatchers) && !inProse(text, start),
+      (text, start, end) =>
+        (couldNameCredential(nameAround(text, start, end), nameMatchers) ||
+          (nameMatchers.model !== undefined && modelEvidence(unicodeNameAround(text, start, end), nameMatchers) !== undefined)) &&
+        (!inProse(text, start) || keyedInText(text, end)),
     );
 
     // Every test here reads within one line, so a file passes exactly when one of its lines does.
@@ -350,9 +492,11 @@ export const secretKind: RuleKind = {
           const viewLower = view?.text.toLowerCase();
           // One look at the keyword pass's answer for every pattern (each `lower` comparison would read the whole text).
           const seenKeywords = keywordsIn(doc.lower);
-          for (const { regex, group, label, userGroup, ids, words, context, contextIds, checksum } of patterns) {
+          const earlier = new EarlierSpans();
+          for (const { regex, group, label, userGroup, ids, words, context, contextIds, checksum, evidence: shape, strictValue, proseOnly } of patterns) {
             if (ids.length > 0 && !ids.some((id) => seenKeywords[id] === 1)) continue;
             if (context.length > 0 && !anyWholeWord(doc, context, contextIds, seenKeywords)) continue;
+            earlier.update(matches);
             const views: { text: string; view: UnescapedText | undefined }[] = [{ text: doc.text, view: undefined }];
             if (view && (words.length === 0 || words.some((w) => viewLower!.includes(w)))) views.push({ text: view.text, view });
             for (const { text: searched, view: decoded } of views) {
@@ -363,15 +507,27 @@ export const secretKind: RuleKind = {
                 if (!found) continue;
                 const span = decoded ? originalSpan(decoded, found.start, found.end) : found;
                 if (seen.has(span.start)) continue;
+                // Inside what an earlier pattern of the rule matched (a PEM block's body) it is the same secret.
+                if (earlier.contains(span.start, span.end)) continue;
                 const value = searched.slice(found.start, found.end);
-                if (!acceptable(value, false)) continue;
+                if (!acceptable(value, strictValue)) continue;
+                if (strictValue && namesCode(doc.text, span.end, value)) continue;
+                if (proseOnly) {
+                  const where = inCommentOrProse(doc.text, doc.path, doc.languageId, span.start);
+                  if (!where) continue;
+                  // In a comment of code, `password = "…"` / `password: "…"` is an example or commented-out code, not a sentence.
+                  if (where === 'comment' && quotedAfterSeparator(doc.text, span.start)) continue;
+                }
                 if (context.length > 0 && !(generatedLooking(value) && !embedded(doc.text, span.start, span.end) && providerNear(doc.text, doc.lower, doc.index, span.start, context))) continue;
                 const user = userGroup !== undefined ? m.groups[userGroup - 1] : undefined;
                 if (user && searched.slice(user.start, user.end) === value) continue;
                 if (onIgnoredLine(doc, span.start) || introducedAsExample(doc, span.start)) continue;
                 seen.add(span.start);
-                const evidence = ['provider-format'];
+                // A provider's format speaks for itself; a shape (a command line, a sentence) says what it rests on,
+                // and the value's own look adds to it.
+                const evidence = shape ? [...shape, ...ruleEvidence, ...valueFeatures(value)] : ['provider-format', ...ruleEvidence];
                 if (context.length > 0) evidence.push('provider-context');
+                if (decoded) evidence.push('shape:escaped');
                 const valid = checksum?.(value);
                 if (valid !== undefined) evidence.push(valid ? 'checksum:valid' : 'checksum:failed');
                 matches.push({
@@ -387,14 +543,14 @@ export const secretKind: RuleKind = {
           }
         }
         if (nameAware) {
-          for (const fact of doc.strings()) {
-            checkBudget();
-            if (fact.interpolated || fact.standalone || seen.has(fact.start)) continue;
-            const name = boundName(fact, nameMatchers);
-            if (name === undefined || !acceptable(fact.value, true)) continue;
-            if (namesItself(fact.value, name)) continue; // password: "password", SN_id_PasswordBasedMAC "id-PasswordBasedMAC"
-            if (notACredentialInPlace(doc, fact)) continue;
-            if (onIgnoredLine(doc, fact.start)) continue;
+          // `inner`: a key/value pair read inside a string's value, which has no syntax of its own to judge by.
+          const judge = (fact: StringFact, inner = false): void => {
+            const bound = boundName(fact, nameMatchers);
+            if (bound === undefined || !acceptable(fact.value, true)) return;
+            const name = bound.name;
+            if (namesItself(fact.value, name)) return; // password: "password", SN_id_PasswordBasedMAC "id-PasswordBasedMAC"
+            if (!inner && notACredentialInPlace(doc, fact)) return;
+            if (onIgnoredLine(doc, fact.start)) return;
             seen.add(fact.start);
             // `POSTGRES_PASSWORD: postgres` of a CI or development container: on record, not for a sign-off.
             const ephemeral = isEphemeralServiceCredential(doc, fact);
@@ -403,8 +559,34 @@ export const secretKind: RuleKind = {
               end: fact.end,
               vars: { value: maskSecret(fact.value), name, provider: '' },
               overlap: { group: SECRET_GROUP, level: NAME_LEVEL },
-              ...(ephemeral ? { informational: EPHEMERAL_SERVICE_NOTE, evidence: ['ephemeral-service'] } : {}),
+              evidence: [bound.evidence, ...ruleEvidence, ...(fact.shape ? [fact.shape] : []), ...valueFeatures(fact.value), ...(ephemeral ? ['ephemeral-service'] : [])],
+              ...(ephemeral ? { informational: EPHEMERAL_SERVICE_NOTE } : {}),
             });
+          };
+          for (const fact of doc.strings()) {
+            checkBudget();
+            if (fact.interpolated || fact.standalone || seen.has(fact.start)) continue;
+            const before = matches.length;
+            judge(fact);
+            // A value that is not itself a credential may hold key/value text that names one: JSON in a string,
+            // entity-escaped markup, a query string (`inner-pairs.ts`).
+            if (matches.length === before && holdsPairs(fact.value, keywordInValue)) {
+              for (const pair of innerPairs(fact.value)) {
+                const start = fact.start + pair.start;
+                if (seen.has(start)) continue;
+                judge(
+                  {
+                    start,
+                    end: fact.start + pair.end,
+                    value: pair.value,
+                    interpolated: false,
+                    context: { kind: 'key', name: pair.name, fullName: pair.name },
+                    ...(pair.escaped ? { shape: 'shape:escaped' } : fact.shape ? { shape: fact.shape } : {}),
+                  },
+                  true,
+                );
+              }
+            }
           }
         }
         return withoutSecretNames(matches, doc);

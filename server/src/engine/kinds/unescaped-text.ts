@@ -6,8 +6,14 @@
  * hide a token, decoded (`escapedLines`); offsets map back, so a finding covers the token as written.
  */
 
-/** Escapes that stand for one character; anything else after a backslash is left as written. */
-const ESCAPE = /\\(?:u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2})|([nrtbf])|([/"'\\]))/g;
+/**
+ * Escapes that stand for one character; anything else after a backslash is left as written. Markup entities count
+ * too (`&quot;`, `&#34;`, `&#x22;`, `&amp;`…): XML, HTML, SVG and draw.io files escape the quotes of JSON or
+ * key/value text they hold in attributes.
+ */
+const ESCAPE = /\\(?:u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2})|([nrtbf])|([/"'\\]))|&(?:(quot|apos|amp|lt|gt)|#(\d{1,6})|#[xX]([0-9A-Fa-f]{1,6}));/g;
+
+const ENTITIES: Readonly<Record<string, string>> = { quot: '"', apos: "'", amp: '&', lt: '<', gt: '>' };
 
 const CONTROL: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', b: ' ', f: ' ' };
 
@@ -36,10 +42,23 @@ export function unescapeText(text: string): UnescapedText | undefined {
   let changed = false;
   ESCAPE.lastIndex = 0;
   for (let m = ESCAPE.exec(text); m; m = ESCAPE.exec(text)) {
+    const [whole, unicode, hex, control, literal, entity, decimal, hexEntity] = m;
+    const code = decimal ? parseInt(decimal, 10) : hexEntity ? parseInt(hexEntity, 16) : undefined;
+    // A numeric entity beyond one UTF-16 unit is left as written: a token never needs one.
+    if (code !== undefined && code > 0xffff) continue;
     for (let i = from; i < m.index; i++) origin[out++] = i;
     parts.push(text.slice(from, m.index));
-    const [whole, unicode, hex, control, literal] = m;
-    const ch = unicode ? String.fromCharCode(parseInt(unicode, 16)) : hex ? String.fromCharCode(parseInt(hex, 16)) : control ? CONTROL[control] : literal;
+    const ch = unicode
+      ? String.fromCharCode(parseInt(unicode, 16))
+      : hex
+        ? String.fromCharCode(parseInt(hex, 16))
+        : control
+          ? CONTROL[control]
+          : literal !== undefined
+            ? literal
+            : entity
+              ? ENTITIES[entity]
+              : String.fromCharCode(code!);
     parts.push(ch);
     // One decoded character (a surrogate half stays one UTF-16 unit) maps to the escape's first character.
     origin[out++] = m.index;
@@ -69,9 +88,10 @@ export function unescapeTwice(text: string): UnescapedText | undefined {
 
 /**
  * Where escapes can hide a token: an escape right before a letter or digit (`\\nghp_…`, `\\u0022xoxb-…`, where a
- * pattern's `\\b` sees one word) or an escaped slash (`https:\\/\\/hooks…`). `"…\\n"` at the end of a string does not.
+ * pattern's `\\b` sees one word), an escaped slash (`https:\\/\\/hooks…`), or a quote written escaped before a
+ * name (`\\"kty\\"`) or as a markup entity (`&quot;kty&quot;`) — a pattern that reads quotes sees none. `"…\\n"` at the end of a string does not.
  */
-const HIDING_ESCAPE = /\\(?:[nrtbf]|u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2})[A-Za-z0-9]|\\\//g;
+const HIDING_ESCAPE = /\\(?:[nrtbf"]|u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2})[A-Za-z0-9]|\\\/|&(?:quot|apos|#3[49]|#[xX]2[27]);/g;
 
 /**
  * The lines where escapes can hide a token, with their escapes read (twice for JSON inside a JSON string), joined

@@ -3,6 +3,7 @@
  * that proves it), which severities need a sign-off, how long an approval holds, and whether authors may approve
  * their own lines. Built once at load; a bad reviewer is reported at its key and left out, the others stay.
  */
+import { CONFIDENCES, Confidence } from '../confidence';
 import { SEVERITIES, Severity } from '../rulebook/types';
 import { KeyPath } from '../rulebook/yaml-source';
 import { SshPublicKey, parsePublicKey } from './ssh-keys';
@@ -19,6 +20,8 @@ export interface ReviewPolicy {
   readonly configured: boolean;
   readonly reviewers: readonly Reviewer[];
   readonly require: readonly Severity[];
+  /** The confidences that gate, for findings that carry one (the secret rules): `high` and `medium` by default. */
+  readonly requireConfidence: readonly Confidence[];
   readonly maxDays: number;
   readonly allowSelfReview: boolean;
   /** Per-rule `max_days`, by rule id or prefix ending in `*`, in the order written. */
@@ -26,12 +29,14 @@ export interface ReviewPolicy {
 }
 
 export const DEFAULT_REQUIRE: readonly Severity[] = ['error', 'warning'];
+export const DEFAULT_REQUIRE_CONFIDENCE: readonly Confidence[] = ['high', 'medium'];
 export const DEFAULT_MAX_DAYS = 180;
 
 export const EMPTY_POLICY: ReviewPolicy = {
   configured: false,
   reviewers: [],
   require: DEFAULT_REQUIRE,
+  requireConfidence: DEFAULT_REQUIRE_CONFIDENCE,
   maxDays: DEFAULT_MAX_DAYS,
   allowSelfReview: false,
   overrides: [],
@@ -41,6 +46,7 @@ export const EMPTY_POLICY: ReviewPolicy = {
 export interface ReviewSection {
   readonly reviewers?: readonly { readonly id: string; readonly name: string; readonly email: string; readonly key: string }[];
   readonly require?: readonly Severity[];
+  readonly require_confidence?: readonly Confidence[];
   readonly max_days?: number;
   readonly allow_self_review?: boolean;
   readonly overrides?: Readonly<Record<string, { readonly max_days?: number }>>;
@@ -87,6 +93,13 @@ export function buildReviewPolicy(section: ReviewSection | undefined, invalid: (
   // A mistake in `require` falls back to the default rather than to fewer severities: the gate fails closed.
   const badRequire = !written || invalid(['review', 'require']) || written.some((s, i) => invalid(['review', 'require', i]) || !SEVERITIES.includes(s));
   const require = badRequire ? DEFAULT_REQUIRE : written;
+  const writtenConfidence: readonly Confidence[] | undefined = Array.isArray(section.require_confidence) ? section.require_confidence : undefined;
+  // As for `require`: a mistake falls back to the default, never to fewer gating findings than the default.
+  const badConfidence =
+    !writtenConfidence ||
+    invalid(['review', 'require_confidence']) ||
+    writtenConfidence.some((c, i) => invalid(['review', 'require_confidence', i]) || !CONFIDENCES.includes(c));
+  const requireConfidence = badConfidence ? DEFAULT_REQUIRE_CONFIDENCE : writtenConfidence;
   const overrides = Object.entries(section.overrides ?? {})
     .filter(([selector]) => !invalid(['review', 'overrides', selector]))
     .map(([selector, o]) => ({ selector, maxDays: o.max_days }));
@@ -94,6 +107,7 @@ export function buildReviewPolicy(section: ReviewSection | undefined, invalid: (
     configured: true,
     reviewers,
     require,
+    requireConfidence,
     maxDays: invalid(['review', 'max_days']) ? DEFAULT_MAX_DAYS : section.max_days ?? DEFAULT_MAX_DAYS,
     allowSelfReview: invalid(['review', 'allow_self_review']) ? false : section.allow_self_review === true,
     overrides,
@@ -104,8 +118,12 @@ export function reviewerById(policy: ReviewPolicy, id: string): Reviewer | undef
   return policy.reviewers.find((r) => r.id === id);
 }
 
-export function needsReview(policy: ReviewPolicy, severity: Severity): boolean {
-  return policy.require.includes(severity);
+/**
+ * Whether a finding of this severity (and confidence, for findings that carry one) needs a sign-off: its severity is
+ * one `require` lists and its confidence one `require_confidence` lists.
+ */
+export function needsReview(policy: ReviewPolicy, severity: Severity, confidence?: Confidence): boolean {
+  return policy.require.includes(severity) && (confidence === undefined || policy.requireConfidence.includes(confidence));
 }
 
 /** Days an approval of this rule's findings holds: the last matching override wins, exact ids over prefixes. */

@@ -232,7 +232,7 @@ export async function reviewStates(findings: readonly Finding[], ledger: Ledger,
     const check = d.candidate?.check;
     return {
       finding: d.finding,
-      required: needsReview(policy, d.finding.severity),
+      required: needsReview(policy, d.finding.severity, d.finding.confidence),
       state: evaluated.state,
       entry: d.candidate?.line,
       reviewer: check && check.status !== 'unknown-reviewer' ? check.reviewer : undefined,

@@ -119,6 +119,15 @@ export interface SecretPattern {
   readonly context?: readonly string[];
   /** A check the format carries (`base62-crc32`, `pypi-macaroon`, `bech32`, `jwt-header`, `discord-snowflake`). */
   readonly checksum?: string;
+  /**
+   * What a match rests on, for its confidence (`confidence.ts`): default `[provider-format]`; a shape that is not a
+   * provider's format says so (`[name:strong, shape:command-line]`), and the value's own features are added.
+   */
+  readonly evidence?: readonly string[];
+  /** Judge the value as name-aware matches do: words, names, paths and labels are not secrets. */
+  readonly strict_value?: boolean;
+  /** `prose`: only matches in comments and in files of prose (Markdown, text, logs) count. Default `anywhere`. */
+  readonly in?: 'anywhere' | 'prose';
 }
 
 export interface SecretRule extends RuleCommon {
@@ -142,6 +151,17 @@ export interface SecretRule extends RuleCommon {
   readonly example_cues?: string;
   /** Functions whose argument at a zero-based position is a credential: `{ NetworkCredential: 1, mysql_real_connect: 3 }`. */
   readonly arguments?: Readonly<Record<string, number | readonly number[]>>;
+  /** Names `names` accepts that say less (`pass`, `pw`): their findings weigh less (`name:weak`). */
+  readonly weak_names?: string;
+  /**
+   * Credential words in any language and script (`password`, `kennwort`, `contraseña`, `パスワード`): a name that is
+   * one of them, or a misspelling or abbreviation of one (`passwrd`, `psswd`, `pword`), counts too (`secret-names.ts`).
+   */
+  readonly name_stems?: readonly string[];
+  /** Values that read as words or names count (a cryptographic key is a finding whatever it looks like). */
+  readonly accept_words?: boolean;
+  /** Evidence every finding of the rule carries (`[shape:crypto-constant]`), for its confidence. */
+  readonly evidence?: readonly string[];
 }
 
 export interface IpRule extends RuleCommon {

@@ -10,6 +10,7 @@ import { ConfigLanguageId, LANGUAGES } from '../languages';
 import { CommentFact, StringFact } from './facts';
 import { lastIdentifier } from './tree-util';
 import { checkBudget } from '../budget';
+import { textBindings } from './text-bindings';
 
 export interface ConfigFacts {
   readonly strings: StringFact[];
@@ -19,7 +20,7 @@ export interface ConfigFacts {
 type Lang = ConfigLanguageId | 'text';
 
 const KEY_VALUE =
-  /^(\s*(?:-\s+)?(?:export\s+)?)(["']?)(\/\/[^\s=]+|[A-Za-z_@$][\w.\-@$[\]]*)\2(\s*(?:=|:(?=\s|$)|:=)\s*)(.*)$/;
+  /^(\s*(?:-\s+)?(?:(?:export|override)\s+)?)(["']?)(\/\/[^\s=]+|[A-Za-z_@$][\w.\-@$[\]]*)\2(\s*(?:=>|::?=|\?=|\+=|=|:(?=\s|$))\s*)(.*)$/;
 const DOCKER_ENV = /^(\s*(?:ENV|ARG)\s+)(.*)$/i;
 /**
  * A declaration in a language without a grammar here (Kotlin, Swift, Rust, Scala, Dart, Lua, Perl…), read from
@@ -40,7 +41,7 @@ const RECORD_VALUE = /^value$/i;
 /** YAML node properties before a scalar: an anchor `&a` or a tag `!secret`. */
 const YAML_PROPERTIES = /^(?:(?:&[^\s]+|![^\s]*)\s+)+/;
 
-function push(facts: StringFact[], key: string, start: number, value: string, path = ''): void {
+function push(facts: StringFact[], key: string, start: number, value: string, path = '', shape?: string): void {
   const name = lastIdentifier(key);
   const fullName = path ? `${path}.${key}` : key;
   facts.push({
@@ -50,8 +51,14 @@ function push(facts: StringFact[], key: string, start: number, value: string, pa
     interpolated: false,
     fromConfig: true,
     context: name ? { kind: 'key', name, fullName: fullName.slice(-120) } : undefined,
+    ...(shape ? { shape } : {}),
   });
 }
+
+/** A unified diff or a patch (`git diff`, `git format-patch`, `diff -u`): its added lines are read, without the `+`. */
+const PATCH_START = /^(?:diff --git |diff -[A-Za-z]*u|Index: |--- \S|@@ -\d)/m;
+/** How much of a text file is looked at to tell a patch. */
+const PATCH_PROBE = 65536;
 
 /** Splits a raw value into its unquoted span, dropping a trailing ` # comment` from unquoted values. */
 function valueSpan(raw: string, commentOpeners: readonly string[]): { offset: number; value: string } | undefined {
@@ -75,6 +82,8 @@ function valueSpan(raw: string, commentOpeners: readonly string[]): { offset: nu
 
 function commentAt(line: string, openers: readonly string[]): number {
   const trimmed = line.trimStart();
+  // `#define NAME "…"` read as text (a header template, a patch) is a definition, not a comment.
+  if (trimmed.startsWith('#') && /^#\s*define\s/.test(trimmed)) return -1;
   for (const opener of openers) if (trimmed.startsWith(opener)) return line.length - trimmed.length;
   return -1;
 }
@@ -102,8 +111,21 @@ export function configFacts(lang: Lang, text: string): ConfigFacts {
   let lineNumber = 0;
   const record: { current?: RecordName } = {};
   const path: PathState = { parents: [], section: '' };
+  const patch = lang === 'text' && PATCH_START.test(text.slice(0, PATCH_PROBE));
   for (const line of text.split('\n')) {
     checkBudget();
+    if (patch && /^[-+ @\\]/.test(line)) {
+      // In a patch only added lines are new text: each is read as a line of its own, offsets past the `+`.
+      if (line.startsWith('+') && !line.startsWith('+++ ')) {
+        const added = line.slice(1).replace(/\r$/, '');
+        if (commentAt(added, info.lineComments) < 0) {
+          scanLine(lang, added, { lineStart: lineStart + 1, lineNumber, strings, comments, openers: info.lineComments, record, path, shape: 'shape:patch' });
+        }
+      }
+      lineStart += line.length + 1;
+      lineNumber++;
+      continue;
+    }
     const at = commentAt(line, info.lineComments);
     if (at >= 0) {
       comments.push({ start: lineStart + at, end: lineStart + line.length, text: line.slice(at).replace(/\r$/, '') });
@@ -124,6 +146,8 @@ interface LineState {
   readonly openers: readonly string[];
   readonly record: { current?: RecordName };
   readonly path: PathState;
+  /** The shape the line's values are read through (`shape:patch` for a patch's added lines). */
+  readonly shape?: string;
 }
 
 /**
@@ -174,9 +198,19 @@ function scanLine(lang: Lang, line: string, state: LineState): void {
     const declaration = TEXT_DECLARATION.exec(line);
     if (declaration) {
       const at = lineStart + declaration[1].length + declaration[2].length + declaration[3].length + 1;
-      push(strings, declaration[2], at, declaration[5]);
+      push(strings, declaration[2], at, declaration[5], '', state.shape);
       return;
     }
+    // Macros, defines, CMake and typed declarations (`text-bindings.ts`); a key/value reading may still add more.
+    const bindings = textBindings(line);
+    for (const b of bindings) push(strings, b.name, lineStart + b.at, b.value, '', state.shape);
+    if (bindings.length > 0 && !KEY_VALUE.test(line)) return;
+  }
+  // Markup read as text (SVG, draw.io, HTML, templates): attribute values are values, named by their attribute or by
+  // a `name=`/`key=` attribute beside a `value=` one.
+  if (lang === 'text' && MARKUP_LINE.test(line)) {
+    scanAttributes(line, lineStart, strings, state.shape);
+    return;
   }
   const pair = KEY_VALUE.exec(line);
   if (pair) {
@@ -198,8 +232,8 @@ function scanLine(lang: Lang, line: string, state: LineState): void {
       const current = state.record.current;
       const named = RECORD_VALUE.test(pair[3]) && current && current.column === column && state.lineNumber - current.line <= 3;
       const at = lineStart + valueOffset + propertyLength + span.offset;
-      if (named) push(strings, current.name, at, span.value);
-      else push(strings, pair[3], at, span.value, parent);
+      if (named) push(strings, current.name, at, span.value, '', state.shape);
+      else push(strings, pair[3], at, span.value, parent, state.shape);
     }
     const hash = pair[5].indexOf(' #');
     if (hash >= 0 && state.openers.includes('#') && !/^\s*["']/.test(pair[5])) {
@@ -241,6 +275,23 @@ function scanJson(text: string, strings: StringFact[]): void {
     const after = text.slice(m.index + m[0].length).match(/^\s*:/);
     if (after) continue;
     strings.push({ start, end: start + m[1].length, value: m[1], interpolated: false, fromConfig: true });
+  }
+}
+
+/** A line of markup: a tag with a quoted attribute. */
+const MARKUP_LINE = /<[A-Za-z][\w.:-]*\s[^<>]*?[\w.:-]+\s*=\s*["']/;
+
+function scanAttributes(line: string, lineStart: number, strings: StringFact[], shape: string | undefined): void {
+  const taken = new Set<number>();
+  for (const m of line.matchAll(XML_KEYED)) {
+    const at = m.index + m[0].length - m[4].length - 1;
+    taken.add(at);
+    push(strings, m[2], lineStart + at, m[4], '', shape);
+  }
+  for (const m of line.matchAll(XML_ATTRIBUTE)) {
+    const at = m.index + m[0].length - m[3].length - 1;
+    if (taken.has(at) || /^(?:key|name)$/i.test(m[1])) continue;
+    push(strings, m[1], lineStart + at, m[3], '', shape);
   }
 }
 

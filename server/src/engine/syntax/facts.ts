@@ -40,6 +40,8 @@ export interface StringFact {
   readonly fromConfig?: boolean;
   /** True for a literal that is a statement by itself (a docstring, `"use strict"`): it is never stored, passed or compared. */
   readonly standalone?: boolean;
+  /** A shape the value was read through (`shape:patch`, `shape:escaped`), an evidence feature of its findings. */
+  readonly shape?: string;
 }
 
 export interface CommentFact {
