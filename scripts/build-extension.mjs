@@ -54,7 +54,7 @@ function wasmFiles() {
   for (const info of Object.values(LANGUAGES)) {
     if (!info.grammar) continue;
     const pkgDir = path.dirname(require.resolve(`${info.grammar.pkg}/package.json`, { paths: [path.join(ROOT, 'server')] }));
-    files.set(info.grammar.wasm, path.join(pkgDir, info.grammar.wasm));
+    files.set(info.grammar.wasm, path.join(pkgDir, info.grammar.dir ?? '', info.grammar.wasm));
   }
   return files;
 }

@@ -30,7 +30,7 @@ export interface FixtureResult {
 
 type Expectation = 'ruleid' | 'ok' | 'todoruleid' | 'todook';
 
-const ANNOTATION = /(?:\/\/|#|\/\*|<!--|;|--|\*)\s*(todoruleid|todook|ruleid|ok)\s*:\s*([a-z0-9][\w.*-]*(?:\s*,\s*[a-z0-9][\w.*-]*)*)/;
+const ANNOTATION = /(?:\/\/|<#|#|\/\*|<!--|;|--|\*)\s*(todoruleid|todook|ruleid|ok)\s*:\s*([a-z0-9][\w.*-]*(?:\s*,\s*[a-z0-9][\w.*-]*)*)/;
 
 interface Annotation {
   readonly expectation: Expectation;
