@@ -2,7 +2,7 @@
 // Bundles the VS Code extension into client/dist/: the client (extension.js, `vscode` external) and the language
 // server (server.js, from the server's standalone entry) as two CommonJS bundles, with everything they read at
 // run time copied beside them: web-tree-sitter's runtime wasm, each grammar's own wasm, the default rulebook's
-// rule files (no fixtures, no examples) and the rulebook's JSON Schema. With `--package` it then writes the .vsix to
+// rule files (no fixtures, no examples), the rulebook's JSON Schema and the TextMate grammars of `syntaxes/`. With `--package` it then writes the .vsix to
 // dist/; `--outdir DIR` bundles into another directory (the build test uses one outside the repository).
 //
 // Needs `tsc -b` first (npm run package does it): the wasm list comes from the compiled engine's language table.
@@ -16,6 +16,7 @@ import { parseDocument } from 'yaml';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLIENT = path.join(ROOT, 'client');
+const SYNTAXES = path.join(ROOT, 'syntaxes');
 const require = createRequire(import.meta.url);
 const argv = process.argv.slice(2);
 const args = new Set(argv);
@@ -54,7 +55,7 @@ function wasmFiles() {
   for (const info of Object.values(LANGUAGES)) {
     if (!info.grammar) continue;
     const pkgDir = path.dirname(require.resolve(`${info.grammar.pkg}/package.json`, { paths: [path.join(ROOT, 'server')] }));
-    files.set(info.grammar.wasm, path.join(pkgDir, info.grammar.wasm));
+    files.set(info.grammar.wasm, path.join(pkgDir, info.grammar.dir ?? '', info.grammar.wasm));
   }
   return files;
 }
@@ -127,6 +128,11 @@ async function bundle() {
     await writeFile(target, withoutExamples(file, await readFile(file, 'utf8')));
   }
   await cp(path.join(ROOT, 'server/src/engine/rulebook/rulebook.schema.json'), path.join(DIST, 'rulebook.schema.json'));
+  // The TextMate grammars live at the repository's top (`syntaxes/`); the manifest points into dist/syntaxes/.
+  const syntaxes = readdirSync(SYNTAXES).filter((name) => name.endsWith('.json'));
+  if (syntaxes.length === 0) fail('no TextMate grammars under syntaxes/');
+  await mkdir(path.join(DIST, 'syntaxes'), { recursive: true });
+  for (const name of syntaxes) await cp(path.join(SYNTAXES, name), path.join(DIST, 'syntaxes', name));
   return rules.length;
 }
 

@@ -50,7 +50,7 @@ function nested(bytes: number, open: (depth: number) => string, body: (i: number
   }, tail);
 }
 
-export const SHAPES: readonly Shape[] = [
+const FIRST_SHAPES: readonly Shape[] = [
   {
     name: 'c-string-table',
     file: 'gen/keywords.h',
@@ -275,6 +275,93 @@ export const SHAPES: readonly Shape[] = [
     generate: (bytes) => fill(bytes, '/*\n', (i) => ` * step ${i}: the password is Pr-${word(i)}-6m and pw: Qx${word(i)}77\n`, ' */\nint x;\n'),
   },
 ];
+
+/** Shapes in the languages added with their grammars: the tables, maps and long argument lists each is written with. */
+const MORE_LANGUAGES: readonly Shape[] = [
+  {
+    name: 'kotlin-map-of',
+    file: 'gen/Strings.kt',
+    describe: 'one huge Kotlin mapOf("key" to "value", …): infix pairs in one argument list',
+    generate: (bytes) => fill(bytes, 'val messages = mapOf(\n', (i) => `    "${word(i)}_password" to "Pw-${word(i)}-${i}x",\n`, ')\n'),
+  },
+  {
+    name: 'kotlin-named-args',
+    file: 'gen/Config.kt',
+    describe: 'Kotlin calls with named arguments, nested 20 deep in a builder DSL',
+    generate: (bytes) =>
+      nested(bytes, (d) => `section${d} {\n`, (i) => `    connect(host = "10.1.${(i >> 8) & 255}.${i & 255}", user = "svc${i}", password = "Xk9-${word(i)}-mP2v")\n`, () => '}\n', 20, 'fun config() = build {\n', '}\n'),
+  },
+  {
+    name: 'swift-dictionary',
+    file: 'gen/Table.swift',
+    describe: 'one huge Swift dictionary literal (a generated lookup table)',
+    generate: (bytes) => fill(bytes, 'let table: [String: String] = [\n', (i) => `    "${word(i)}_token": "tk_${word(i)}_${i}Zq8",\n`, ']\n'),
+  },
+  {
+    name: 'rust-struct-table',
+    file: 'gen/table.rs',
+    describe: 'a Rust static array of struct literals with names and secret-like fields',
+    generate: (bytes) =>
+      fill(bytes, 'pub static USERS: &[User] = &[\n', (i) => `    User { name: "${word(i)}", password: "Pw-${word(i)}-${i}x", port: ${i % 65536} },\n`, '];\n'),
+  },
+  {
+    name: 'terraform-security-groups',
+    file: 'gen/main.tf',
+    describe: 'many Terraform security groups with ingress blocks (the open-port rule reads every block)',
+    generate: (bytes) =>
+      fill(bytes, '', (i) => {
+        const port = i % 4 === 0 ? 22 : 443;
+        const cidr = i % 8 === 0 ? '0.0.0.0/0' : `10.${i & 255}.0.0/16`;
+        return `resource "aws_security_group" "sg_${word(i)}" {\n  name = "sg-${word(i)}"\n  ingress {\n    from_port   = ${port}\n    to_port     = ${port}\n    protocol    = "tcp"\n    cidr_blocks = ["${cidr}"]\n  }\n}\n`;
+      }, ''),
+  },
+  {
+    name: 'terraform-locals-map',
+    file: 'gen/locals.tf',
+    describe: 'one huge Terraform locals map of objects (a generated inventory)',
+    generate: (bytes) =>
+      fill(bytes, 'locals {\n  hosts = {\n', (i) => `    ${word(i)} = { ip = "172.20.${(i >> 8) & 255}.${i & 255}", password = "Pw-${word(i)}-${i}x" }\n`, '  }\n}\n'),
+  },
+  {
+    name: 'powershell-hashtable',
+    file: 'gen/Settings.ps1',
+    describe: 'huge PowerShell hashtables, and commands with named parameters between them',
+    generate: (bytes) =>
+      fill(bytes, '$Settings = @{\n', (i) =>
+        i % 50 === 49
+          ? `}\nInvoke-Setup -Name "${word(i)}" -Password "Pw-${word(i)}" -Server "10.2.0.${i & 255}"\n$More${i} = @{\n`
+          : `    ${word(i)}Password = "Pw-${word(i)}-${i}x"\n`, '}\n'),
+  },
+  {
+    name: 'scala-map',
+    file: 'gen/Table.scala',
+    describe: 'one huge Scala Map("key" -> "value", …)',
+    generate: (bytes) => fill(bytes, 'object Table {\n  val secrets = Map(\n', (i) => `    "${word(i)}_secret" -> "Sx-${word(i)}-${i}q",\n`, '    "" -> "")\n}\n'),
+  },
+  {
+    name: 'objc-message-args',
+    file: 'gen/Setup.m',
+    describe: 'Objective-C messages with many keyword arguments, each with a dictionary literal',
+    generate: (bytes) =>
+      fill(bytes, '@implementation Setup\n- (void)run {\n', (i) =>
+        `    [client connect:@"${word(i)}" user:@"svc${i}" password:@"Pw-${word(i)}-${i}x" host:@"10.3.0.${i & 255}" opts:@{@"token": @"tk_${word(i)}_${i}"}];\n`, '}\n@end\n'),
+  },
+  {
+    name: 'objc-long-message',
+    file: 'gen/Register.m',
+    describe: 'one Objective-C message with thousands of keyword parts (a generated registration call)',
+    generate: (bytes) => fill(bytes, 'void f(void) {\n  [registry register', (i) => ` k${i}:@"${word(i)}_${i}"`, '];\n}\n'),
+  },
+  {
+    name: 'lua-table',
+    file: 'gen/config.lua',
+    describe: 'one huge Lua table constructor (a generated configuration)',
+    generate: (bytes) =>
+      fill(bytes, 'local config = {\n', (i) => `  { name = "${word(i)}", password = "Pw-${word(i)}-${i}x", host = "10.4.${(i >> 8) & 255}.${i & 255}" },\n`, '}\nreturn config\n'),
+  },
+];
+
+export const SHAPES: readonly Shape[] = [...FIRST_SHAPES, ...MORE_LANGUAGES];
 
 export function shapeNamed(name: string): Shape | undefined {
   return SHAPES.find((s) => s.name === name);

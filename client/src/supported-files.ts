@@ -3,7 +3,7 @@
  * documents sent to the server and the engine's own recognition never drift apart. Pure: no `vscode` import, so
  * the manifest test can check `package.json` against it.
  */
-import { EXTENSIONS, FILE_NAMES } from '@secure-coding/server/out/engine/languages';
+import { EXTENSIONS, FILE_NAMES, LanguageId } from '@secure-coding/server/out/engine/languages';
 
 /** A `vscode.DocumentFilter`, spelled out so that this module stays importable outside VS Code. */
 export type FileFilter = { readonly scheme: string; readonly language: string } | { readonly scheme: string; readonly pattern: string };
@@ -33,7 +33,61 @@ export const EDITOR_LANGUAGE_IDS: readonly string[] = [
   'jsonc',
   'xml',
   'toml',
+  'kotlin',
+  'swift',
+  'rust',
+  'terraform',
+  'terraform-vars',
+  'hcl',
+  'powershell',
+  'scala',
+  'objective-c',
+  'objective-cpp',
+  'lua',
 ];
+
+/**
+ * TextMate scopes of the grammars VS Code (or the usual extension) tokenizes each engine language with: the
+ * suppression-comment highlighting is injected into all of them. A test checks every language of the engine's table
+ * has one and that `contributes.grammars[].injectTo` in `package.json` lists exactly these.
+ */
+export const TEXTMATE_SCOPES: Readonly<Record<LanguageId, readonly string[]>> = {
+  c: ['source.c'],
+  cpp: ['source.cpp', 'source.cuda-cpp'],
+  javascript: ['source.js', 'source.js.jsx'],
+  typescript: ['source.ts'],
+  tsx: ['source.tsx'],
+  python: ['source.python'],
+  java: ['source.java'],
+  go: ['source.go'],
+  csharp: ['source.cs'],
+  php: ['source.php', 'text.html.php'],
+  ruby: ['source.ruby'],
+  shell: ['source.shell'],
+  kotlin: ['source.kotlin'],
+  swift: ['source.swift'],
+  rust: ['source.rust'],
+  hcl: ['source.hcl'],
+  terraform: ['source.hcl.terraform', 'source.terraform'],
+  powershell: ['source.powershell'],
+  scala: ['source.scala'],
+  objc: ['source.objc', 'source.objcpp'],
+  lua: ['source.lua'],
+  dockerfile: ['source.dockerfile'],
+  dotenv: ['source.dotenv'],
+  ini: ['source.ini'],
+  properties: ['source.properties'],
+  yaml: ['source.yaml'],
+  json: ['source.json', 'source.json.comments'],
+  xml: ['text.xml'],
+  toml: ['source.toml'],
+  text: [],
+};
+
+/** Every scope the suppression grammar is injected into, in the table's order. */
+export function injectionScopes(): string[] {
+  return Object.values(TEXTMATE_SCOPES).flat();
+}
 
 /** The well-known base names as people write them (`Dockerfile`) and as the engine keys them (`dockerfile`). */
 function baseNames(): string[] {

@@ -1,4 +1,3 @@
-// Kotlin has no grammar here: its declarations are read as text.
 object Db {
     // ruleid: secret.hardcoded-password
     private const val PASSWORD = "Kotl1n!Pass"
@@ -8,6 +7,23 @@ object Db {
     val passwordLabel = "Enter your password"
     // ok: secret.hardcoded-password
     val password = System.getenv("DB_PASSWORD")
+    // ok: secret.hardcoded-password
+    val greeting = "password = \"not-in-code\" in a string"
+    // password = "Comm3nt!pw" is only a comment here: ok: secret.hardcoded-password
+
+    // ruleid: secret.hardcoded-password
+    fun connect(user: String, password: String = "Def4ult!pw") = Unit
+
+    fun open() {
+        // ruleid: secret.hardcoded-password
+        connect(user = "svc", password = "N4med!Arg")
+        // ruleid: secret.hardcoded-password
+        val opts = mapOf("password" to "M4p!Value")
+        // ok: secret.hardcoded-password
+        val url = "jdbc:postgresql://db/app?password=${System.getenv("PW")}"
+        // ruleid: secret.hardcoded-password
+        config.password = "Ass1gn!Field"
+    }
 }
 
 // Parameter and property defaults.

@@ -53,6 +53,14 @@ describe('extension bundle (scripts/build-extension.mjs)', function () {
     assert.deepStrictEqual([...present].sort(), [...new Set(expected)].sort());
   });
 
+  it('holds the TextMate grammars of the top-level syntaxes/ folder unchanged', () => {
+    const sources = readdirSync(path.join(REPO_ROOT, 'syntaxes')).filter((f) => f.endsWith('.json'));
+    assert.ok(sources.length > 0);
+    for (const name of sources) {
+      assert.strictEqual(readFileSync(path.join(outdir, 'syntaxes', name), 'utf8'), readFileSync(path.join(REPO_ROOT, 'syntaxes', name), 'utf8'), name);
+    }
+  });
+
   it('holds the rulebook schema unchanged', () => {
     const source = readFileSync(path.join(REPO_ROOT, 'server/src/engine/rulebook/rulebook.schema.json'), 'utf8');
     assert.strictEqual(readFileSync(path.join(outdir, 'rulebook.schema.json'), 'utf8'), source);

@@ -5,8 +5,8 @@
 import * as assert from 'assert';
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { EXTENSIONS, FILE_NAMES, languageForPath } from '@secure-coding/server/out/engine/languages';
-import { EDITOR_LANGUAGE_IDS, activationGlobs, documentFilters } from 'secure-coding-rulebook-vscode/out/supported-files';
+import { EXTENSIONS, FILE_NAMES, LANGUAGE_IDS, languageForPath } from '@secure-coding/server/out/engine/languages';
+import { EDITOR_LANGUAGE_IDS, TEXTMATE_SCOPES, activationGlobs, documentFilters, injectionScopes } from 'secure-coding-rulebook-vscode/out/supported-files';
 import { APPROVED_FINDINGS_SETTINGS, LOCALE_SETTINGS, SETTINGS_SECTION, SEVERITY_OVERRIDES, flatSettingDefaults } from '@secure-coding/server/out/lsp/protocol';
 import { REPO_ROOT } from '../helpers';
 
@@ -28,7 +28,7 @@ interface Manifest {
   contributes: {
     commands: { command: string }[];
     configuration: { properties: Record<string, Property> };
-    grammars: { path: string }[];
+    grammars: { path: string; injectTo: string[] }[];
     yamlValidation: { url: string }[];
   };
 }
@@ -106,7 +106,18 @@ describe('extension manifest', () => {
 
   it('points only at files the build writes or the repository holds', () => {
     assert.strictEqual(manifest.main, './dist/extension.js');
-    for (const grammar of manifest.contributes.grammars) assert.ok(readFileSync(path.join(CLIENT, grammar.path)).length > 0, grammar.path);
+    // The bundler copies the repository's top-level `syntaxes/` into dist/syntaxes/.
+    for (const grammar of manifest.contributes.grammars) {
+      assert.match(grammar.path, /^\.\/dist\/syntaxes\/[^/]+\.json$/, grammar.path);
+      assert.ok(readFileSync(path.join(REPO_ROOT, 'syntaxes', path.basename(grammar.path))).length > 0, grammar.path);
+    }
     for (const validation of manifest.contributes.yamlValidation) assert.strictEqual(validation.url, './dist/rulebook.schema.json');
+  });
+
+  it('injects the suppression-comment highlighting into every language the engine reads', () => {
+    const [grammar] = manifest.contributes.grammars;
+    assert.deepStrictEqual(grammar.injectTo, injectionScopes());
+    const withoutScope = LANGUAGE_IDS.filter((id) => id !== 'text' && TEXTMATE_SCOPES[id].length === 0);
+    assert.deepStrictEqual(withoutScope, [], 'languages whose editor grammar gets no suppression highlighting');
   });
 });

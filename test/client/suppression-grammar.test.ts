@@ -9,7 +9,7 @@ import * as oniguruma from 'vscode-oniguruma';
 import * as textmate from 'vscode-textmate';
 import { REPO_ROOT } from '../helpers';
 
-const INJECTION_FILE = path.join(REPO_ROOT, 'client/syntaxes/suppression.injection.tmLanguage.json');
+const INJECTION_FILE = path.join(REPO_ROOT, 'syntaxes/suppression.injection.tmLanguage.json');
 const INJECTION_SCOPE = (JSON.parse(readFileSync(INJECTION_FILE, 'utf8')) as { scopeName: string }).scopeName;
 
 // Line comments are begin/end rules, as in VS Code's grammars for C, JavaScript, Python or shell: an injection
@@ -23,6 +23,9 @@ const SLASH_GRAMMAR = {
   ],
 };
 const HASH_GRAMMAR = { scopeName: 'source.hash-test', patterns: [{ begin: '#', end: '$', name: 'comment.line.number-sign.hash-test' }] };
+// PowerShell's `<# … #>` and Lua's `--[[ … ]]` block comments, as VS Code's grammars for them write them.
+const POWERSHELL_GRAMMAR = { scopeName: 'source.pwsh-test', patterns: [{ begin: '<#', end: '#>', name: 'comment.block.pwsh-test' }] };
+const LUA_GRAMMAR = { scopeName: 'source.lua-test', patterns: [{ begin: '--\\[(=*)\\[', end: '\\]\\1\\]', name: 'comment.block.lua-test' }, { begin: '--', end: '$', name: 'comment.line.lua-test' }] };
 
 async function registry(): Promise<textmate.Registry> {
   const wasm = readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
@@ -31,7 +34,7 @@ async function registry(): Promise<textmate.Registry> {
     onigLib: Promise.resolve({ createOnigScanner: (sources) => oniguruma.createOnigScanner(sources), createOnigString: (s) => oniguruma.createOnigString(s) }),
     loadGrammar: (scopeName) => {
       if (scopeName === INJECTION_SCOPE) return Promise.resolve(textmate.parseRawGrammar(readFileSync(INJECTION_FILE, 'utf8'), INJECTION_FILE));
-      const host = [SLASH_GRAMMAR, HASH_GRAMMAR].find((g) => g.scopeName === scopeName);
+      const host = [SLASH_GRAMMAR, HASH_GRAMMAR, POWERSHELL_GRAMMAR, LUA_GRAMMAR].find((g) => g.scopeName === scopeName);
       return Promise.resolve(host ? textmate.parseRawGrammar(JSON.stringify(host), `${scopeName}.json`) : null);
     },
     getInjections: () => [INJECTION_SCOPE],
@@ -69,6 +72,16 @@ describe('suppression comment grammar', () => {
     const all = await tokens('source.hash-test', '# secure-coding-ignore secret.aws-access-key: documented example key');
     assert.strictEqual(scopeOf(all, 'secret.aws-access-key'), 'entity.name.type.rule-id.secure-coding');
     assert.strictEqual(scopeOf(all, 'documented example key'), 'string.unquoted.reason.secure-coding');
+  });
+
+  it("keeps PowerShell's #> and Lua's ]] out of the reason", async () => {
+    const ps = await tokens('source.pwsh-test', '<# secure-coding-ignore secret.hardcoded-password: lab image, reset nightly #>');
+    assert.strictEqual(scopeOf(ps, 'lab image, reset nightly'), 'string.unquoted.reason.secure-coding');
+    assert.strictEqual(scopeOf(ps, '#>'), 'comment.block.pwsh-test');
+    const lua = await tokens('source.lua-test', '--[[ secure-coding-ignore secret.hardcoded-password: local fixture ]]');
+    assert.strictEqual(scopeOf(lua, 'local fixture'), 'string.unquoted.reason.secure-coding');
+    const line = await tokens('source.lua-test', 'x = 1 -- secure-coding-ignore network.hardcoded-ip: documented example');
+    assert.strictEqual(scopeOf(line, 'documented example'), 'string.unquoted.reason.secure-coding');
   });
 
   it('shows a suppression without a reason as invalid', async () => {

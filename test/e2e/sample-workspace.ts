@@ -59,3 +59,25 @@ export function writeSampleWorkspace(directory: string): string {
   writeFileSync(path.join(directory, UNOPENED_FILE), UNOPENED_SOURCE);
   return directory;
 }
+
+/**
+ * Files in two of the languages parsed since the C sample: a Kotlin object with a hardcoded password, and a Terraform
+ * security group that opens SSH to the world. The test writes them late, so the counts checked before stay the same.
+ */
+export const LANGUAGE_SAMPLES = [
+  {
+    file: 'Settings.kt',
+    source: 'object Settings {\n    // Read from the environment in production.\n    const val DB_PASSWORD = "Kotl1n!Secret42"\n}\n',
+    line: 3,
+    flagged: 'Kotl1n!Secret42',
+    ruleId: 'secret.hardcoded-password',
+  },
+  {
+    file: 'bastion.tf',
+    source:
+      'resource "aws_security_group" "bastion" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n',
+    line: 6,
+    flagged: '0.0.0.0/0',
+    ruleId: 'network.open-admin-port',
+  },
+] as const;

@@ -4,13 +4,13 @@
  */
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { Browser, Page, chromium } from 'playwright-core';
 import { REPO_ROOT } from '../helpers';
 import { Profile, RunningCodeServer, createProfile, ensureCodeServer, installExtension, startCodeServer } from './code-server';
-import { CALLS, NOT_CALLS, SAMPLE_FILE, UNOPENED_FILE, writeSampleWorkspace } from './sample-workspace';
+import { CALLS, LANGUAGE_SAMPLES, NOT_CALLS, SAMPLE_FILE, UNOPENED_FILE, writeSampleWorkspace } from './sample-workspace';
 import { Squiggle, activateTab, applyQuickFix, editorText, errorNotifications, hoverAt, openFile, openProblems, openWorkbench, problemRows, readSquiggles, runCommand, statusBarLabel, viewRows, waitUntil, webviewTexts } from './workbench';
 
 const OUT = path.join(REPO_ROOT, 'test/e2e/out');
@@ -226,6 +226,22 @@ describe('VS Code end to end (code-server, packaged extension)', function () {
     assert.ok(rows.some((row) => /Awaiting sign-off \(2\)/.test(row)), rows.join('\n'));
     assert.ok(rows.some((row) => row.includes(SAMPLE_FILE)), rows.join('\n'));
     await page.screenshot({ path: path.join(OUT, 'security-review-view.png') });
+  });
+
+  it('shows a diagnostic in a Kotlin file and in a Terraform file', async () => {
+    for (const sample of LANGUAGE_SAMPLES) {
+      writeFileSync(path.join(workspace, sample.file), sample.source);
+      await openFile(page, sample.file);
+      const squiggle = await squiggleOn(sample.line, `the ${sample.ruleId} finding in ${sample.file}`);
+      assert.strictEqual(squiggle.severity, 'error', sample.file);
+      assert.strictEqual(squiggle.text, sample.flagged, sample.file);
+      await page.screenshot({ path: path.join(OUT, `language-${path.extname(sample.file).slice(1)}.png`) });
+    }
+    await openProblems(page);
+    const rows = await waitUntil('both findings in the Problems panel', () => problemRows(page), (all) =>
+      LANGUAGE_SAMPLES.every((sample) => all.some((row) => row.includes(sample.ruleId) && row.includes(`[Ln ${sample.line},`))),
+    );
+    assert.ok(rows.some((row) => row.includes('Settings.kt')) && rows.some((row) => row.includes('bastion.tf')), rows.join('\n'));
   });
 
   it('showed no error notification along the way', async () => {

@@ -32,7 +32,7 @@ export interface FixtureResult {
 
 type Expectation = 'ruleid' | 'info' | 'ok' | 'todoruleid' | 'todook';
 
-const ANNOTATION = /(?:\/\/|#|\/\*|<!--|;|--|\*)\s*(todoruleid|todook|ruleid|info|ok)\s*:\s*([a-z0-9][\w.*-]*(?:\s*,\s*[a-z0-9][\w.*-]*)*)/;
+const ANNOTATION = /(?:\/\/|<#|#|\/\*|<!--|;|--|\*)\s*(todoruleid|todook|ruleid|info|ok)\s*:\s*([a-z0-9][\w.*-]*(?:\s*,\s*[a-z0-9][\w.*-]*)*)/;
 
 interface Annotation {
   readonly expectation: Expectation;

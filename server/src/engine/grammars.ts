@@ -33,7 +33,7 @@ export function grammarWasmPath(id: GrammarLanguageId): string {
   const grammar = LANGUAGES[id].grammar;
   if (!grammar) throw new Error(`no tree-sitter grammar for ${id}`);
   if (grammarDirectory) return path.join(grammarDirectory, grammar.wasm);
-  return path.join(path.dirname(require.resolve(`${grammar.pkg}/package.json`)), grammar.wasm);
+  return path.join(path.dirname(require.resolve(`${grammar.pkg}/package.json`)), grammar.dir ?? '', grammar.wasm);
 }
 
 function initRuntime(): Promise<void> {

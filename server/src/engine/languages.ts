@@ -16,7 +16,16 @@ export type GrammarLanguageId =
   | 'csharp'
   | 'php'
   | 'ruby'
-  | 'shell';
+  | 'shell'
+  | 'kotlin'
+  | 'swift'
+  | 'rust'
+  | 'hcl'
+  | 'terraform'
+  | 'powershell'
+  | 'scala'
+  | 'objc'
+  | 'lua';
 
 /** Config and data formats scanned as text with key/value awareness. */
 export type ConfigLanguageId =
@@ -31,10 +40,20 @@ export type ConfigLanguageId =
 
 export type LanguageId = GrammarLanguageId | ConfigLanguageId | 'text';
 
+/**
+ * Where a language's tree-sitter grammar comes from: the npm package and the wasm file it ships (in `dir` inside the
+ * package when not at its root).
+ */
+export interface GrammarSource {
+  readonly pkg: string;
+  readonly wasm: string;
+  readonly dir?: string;
+}
+
 export interface LanguageInfo {
   readonly id: LanguageId;
   /** Grammar package and wasm file inside it, for languages parsed by tree-sitter. */
-  readonly grammar?: { readonly pkg: string; readonly wasm: string };
+  readonly grammar?: GrammarSource;
   /** Line comment openers, used for suppression comments, fixture annotations and text scanning. */
   readonly lineComments: readonly string[];
   /** Block comment delimiters. */
@@ -45,6 +64,9 @@ export interface LanguageInfo {
 
 const C_COMMENTS = { lineComments: ['//'], blockComments: [['/*', '*/']] as const };
 const HASH_COMMENTS = { lineComments: ['#'], blockComments: [] as const };
+/** HCL and Terraform: `#` and `//` line comments, `/* … *\/` blocks. */
+const HCL_COMMENTS = { lineComments: ['#', '//'], blockComments: [['/*', '*/']] as const };
+const HCL_GRAMMAR = '@tree-sitter-grammars/tree-sitter-hcl';
 
 export const LANGUAGES: Readonly<Record<LanguageId, LanguageInfo>> = {
   c: { id: 'c', grammar: { pkg: 'tree-sitter-c', wasm: 'tree-sitter-c.wasm' }, ...C_COMMENTS, aliases: [] },
@@ -105,6 +127,59 @@ export const LANGUAGES: Readonly<Record<LanguageId, LanguageInfo>> = {
     ...HASH_COMMENTS,
     aliases: ['shellscript', 'bash', 'sh'],
   },
+  kotlin: {
+    id: 'kotlin',
+    grammar: { pkg: '@tree-sitter-grammars/tree-sitter-kotlin', wasm: 'tree-sitter-kotlin.wasm' },
+    ...C_COMMENTS,
+    aliases: ['kt', 'kts'],
+  },
+  swift: {
+    id: 'swift',
+    // tree-sitter-swift ships no wasm; this package ships one. It predates some syntax: freestanding macros
+    // (`#expect(…)`) and `#if` around members parse with errors, and findings then come from the parts around them.
+    grammar: { pkg: '@repomix/tree-sitter-wasms', dir: 'out', wasm: 'tree-sitter-swift.wasm' },
+    ...C_COMMENTS,
+    aliases: [],
+  },
+  rust: {
+    id: 'rust',
+    grammar: { pkg: 'tree-sitter-rust', wasm: 'tree-sitter-rust.wasm' },
+    ...C_COMMENTS,
+    aliases: ['rs'],
+  },
+  hcl: { id: 'hcl', grammar: { pkg: HCL_GRAMMAR, wasm: 'tree-sitter-hcl.wasm' }, ...HCL_COMMENTS, aliases: [] },
+  terraform: {
+    id: 'terraform',
+    grammar: { pkg: HCL_GRAMMAR, wasm: 'tree-sitter-terraform.wasm' },
+    ...HCL_COMMENTS,
+    aliases: ['tf', 'terraform-vars'],
+  },
+  powershell: {
+    id: 'powershell',
+    grammar: { pkg: 'tree-sitter-powershell', wasm: 'tree-sitter-powershell.wasm' },
+    lineComments: ['#'],
+    blockComments: [['<#', '#>']],
+    aliases: ['pwsh', 'ps1'],
+  },
+  scala: {
+    id: 'scala',
+    grammar: { pkg: 'tree-sitter-scala', wasm: 'tree-sitter-scala.wasm' },
+    ...C_COMMENTS,
+    aliases: [],
+  },
+  objc: {
+    id: 'objc',
+    grammar: { pkg: 'tree-sitter-objc', wasm: 'tree-sitter-objc.wasm' },
+    ...C_COMMENTS,
+    aliases: ['objective-c', 'objective-cpp', 'objectivec'],
+  },
+  lua: {
+    id: 'lua',
+    grammar: { pkg: '@tree-sitter-grammars/tree-sitter-lua', wasm: 'tree-sitter-lua.wasm' },
+    lineComments: ['--'],
+    blockComments: [['--[[', ']]']],
+    aliases: [],
+  },
   dotenv: { id: 'dotenv', ...HASH_COMMENTS, aliases: ['env'] },
   ini: { id: 'ini', lineComments: [';', '#'], blockComments: [], aliases: [] },
   properties: { id: 'properties', lineComments: ['#', '!'], blockComments: [], aliases: ['java-properties'] },
@@ -152,6 +227,25 @@ export const EXTENSIONS: Readonly<Record<string, LanguageId>> = {
   '.bash': 'shell',
   '.zsh': 'shell',
   '.ksh': 'shell',
+  '.kt': 'kotlin',
+  '.kts': 'kotlin',
+  '.swift': 'swift',
+  '.rs': 'rust',
+  '.hcl': 'hcl',
+  '.nomad': 'hcl',
+  '.tf': 'terraform',
+  '.tfvars': 'terraform',
+  '.tftest.hcl': 'terraform',
+  '.ps1': 'powershell',
+  '.psm1': 'powershell',
+  '.psd1': 'powershell',
+  '.scala': 'scala',
+  '.sc': 'scala',
+  '.sbt': 'scala',
+  '.m': 'objc',
+  '.mm': 'objc',
+  '.lua': 'lua',
+  '.rockspec': 'lua',
   '.env': 'dotenv',
   '.ini': 'ini',
   '.cfg': 'ini',
@@ -192,10 +286,47 @@ export function languageForPath(path: string): LanguageId {
   if (base.startsWith('dockerfile.') || base.endsWith('.dockerfile')) return 'dockerfile';
   const dot = base.lastIndexOf('.');
   if (dot >= 0) {
-    const byExt = EXTENSIONS[base.slice(dot)];
+    // A double extension first (`main.tftest.hcl`), then the last one.
+    const second = base.lastIndexOf('.', dot - 1);
+    const byExt = (second >= 0 ? EXTENSIONS[base.slice(second)] : undefined) ?? EXTENSIONS[base.slice(dot)];
     if (byExt) return byExt;
   }
   return 'text';
+}
+
+/** Interpreters named on a `#!` line, and the language of a script without an extension that names one. */
+export const SHEBANG_INTERPRETERS: Readonly<Record<string, LanguageId>> = {
+  sh: 'shell',
+  bash: 'shell',
+  zsh: 'shell',
+  ksh: 'shell',
+  dash: 'shell',
+  python: 'python',
+  node: 'javascript',
+  ruby: 'ruby',
+  php: 'php',
+  pwsh: 'powershell',
+  powershell: 'powershell',
+  lua: 'lua',
+  luajit: 'lua',
+  swift: 'swift',
+  kotlin: 'kotlin',
+  kscript: 'kotlin',
+  scala: 'scala',
+  'scala-cli': 'scala',
+  'rust-script': 'rust',
+};
+
+/** The language a `#!` line names (`#!/usr/bin/env pwsh`, `#!/usr/bin/lua5.4 -i`, `#!/usr/bin/python3`). */
+export function languageForShebang(text: string): LanguageId | undefined {
+  if (!text.startsWith('#!')) return undefined;
+  const line = text.slice(2, 200).split('\n', 1)[0].trim();
+  const words = line.split(/\s+/);
+  let program = words[0]?.split('/').pop() ?? '';
+  // `env` runs the next word that is not an option (`env -S pwsh -NoProfile`).
+  if (program === 'env') program = words.slice(1).find((w) => !w.startsWith('-')) ?? '';
+  const name = program.replace(/[\d.]+$/, '');
+  return Object.prototype.hasOwnProperty.call(SHEBANG_INTERPRETERS, name) ? SHEBANG_INTERPRETERS[name] : undefined;
 }
 
 /** Maps a rulebook or editor language name (`c++`, `typescriptreact`, `shellscript`…) to an engine id. */
@@ -217,7 +348,10 @@ export function languageFamily(id: LanguageId): readonly LanguageId[] {
     case 'typescript':
       return ['typescript', 'tsx'];
     case 'c':
-      return ['c', 'cpp'];
+      // Objective-C calls the same C library: the C rules apply to it.
+      return ['c', 'cpp', 'objc'];
+    case 'hcl':
+      return ['hcl', 'terraform'];
     default:
       return [id];
   }
@@ -234,9 +368,18 @@ const CPP_HEADER =
 /** How much of a header is read to tell C++ from C: the markers sit near its top. */
 const HEADER_SNIFF = 64 * 1024;
 
-/** The language of a file from its path and, for a `.h` header, its text (C or C++). */
+/** Objective-C in a `.h` header: `#import`, `@interface`, `@protocol`, `@class` or `@property` at the start of a line. */
+const OBJC_HEADER = /^[ \t]*(?:#\s*import\b|@(?:interface|protocol|class|property|end)\b)/m;
+
+/**
+ * The language of a file from its path and its text: a `.h` header is C, C++ or Objective-C as it is written, and a
+ * file without a known name or extension is what its `#!` line names.
+ */
 export function languageForFile(path: string, text: string): LanguageId {
   const byPath = languageForPath(path);
+  if (byPath === 'text') return languageForShebang(text) ?? 'text';
   if (byPath !== 'c' || !/\.h$/i.test(path)) return byPath;
-  return CPP_HEADER.test(text.length > HEADER_SNIFF ? text.slice(0, HEADER_SNIFF) : text) ? 'cpp' : 'c';
+  const head = text.length > HEADER_SNIFF ? text.slice(0, HEADER_SNIFF) : text;
+  if (OBJC_HEADER.test(head)) return 'objc';
+  return CPP_HEADER.test(head) ? 'cpp' : 'c';
 }

@@ -18,7 +18,8 @@ export interface Suppression {
   readonly end: number;
 }
 
-const SUPPRESSION = /secure-coding-ignore(?:[ \t]+([\w.*-]+(?:[ \t]*,[ \t]*[\w.*-]+)*))?[ \t]*(?::[ \t]*(.*?))?[ \t]*(?:\*\/|-->)?[ \t]*$/m;
+/** Block comments end in `*\/` (C family), `-->` (XML), `#>` (PowerShell) or `]]` / `]==]` (Lua). */
+const SUPPRESSION = /secure-coding-ignore(?:[ \t]+([\w.*-]+(?:[ \t]*,[ \t]*[\w.*-]+)*))?[ \t]*(?::[ \t]*(.*?))?[ \t]*(?:\*\/|-->|#>|\]=*\])?[ \t]*$/m;
 
 export function parseSuppressions(comments: readonly CommentFact[], index: TextIndex): Suppression[] {
   const found: Suppression[] = [];

@@ -57,13 +57,14 @@ export class OpenDocument {
 
 /**
  * An editor's language id (`c`, `typescriptreact`, `shellscript`…) or, failing that, the file name decides. A `.h`
- * header the editor calls C but that is written in C++ is read as C++ (as a scan reads it).
+ * header the editor calls C but that is written in C++ or Objective-C is read as such (as a scan reads it).
  */
 export function engineLanguage(clientLanguageId: string, name: string, text = ''): LanguageId {
   const byName = languageForFile(name, text);
   const byClient = resolveLanguageName(clientLanguageId);
   if (!byClient || (byClient === 'text' && byName !== 'text')) return byName;
-  return byClient === 'c' && byName === 'cpp' ? 'cpp' : byClient;
+  // A header the editor calls C (or C++) may be written in C++ or Objective-C: the text decides, as a scan reads it.
+  return (byClient === 'c' || byClient === 'cpp') && (byName === 'cpp' || byName === 'objc') && byClient !== byName ? byName : byClient;
 }
 
 export class OpenDocuments {

@@ -11,7 +11,7 @@ import type { Node } from 'web-tree-sitter';
 import { maskSecret } from '../mask';
 import { CredentialCheckRule } from '../rulebook/types';
 import { StringFact } from '../syntax/facts';
-import { COMPARE_FUNCTIONS, EQUALITY_OPERATORS } from '../syntax/node-types';
+import { COMPARE_FUNCTIONS, EQUALITY_OPERATORS, SINGLE_OPERAND_WRAPPERS } from '../syntax/node-types';
 import { Frame, inherited, walkerFor } from '../syntax/ancestry';
 import { calleeText, lastIdentifier } from '../syntax/tree-util';
 import { isStructuralPlaceholder, mayHoldCredentials } from './account-words';
@@ -25,12 +25,21 @@ const TYPE_CHECK = /^(?:typeof\b|type\s*\(|gettype\s*\(|get_class\s*\(|instanceo
 const FROM_ENVIRONMENT = /(?:process\.env|os\.environ|getenv|\bENV\b|Environment\.GetEnvironmentVariable|System\.getenv|\$_ENV|\$_SERVER)/;
 /** `sha256(pw.encode()).hexdigest()`, `pw.strip()`: a password hashed or normalised before the comparison. */
 const HASHED_OR_NORMALISED = /(?:md5|sha\d*|hash|digest|crypt|hmac|strip|trim|lower|upper|encode|decode|hex|to_?string)\w*\s*\(/i;
-const AND_OPERATORS = new Set(['&&', 'and', 'AndAlso']);
-const COMPARISON_TYPES = new Set(['binary_expression', 'comparison_operator', 'binary']);
+const AND_OPERATORS = new Set(['&&', 'and', 'AndAlso', '-and']);
+/** Binary nodes of every grammar (Swift names them by operator: `equality_expression`, `conjunction_expression`). */
+const COMPARISON_TYPES = new Set(['binary_expression', 'comparison_operator', 'binary', 'equality_expression', 'infix_expression', 'comparison_expression', 'conjunction_expression', 'logical_expression']);
 const WRAPPERS = new Set(['parenthesized_expression', 'unary_expression', 'not_operator', 'prefix_unary_expression', 'unary']);
 
 function operatorOf(node: Node): string | undefined {
+  // A named operator (Scala's `operator_identifier`, PowerShell's `-eq` and `-and`) is read by its text.
+  const named = node.childForFieldName('operator') ?? node.namedChildren.find((c) => c?.type === 'comparison_operator' || c?.type === 'logical_operator');
+  if (named?.isNamed) return named.text.slice(0, 8).toLowerCase();
   return node.children.find((c) => c !== null && !c.isNamed && c.type !== '(' && c.type !== ')')?.type;
+}
+
+/** An expression node wrapping one operand (PowerShell nests them ten deep). */
+function isSingleOperand(frame: Frame): boolean {
+  return SINGLE_OPERAND_WRAPPERS.has(frame.type) && frame.named().length === 1;
 }
 
 function isEquality(node: Node): boolean {
@@ -38,13 +47,18 @@ function isEquality(node: Node): boolean {
 }
 
 function isCompareCall(node: Node): boolean {
-  return /call|invocation/.test(node.type) && COMPARE_FUNCTIONS.has(lastIdentifier(calleeText(node)));
+  return /call|invocation|^message_expression$/.test(node.type) && COMPARE_FUNCTIONS.has(lastIdentifier(calleeText(node)));
 }
 
 /** The comparison a literal takes part in, widened over `== 0`, `!` and parentheses around it. */
 function comparisonAround(literal: Frame): Frame | undefined {
   let frame: Frame | undefined;
   for (let p = literal.parent, depth = 0; p && depth < 6; p = p.parent, depth++) {
+    // PowerShell wraps an operand in a chain of one-child expressions: they are not steps.
+    if (isSingleOperand(p)) {
+      depth--;
+      continue;
+    }
     if (isEquality(p.node) || isCompareCall(p.node)) {
       frame = p;
       break;
@@ -86,7 +100,7 @@ function andChain(comparison: Frame): Node | undefined {
   return inherited<Frame | undefined>(comparison, 'andChain', (f, fromParent) => {
     const p = f.parent;
     if (!p) return undefined;
-    if (p.type === 'parenthesized_expression') return fromParent;
+    if (p.type === 'parenthesized_expression' || isSingleOperand(p)) return fromParent;
     return isAnd(p) ? (fromParent ?? p) : undefined;
   })?.node;
 }

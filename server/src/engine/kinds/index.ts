@@ -8,6 +8,7 @@ import { credentialCheckKind } from './credential-check-kind';
 import { importKind } from './import-kind';
 import { ipKind } from './ip-kind';
 import { RuleKind } from './kind';
+import { openPortKind } from './open-port-kind';
 import { patternKind } from './pattern-kind';
 import { routeKind } from './route-kind';
 import { secretKind } from './secret-kind';
@@ -28,6 +29,6 @@ export function kindNames(): string[] {
   return [...KINDS.keys()];
 }
 
-for (const kind of [callKind, secretKind, ipKind, patternKind, suppressionKind]) registerKind(kind);
+for (const kind of [callKind, secretKind, ipKind, patternKind, suppressionKind, openPortKind]) registerKind(kind);
 // Test accounts, backdoors and debug leftovers (guide item 8).
 for (const kind of [accountKind, credentialCheckKind, authBypassKind, settingKind, routeKind, importKind]) registerKind(kind);

@@ -9,6 +9,7 @@ import { RuleRegex } from '../regex';
 import { SettingRule } from '../rulebook/types';
 import { LiteralFact, literalFacts } from '../syntax/literal-facts';
 import { lastIdentifier } from '../syntax/tree-util';
+import { NameContext } from '../syntax/facts';
 import { Matcher, PrefilterInput, RawMatch, RuleKind, ScanDocument } from './kind';
 import { anyKeyword, keywordRegex, wordInName } from './keyword-prefilters';
 import { optionalRegex } from './rule-regex';
@@ -25,13 +26,19 @@ interface SettingTests {
   readonly callees?: RuleRegex;
   readonly fullNames?: RuleRegex;
   readonly topLevel: boolean;
+  readonly setters: boolean;
 }
 
 /** Cheapest checks first: the value, then the name, and only then what needs the tree (call, scope, guards). */
-function isSetting(fact: LiteralFact, { names, values, callees, fullNames, topLevel }: SettingTests): boolean {
+/** `setDebuggable(true)`, `.danger_accept_invalid_certs(true)`: a setter's only argument sets the setter's name. */
+function isSetterArgument(context: NameContext): boolean {
+  return context.kind === 'argument' && context.arity === 1 && context.index === 0;
+}
+
+function isSetting(fact: LiteralFact, { names, values, callees, fullNames, topLevel, setters }: SettingTests): boolean {
   if (fact.interpolated || !values.test(fact.value.trim())) return false;
   const context = fact.context;
-  if (!context || !SETTING_CONTEXTS.has(context.kind) || !names.test(snakeCase(context.name))) return false;
+  if (!context || !(SETTING_CONTEXTS.has(context.kind) || (setters && isSetterArgument(context))) || !names.test(snakeCase(context.name))) return false;
   if (fullNames && !fullNames.test(context.fullName)) return false;
   // A settings module sets things by top-level assignment; a keyword argument there (`Engine(debug=True)`) is an
   // option of one object, not the module's setting.
@@ -50,7 +57,7 @@ export const settingKind: RuleKind = {
     const fullNames = optionalRegex(setting.full_names, 'full_names', { trusted, report });
     if (!names || !values || (setting.callees !== undefined && !callees) || (setting.full_names !== undefined && !fullNames)) return undefined;
     const keywords = (setting.keywords ?? []).map((k) => k.toLowerCase());
-    const tests: SettingTests = { names, values, callees, fullNames, topLevel: setting.top_level ?? false };
+    const tests: SettingTests = { names, values, callees, fullNames, topLevel: setting.top_level ?? false, setters: setting.setters ?? false };
     const keyword = keywordRegex(keywords, 'g');
     const hasKeyword = anyKeyword(keywords);
     const prefilter = ({ text, lower }: PrefilterInput): boolean =>

@@ -239,8 +239,18 @@ export interface SettingRule extends RuleCommon {
   readonly full_names?: string;
   /** Only top-level assignments (module or class level, as in a settings module), not options passed to calls. */
   readonly top_level?: boolean;
+  /** A setter called with the value alone (`setDebuggable(true)`) sets the name it is named after. */
+  readonly setters?: boolean;
   /** Cheap substrings one of which must occur in the file (case-insensitive). */
   readonly keywords?: readonly string[];
+}
+
+export interface OpenPortRule extends RuleCommon {
+  readonly kind: 'open-port';
+  /** Ports that must not be open to the world. */
+  readonly ports: readonly number[];
+  /** Source ranges that mean anyone (default `0.0.0.0/0`, `::/0`, `*`, `Internet`, `Any`). */
+  readonly sources?: readonly string[];
 }
 
 /** Route registrations whose literal path says debug, test login, backdoor or impersonation. */
@@ -266,6 +276,7 @@ export type Rule =
   | CredentialCheckRule
   | AuthBypassRule
   | SettingRule
+  | OpenPortRule
   | RouteRule
   | ImportRule
   | (RuleCommon & Record<string, unknown>);

@@ -6,7 +6,7 @@ import type { Node } from 'web-tree-sitter';
 import { GrammarLanguageId } from '../languages';
 import { constantCText, constantText } from './constant-text';
 import { ArgumentFact, CallFact } from './facts';
-import { calleeNode, calleeText, lastIdentifier } from './tree-util';
+import { argumentsOf, calleeNode, calleeText, lastIdentifier } from './tree-util';
 
 /** Maps an offset in a parsed text to the original file, or undefined when it lies outside it. */
 export type OffsetMap = (offset: number) => number | undefined;
@@ -18,7 +18,7 @@ export const IDENTITY: OffsetMap = (offset) => offset;
  * `::std::strcpy`; any other qualifier (`Foo::strcpy`) names something else.
  */
 function isBareCallee(id: GrammarLanguageId, node: Node): boolean {
-  if (node.type === 'identifier' || node.type === 'command_name') return true;
+  if (node.type === 'identifier' || node.type === 'command_name' || node.type === 'simple_identifier') return true;
   if (id === 'cpp' && node.type === 'qualified_identifier') {
     const written = node.text.replace(/\s+/g, '').replace(/^::/, '').replace(/^std::/, '');
     return /^[A-Za-z_]\w*$/.test(written);
@@ -92,7 +92,7 @@ function groupConstantText(id: GrammarLanguageId, group: readonly Node[]): strin
 }
 
 function argumentFacts(id: GrammarLanguageId, call: Node, toOriginal: OffsetMap): ArgumentFact[] {
-  const args = call.childForFieldName('arguments');
+  const args = argumentsOf(call);
   if (!args) return [];
   const facts: ArgumentFact[] = [];
   for (const group of argumentGroups(args)) {
@@ -140,7 +140,7 @@ export function callFact(id: GrammarLanguageId, call: Node, toOriginal: OffsetMa
   const rawCallee = calleeNode(call);
   if (!rawCallee) return undefined;
   const callee = unwrapParentheses(rawCallee);
-  const simple = callee.type === 'identifier';
+  const simple = callee.type === 'identifier' || callee.type === 'simple_identifier';
   const macroNamed = simple ? undefined : (macroNamedCallee(id, callee) ?? scopedInParentheses(id, callee));
   const nameNode = simple ? callee : (macroNamed ?? nameNodeOf(callee));
   const nameStart = toOriginal(nameNode.startIndex);

@@ -10,7 +10,7 @@
 import type { Language, Node, Query, Tree } from 'web-tree-sitter';
 import { Query as TsQuery } from 'web-tree-sitter';
 import type { ScanDocument } from '../kinds/kind';
-import { hasGrammar } from '../languages';
+import { GrammarLanguageId, LanguageId, hasGrammar } from '../languages';
 import { NameContext, StringFact } from './facts';
 import { Frame, TreeWalker, newWalker } from './ancestry';
 import { isInsideDebugFacility, isInsideDevelopmentGuard, isTopLevel } from './scope';
@@ -19,7 +19,8 @@ import { Region, queryRange } from './located-facts';
 import { TextIndex } from '../text-index';
 
 type QueryRange = ReturnType<typeof queryRange>;
-import { calleeText, lastIdentifier, stringNodeValue } from './tree-util';
+import { argumentsOf, calleeText, lastIdentifier, stringNodeValue } from './tree-util';
+import { ARGUMENT_LISTS, NODE_TYPES } from './node-types';
 
 export type LiteralType = 'string' | 'boolean' | 'number';
 
@@ -41,19 +42,20 @@ export interface LiteralFact {
   readonly developmentOnly: boolean;
 }
 
-const BOOLEAN_TYPES = ['true', 'false', 'boolean_literal', 'boolean'];
-const NUMBER_TYPES = ['number_literal', 'number', 'integer', 'decimal_integer_literal', 'int_literal', 'integer_literal'];
-const ARGUMENT_LISTS = new Set(['arguments', 'argument_list']);
+const BOOLEAN_TYPES = ['true', 'false', 'boolean_literal', 'boolean', 'bool_lit'];
+const NUMBER_TYPES = ['number_literal', 'number', 'integer', 'decimal_integer_literal', 'int_literal', 'integer_literal', 'numeric_lit'];
 
 const queries = new Map<Language, { literals: Query; defines?: Query }>();
 
-function queriesFor(language: Language): { literals: Query; defines?: Query } {
+function queriesFor(language: Language, languageId: string): { literals: Query; defines?: Query } {
   let cached = queries.get(language);
   if (cached) return cached;
   const types = [...BOOLEAN_TYPES, ...NUMBER_TYPES].filter((type) => language.idForNodeType(type, true) !== null);
   const defines = language.idForNodeType('preproc_def', true) !== null;
+  // Booleans written as names (`true` in Kotlin, `$true` in PowerShell, `YES` in Objective-C) are captured as `@b`.
+  const booleans = hasGrammar(languageId as LanguageId) ? (NODE_TYPES[languageId as GrammarLanguageId].booleans ?? '') : '';
   cached = {
-    literals: new TsQuery(language, types.length > 0 ? `[${types.map((t) => `(${t})`).join(' ')}] @v` : ''),
+    literals: new TsQuery(language, `${types.length > 0 ? `[${types.map((t) => `(${t})`).join(' ')}] @v` : ''}\n${booleans.replace(/@v\b/g, '@b')}`),
     defines: defines ? new TsQuery(language, '(preproc_def name: (identifier) @name value: (preproc_arg) @value)') : undefined,
   };
   queries.set(language, cached);
@@ -64,8 +66,9 @@ function queriesFor(language: Language): { literals: Query; defines?: Query } {
 function enclosingCall(frame: Frame): Frame | undefined {
   for (let p = frame.parent, depth = 0; p && depth < 5; p = p.parent, depth++) {
     if (ARGUMENT_LISTS.has(p.type)) {
-      const call = p.parent;
-      return call && call.node.childForFieldName('arguments')?.id === p.node.id ? call : undefined;
+      // Swift keeps the arguments in a `call_suffix` beside the callee.
+      const call = p.parent?.type === 'call_suffix' ? p.parent.parent : p.parent;
+      return call && argumentsOf(call.node)?.id === p.node.id ? call : undefined;
     }
     if (/statement|declaration|block|body/.test(p.type)) return undefined;
   }
@@ -73,7 +76,7 @@ function enclosingCall(frame: Frame): Frame | undefined {
 }
 
 function firstStringArgument(call: Node): string | undefined {
-  const args = call.childForFieldName('arguments');
+  const args = argumentsOf(call);
   const first = args?.namedChildren.find((n) => n !== null && !n.type.includes('comment'));
   return first ? stringNodeValue(first) : undefined;
 }
@@ -215,12 +218,14 @@ function treeLiterals(tree: Tree, walker: TreeWalker, languageId: string, index:
 }
 
 function treeLiteralsIn(tree: Tree, walker: TreeWalker, languageId: string, range?: QueryRange): LiteralFact[] {
-  const { literals, defines } = queriesFor(tree.language);
+  const { literals, defines } = queriesFor(tree.language, languageId);
   const facts: LiteralFact[] = [];
-  for (const { node } of literals.captures(tree.rootNode, range)) {
-    const type: LiteralType = BOOLEAN_TYPES.includes(node.type) ? 'boolean' : 'number';
+  for (const { name, node } of literals.captures(tree.rootNode, range)) {
+    const type: LiteralType = name === 'b' || BOOLEAN_TYPES.includes(node.type) ? 'boolean' : 'number';
     const locate = (): Frame => walker.frameOf(node);
-    facts.push(new TreeLiteral(node.startIndex, node.endIndex, node.text, type, false, locate, languageId, (frame) => (frame ? contextOf(frame) : undefined)));
+    // PowerShell's `$true`: the value is the word after the sigil.
+    const sigil = node.text.startsWith('$') ? 1 : 0;
+    facts.push(new TreeLiteral(node.startIndex + sigil, node.endIndex, node.text.slice(sigil), type, false, locate, languageId, (frame) => (frame ? contextOf(frame) : undefined)));
   }
   for (const match of defines?.matches(tree.rootNode, range) ?? []) {
     const name = match.captures.find((c) => c.name === 'name')?.node;

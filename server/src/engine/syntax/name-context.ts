@@ -8,6 +8,7 @@ import type { Node } from 'web-tree-sitter';
 import { Frame } from './ancestry';
 import { ContextKind, NameContext } from './facts';
 import {
+  ARGUMENT_LISTS,
   ASSIGNMENT_ALIKE,
   CALL_TYPES,
   COMPARE_FUNCTIONS,
@@ -18,12 +19,16 @@ import {
   LOGICAL_OPERATORS,
   MEMBER_ACCESS,
   NAMED_ELEMENTS,
+  NAME_CHILDREN,
+  SINGLE_OPERAND_WRAPPERS,
   TRANSPARENT_PARENTS,
 } from './node-types';
 import { unquote } from './string-literal';
-import { calleeText, foldedHead, lastIdentifier, stringNodeValue } from './tree-util';
+import { argumentsOf, calleeNode, calleeText, foldedHead, lastIdentifier, stringNodeValue } from './tree-util';
 
 const MAX_CLIMB = 8;
+/** Single-operand wrappers passed through on top of `MAX_CLIMB` steps (PowerShell nests a value ten deep). */
+const MAX_WRAPPERS = 32;
 
 function nameContext(kind: ContextKind, node: Node, extra: Partial<NameContext> = {}): NameContext | undefined {
   const fullName = foldedHead(node, 120);
@@ -34,13 +39,23 @@ function nameContext(kind: ContextKind, node: Node, extra: Partial<NameContext> 
 }
 
 function operatorOf(node: Node): string | undefined {
-  const operator = node.childForFieldName('operator');
-  if (operator) return operator.type;
+  const operator = node.childForFieldName('operator') ?? node.namedChildren.find((c) => c?.type === 'comparison_operator');
+  // A named operator (Scala's `operator_identifier`, PowerShell's `-eq`) is read by its text.
+  if (operator) return operator.isNamed ? operator.text.slice(0, 8).toLowerCase() : operator.type;
   return node.children.find((c) => c !== null && !c.isNamed)?.type;
 }
 
 function isBinary(type: string): boolean {
-  return ['binary_expression', 'comparison_operator', 'boolean_operator', 'binary'].includes(type);
+  return ['binary_expression', 'comparison_operator', 'boolean_operator', 'binary', 'equality_expression', 'infix_expression', 'comparison_expression'].includes(type);
+}
+
+/** Operators that pair a key with a value: Kotlin's `"password" to "…"`, Scala's `"password" -> "…"`. */
+const PAIR_OPERATORS = new Set(['to', '->']);
+
+/** The operator of a Kotlin infix call (`a to b`: an identifier between the operands), if the node is one. */
+function infixWord(frame: Frame): string | undefined {
+  const named = frame.named();
+  return frame.type === 'infix_expression' && named.length === 3 && named[1].type === 'identifier' ? named[1].text : undefined;
 }
 
 /**
@@ -75,7 +90,8 @@ type Step = { readonly context: NameContext | undefined } | { readonly climb: Fr
 
 /** A string passed to a call: converted, compared, copied into a name, keyed by the argument before it, or passed. */
 function argumentStep(args: Frame, child: Node): Step {
-  const callFrame = args.parent;
+  // Swift keeps the arguments in a `call_suffix` beside the callee.
+  const callFrame = args.parent?.type === 'call_suffix' ? args.parent.parent : args.parent;
   // `std::string pw("…")` is a constructor call written as a declarator's argument list.
   if (!callFrame || !CALL_TYPES.has(callFrame.type)) return callFrame ? { climb: args } : { context: undefined };
   const call = callFrame.node;
@@ -86,7 +102,9 @@ function argumentStep(args: Frame, child: Node): Step {
   // Only the converted value flows on: in `Buffer.from(pw, "base64")` the encoding is an option, not the value.
   if (index === 0 && (CONVERSION_FUNCTIONS.has(calleeName) || CONVERSION_FUNCTIONS.has(callee))) return { climb: callFrame };
   if (COMPARE_FUNCTIONS.has(calleeName)) {
-    const receiver = call.childForFieldName('object') ?? call.childForFieldName('receiver');
+    // Kotlin and Swift keep the receiver inside the callee: `pass.equals("…")` is (pass).equals.
+    const calleeAt = calleeNode(call);
+    const receiver = call.childForFieldName('object') ?? call.childForFieldName('receiver') ?? (calleeAt && MEMBER_ACCESS.has(calleeAt.type) ? calleeAt.namedChild(0) : null);
     const other = siblings.find((n, i) => i !== index && i < 2) ?? receiver;
     return { context: other ? nameContext('compare', other, { callee }) : undefined };
   }
@@ -121,7 +139,7 @@ function receiverStep(parentFrame: Frame, child: Node): Step | undefined {
   if (!call || !method) return { context: undefined };
   const methodName = method.endIndex - method.startIndex > 64 ? '' : method.text;
   if (COMPARE_FUNCTIONS.has(methodName)) {
-    const args = call.node.childForFieldName('arguments');
+    const args = argumentsOf(call.node);
     const first = args?.namedChildren.find((n): n is Node => n !== null && !n.type.includes('comment'));
     return { context: first ? nameContext('compare', first, { callee: methodName }) : undefined };
   }
@@ -130,26 +148,131 @@ function receiverStep(parentFrame: Frame, child: Node): Step | undefined {
 
 function bindingKind(type: string, field: string): ContextKind {
   if (type === 'preproc_def') return 'define';
-  if (type === 'keyword_argument' || field === 'key' || field === 'designator' || type === 'pair') return 'key';
+  if (type === 'keyword_argument' || field === 'key' || field === 'designator' || type === 'pair' || type === 'value_argument') return 'key';
   if (type === 'default_parameter' || type.includes('parameter') || type === 'assignment_pattern') return 'parameter';
   if (ASSIGNMENT_ALIKE.test(type) || field === 'left') return 'assign';
   return 'declare';
 }
 
-function bindingStep(parent: Node, child: Node): Step | undefined {
+/** Bindings that name their value through a `pattern` field besides parameters: Rust's `let`, Scala's `val`/`var`. */
+const PATTERN_BINDINGS = new Set(['let_declaration', 'val_definition', 'var_definition', 'let_condition']);
+
+/** The name inside a name child: Kotlin's `variable_declaration` holds the name and its type (`password: String`). */
+function nameIn(node: Node): Node {
+  return node.type === 'variable_declaration' ? (node.namedChild(0) ?? node) : node;
+}
+
+function bindingStep(parentFrame: Frame, child: Node): Step | undefined {
+  const parent = parentFrame.node;
   const inside = (target: Node): boolean => target.startIndex <= child.startIndex && child.endIndex <= target.endIndex;
-  for (const field of ['left', 'name', 'key', 'declarator', 'designator', 'pattern'] as const) {
+  for (const field of ['left', 'target', 'name', 'key', 'declarator', 'designator', 'pattern'] as const) {
     const target = parent.childForFieldName(field);
     if (!target || target.id === child.id || inside(target)) continue;
-    if (field === 'left' && !ASSIGNMENT_ALIKE.test(parent.type)) continue;
-    if (field === 'pattern' && !parent.type.includes('parameter')) continue;
+    if ((field === 'left' || field === 'target') && !ASSIGNMENT_ALIKE.test(parent.type)) continue;
+    if (field === 'pattern' && !parent.type.includes('parameter') && !PATTERN_BINDINGS.has(parent.type)) continue;
     return { context: nameContext(bindingKind(parent.type, field), target) };
   }
   if (NAMED_ELEMENTS.has(parent.type)) {
     const key = parent.namedChild(0);
     if (key && key.id !== child.id) return { context: nameContext(parent.type === 'const_element' ? 'declare' : 'key', key) };
   }
+  const byChild = NAME_CHILDREN[parent.type];
+  if (byChild) {
+    const name = parentFrame.named().find((n) => byChild.children.includes(n.type));
+    if (name && name.id !== child.id && name.endIndex <= child.startIndex) {
+      const context = nameContext(byChild.kind, nameIn(name));
+      return { context: parent.type === 'attribute' ? (variableDefault(parentFrame, context) ?? context) : context };
+    }
+  }
   return undefined;
+}
+
+/** HCL: `variable "db_password" { default = "…" }` defaults the variable named by the block's label. */
+function variableDefault(attribute: Frame, context: NameContext | undefined): NameContext | undefined {
+  if (context?.name !== 'default') return undefined;
+  const block = attribute.parent?.parent;
+  if (block?.type !== 'block') return undefined;
+  const [keyword, label] = block.named();
+  if (keyword?.type !== 'identifier' || keyword.text !== 'variable' || !label) return undefined;
+  const name = stringNodeValue(label) ?? (label.type === 'identifier' ? label.text : undefined);
+  return name ? { kind: 'parameter', name: lastIdentifier(name), fullName: `var.${name}`.slice(0, 120) } : undefined;
+}
+
+/**
+ * Named arguments without a field for the name: Kotlin's `login(password = "…")` (an identifier, `=` and the value),
+ * PowerShell's `Connect-Db -Password "…"` (a parameter before the value), Objective-C's `[s login:u password:@"…"]`
+ * (the selector part before the value).
+ */
+function namedArgumentStep(parentFrame: Frame, child: Node): Step | undefined {
+  const type = parentFrame.type;
+  if (type === 'value_argument' && !parentFrame.node.childForFieldName('name')) {
+    const [first] = parentFrame.named();
+    const named = first !== undefined && first.id !== child.id && first.type === 'identifier' && parentFrame.node.children.some((c) => c?.type === '=');
+    return named ? { context: nameContext('key', first) } : undefined;
+  }
+  if (type === 'command_elements') {
+    const siblings = parentFrame.named();
+    let at = parentFrame.namedIndexOf(child) - 1;
+    while (at >= 0 && siblings[at].type === 'command_argument_sep') at--;
+    const previous = at >= 0 ? siblings[at] : undefined;
+    const index = at + 1;
+    if (previous?.type === 'command_parameter') {
+      const name = previous.text.slice(0, 64).replace(/^-+/, '').replace(/:$/, '');
+      return { context: name ? { kind: 'key', name: lastIdentifier(name), fullName: name, callee: commandName(parentFrame) } : undefined };
+    }
+    const callee = commandName(parentFrame);
+    // `ConvertTo-SecureString "…" -AsPlainText`: the converted value flows on to what the command's result is bound to.
+    if (callee && index === 0 && CONVERSION_FUNCTIONS.has(callee) && parentFrame.parent) return { climb: parentFrame.parent };
+    return { context: callee ? { kind: 'argument', name: lastIdentifier(callee), fullName: callee, callee, index: Math.max(0, index) } : undefined };
+  }
+  if (type === 'message_expression') {
+    const node = parentFrame.node;
+    // The selector parts, read once per message however many arguments it has; the last one before the value names it.
+    const parts = parentFrame.remember('selectors', () => node.childrenForFieldName('method').filter((c): c is Node => c !== null));
+    let low = 0;
+    let high = parts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (parts[mid].startIndex < child.startIndex) low = mid + 1;
+      else high = mid;
+    }
+    const selector = low > 0 ? parts[low - 1] : undefined;
+    if (!selector) return undefined;
+    const name = selector.text.slice(0, 64);
+    if (COMPARE_FUNCTIONS.has(name)) {
+      const receiver = node.childForFieldName('receiver');
+      return { context: receiver ? nameContext('compare', receiver, { callee: name }) : undefined };
+    }
+    return { context: { kind: 'key', name, fullName: name, callee: calleeText(node) } };
+  }
+  return undefined;
+}
+
+function commandName(elements: Frame): string | undefined {
+  const name = elements.parent?.node.childForFieldName('command_name');
+  return name && name.endIndex - name.startIndex <= 120 ? name.text : undefined;
+}
+
+/** Swift: a dictionary literal alternates keys and values; a value's key is the element before it. */
+function dictionaryStep(parentFrame: Frame, child: Node): Step | undefined {
+  if (parentFrame.type !== 'dictionary_literal' || parentFrame.node.childForFieldName('key') === null) return undefined;
+  const index = parentFrame.namedIndexOf(child);
+  if (index < 1 || index % 2 === 0) return { context: undefined };
+  return { context: nameContext('key', parentFrame.named()[index - 1]) };
+}
+
+/** Swift: a parameter's `default_value` is a field of the function, after the parameter it defaults. */
+function defaultValueStep(parentFrame: Frame, child: Node): Step | undefined {
+  const node = parentFrame.node;
+  // Kotlin keeps a default beside its parameter in `function_value_parameters`, Swift in the function's `default_value`.
+  const kotlin = parentFrame.type === 'function_value_parameters';
+  if (!kotlin && (node.childForFieldName('default_value')?.id !== child.id || node.type.includes('parameter'))) return undefined;
+  const named = parentFrame.named();
+  const index = parentFrame.namedIndexOf(child);
+  const previous = index > 0 ? named[index - 1] : undefined;
+  if (previous?.type !== 'parameter') return { context: undefined };
+  const name = previous.childForFieldName('name') ?? previous.namedChildren.find((c) => c?.type === 'identifier') ?? null;
+  return { context: name ? nameContext('parameter', name) : undefined };
 }
 
 /** Names whose value is a (user, password) pair: `auth=("svc", "…")` in requests, `credentials = ["svc", "…"]`. */
@@ -175,11 +298,23 @@ function pairStep(parentFrame: Frame, child: Node): Step | undefined {
 function step(parentFrame: Frame, child: Node): Step {
   const parent = parentFrame.node;
   const type = parentFrame.type;
-  if (type === 'arguments' || type === 'argument_list') return argumentStep(parentFrame, child);
+  const named = namedArgumentStep(parentFrame, child) ?? dictionaryStep(parentFrame, child) ?? defaultValueStep(parentFrame, child);
+  if (named) return named;
+  if (ARGUMENT_LISTS.has(type)) return argumentStep(parentFrame, child);
   // C# named argument `Login(password: "…")`.
   if (type === 'argument') {
     const name = parent.childForFieldName('name');
     return name ? { context: nameContext('key', name) } : { climb: parentFrame };
+  }
+  const word = infixWord(parentFrame);
+  if (word !== undefined || (type === 'infix_expression' && PAIR_OPERATORS.has(operatorOf(parent) ?? ''))) {
+    // `"password" to "…"` keys the value by the string before it; a word other than a pair operator is a call.
+    if (word !== undefined && !PAIR_OPERATORS.has(word)) return { context: undefined };
+    const operands = parentFrame.named();
+    const key = operands[0];
+    const value = operands[operands.length - 1];
+    const keyText = key ? stringNodeValue(key) : undefined;
+    return value?.id === child.id && keyText !== undefined && KEY_NAME.test(keyText) ? { context: { kind: 'key', name: lastIdentifier(keyText), fullName: keyText.slice(0, 120) } } : { context: undefined };
   }
   if (isBinary(type)) {
     const operator = operatorOf(parent) ?? '';
@@ -196,7 +331,7 @@ function step(parentFrame: Frame, child: Node): Step {
   }
   const receiver = receiverStep(parentFrame, child);
   if (receiver) return receiver;
-  const binding = bindingStep(parent, child);
+  const binding = bindingStep(parentFrame, child);
   if (binding) return binding;
   if (TRANSPARENT_PARENTS.has(type)) return pairStep(parentFrame, child) ?? { climb: parentFrame };
   return { context: undefined };
@@ -209,9 +344,16 @@ function step(parentFrame: Frame, child: Node): Step {
 export function contextOf(frame: Frame): NameContext | undefined {
   return frame.remember('context', () => {
     let child = frame;
+    let wrappers = 0;
     for (let depth = 0; depth < MAX_CLIMB; depth++) {
       const parent = child.parent;
       if (!parent) return undefined;
+      if (SINGLE_OPERAND_WRAPPERS.has(parent.type) && wrappers < MAX_WRAPPERS && parent.named().length === 1) {
+        wrappers++;
+        depth--;
+        child = parent;
+        continue;
+      }
       const next = step(parent, child.node);
       if ('context' in next) return next.context;
       child = next.climb;

@@ -9,11 +9,22 @@ export interface GrammarNodeTypes {
   readonly strings: readonly string[];
   /** Call nodes and the field holding the called expression (or `undefined` when the callee is built from fields). */
   readonly calls: readonly { readonly type: string; readonly callee?: string }[];
+  /**
+   * Booleans the grammar does not give a node type of their own (Kotlin's `true` is an identifier, PowerShell's
+   * `$true` a variable): a query pattern capturing them as `@v`.
+   */
+  readonly booleans?: string;
 }
 
 const C_LIKE: GrammarNodeTypes = {
   strings: ['string_literal', 'raw_string_literal'],
   calls: [{ type: 'call_expression', callee: 'function' }],
+};
+
+const HCL: GrammarNodeTypes = {
+  // `"…"` without interpolation is a `string_lit`; with one, a `quoted_template` (inside a `template_expr`).
+  strings: ['string_lit', 'quoted_template'],
+  calls: [{ type: 'function_call' }],
 };
 
 const JS_LIKE: GrammarNodeTypes = {
@@ -50,6 +61,43 @@ export const NODE_TYPES: Readonly<Record<GrammarLanguageId, GrammarNodeTypes>> =
   },
   ruby: { strings: ['string'], calls: [{ type: 'call' }] },
   shell: { strings: ['string', 'raw_string'], calls: [{ type: 'command', callee: 'name' }] },
+  kotlin: {
+    strings: ['string_literal', 'multiline_string_literal'],
+    calls: [{ type: 'call_expression' }],
+    booleans: '((identifier) @v (#any-of? @v "true" "false"))',
+  },
+  swift: {
+    strings: ['line_string_literal', 'multi_line_string_literal', 'raw_string_literal'],
+    calls: [{ type: 'call_expression' }],
+  },
+  rust: {
+    strings: ['string_literal', 'raw_string_literal'],
+    calls: [
+      { type: 'call_expression', callee: 'function' },
+      { type: 'macro_invocation', callee: 'macro' },
+    ],
+  },
+  hcl: HCL,
+  terraform: HCL,
+  powershell: {
+    // The quoted forms inside `string_literal`: only they tell a constant ('…') from an expandable string ("$x").
+    strings: ['expandable_string_literal', 'verbatim_string_characters', 'expandable_here_string_literal', 'verbatim_here_string_characters'],
+    calls: [{ type: 'command', callee: 'command_name' }, { type: 'invokation_expression' }],
+    booleans: '((variable) @v (#match? @v "^\\$(?i:true|false)$"))',
+  },
+  scala: {
+    strings: ['string', 'interpolated_string'],
+    calls: [{ type: 'call_expression', callee: 'function' }],
+  },
+  objc: {
+    strings: ['string_literal'],
+    calls: [{ type: 'call_expression', callee: 'function' }, { type: 'message_expression', callee: 'method' }],
+    booleans: '((identifier) @v (#any-of? @v "YES" "NO" "true" "false"))',
+  },
+  lua: {
+    strings: ['string'],
+    calls: [{ type: 'function_call', callee: 'name' }],
+  },
 };
 
 /** Nodes a string climbs through on its way to the name it is bound to. */
@@ -80,7 +128,70 @@ export const TRANSPARENT_PARENTS: ReadonlySet<string> = new Set([
   'composite_literal',
   'jsx_expression',
   'await_expression',
+  // Kotlin, Swift, Rust, HCL, PowerShell, Scala, Lua.
+  'value_argument',
+  'array_expression',
+  'tuple_expression',
+  'array_literal',
+  'collection_literal',
+  'expression',
+  'collection_value',
+  'tuple',
+  'template_expr',
+  'string_literal',
+  'interpolated_string_expression',
+  'script_parameter_default',
+  'try_expression',
+  'reference_expression',
 ]);
+
+/**
+ * Expression nodes that wrap a single operand in some grammars (PowerShell nests a string ten levels deep:
+ * `unary_expression` in `array_literal_expression` in `range_expression` …, up to `pipeline`): with one named
+ * child they are passed through without counting as a step of the climb.
+ */
+export const SINGLE_OPERAND_WRAPPERS: ReadonlySet<string> = new Set([
+  'unary_expression',
+  'array_literal_expression',
+  'range_expression',
+  'format_expression',
+  'multiplicative_expression',
+  'additive_expression',
+  'comparison_expression',
+  'bitwise_expression',
+  'logical_expression',
+  'pipeline_chain',
+  'pipeline',
+  'range_argument_expression',
+  'format_argument_expression',
+  'multiplicative_argument_expression',
+  'additive_argument_expression',
+  'comparison_argument_expression',
+  'bitwise_argument_expression',
+  'logical_argument_expression',
+  'argument_expression',
+  'sub_expression',
+]);
+
+/**
+ * Bindings whose name has no field of its own: the node type and the types of the child that names it (the first
+ * such child before the value). Kotlin's `val password = "…"` (`property_declaration` → `variable_declaration`),
+ * Kotlin's and PowerShell's parameters, PowerShell's `$password = "…"`, HCL's `password = "…"`, Lua's `local pw = "…"`.
+ */
+export const NAME_CHILDREN: Readonly<Record<string, { readonly kind: 'assign' | 'declare' | 'parameter' | 'key'; readonly children: readonly string[] }>> = {
+  property_declaration: { kind: 'declare', children: ['variable_declaration', 'multi_variable_declaration'] },
+  parameter: { kind: 'parameter', children: ['identifier'] },
+  class_parameter: { kind: 'parameter', children: ['identifier'] },
+  assignment_expression: { kind: 'assign', children: ['left_assignment_expression'] },
+  script_parameter: { kind: 'parameter', children: ['variable'] },
+  hash_entry: { kind: 'key', children: ['key_expression'] },
+  attribute: { kind: 'key', children: ['identifier'] },
+  assignment_statement: { kind: 'assign', children: ['variable_list'] },
+  dictionary_pair: { kind: 'key', children: ['string_literal', 'identifier', 'number_literal'] },
+};
+
+/** Argument lists of every grammar (the node whose children are a call's arguments). */
+export const ARGUMENT_LISTS: ReadonlySet<string> = new Set(['arguments', 'argument_list', 'value_arguments', 'function_arguments', 'argument_expression_list']);
 
 /** Bindings whose `left` field is the name: assignments, Go's `:=`, default values in destructuring patterns. */
 export const ASSIGNMENT_ALIKE = /assignment|_pattern$|^short_var_declaration$/;
@@ -88,6 +199,7 @@ export const ASSIGNMENT_ALIKE = /assignment|_pattern$|^short_var_declaration$/;
 /** Key/value nodes whose first named child is the key (when the grammar gives it no `key` field). */
 export const NAMED_ELEMENTS: ReadonlySet<string> = new Set([
   'keyed_element',
+  'field_initializer',
   'array_element_initializer',
   'pair',
   'hash_pair',
@@ -110,6 +222,10 @@ export const MEMBER_ACCESS: ReadonlySet<string> = new Set([
   'member_access_expression',
   'field_expression',
   'selector_expression',
+  'navigation_expression',
+  'dot_index_expression',
+  'method_index_expression',
+  'member_access',
 ]);
 
 /** Functions that only convert their argument: the value still flows to whatever the call is bound to. */
@@ -146,6 +262,7 @@ export const CONVERSION_FUNCTIONS: ReadonlySet<string> = new Set([
   'strdup',
   '_strdup',
   'wcsdup',
+  'ConvertTo-SecureString',
 ]);
 
 /** Methods called on a literal that only convert it: `"x".toCharArray()`, `"x".encode()`, `"x".freeze`. */
@@ -234,9 +351,15 @@ export const COMPARE_FUNCTIONS: ReadonlySet<string> = new Set([
   'secure_compare',
   'ConstantTimeCompare',
   'EqualFold',
+  'isEqualToString',
+  'isEqual',
+  'eq',
+  'eq_ignore_ascii_case',
+  'constant_time_eq',
+  'ct_eq',
 ]);
 
-export const EQUALITY_OPERATORS: ReadonlySet<string> = new Set(['==', '===', '!=', '!==', '<>', 'eq', 'ne', 'is']);
+export const EQUALITY_OPERATORS: ReadonlySet<string> = new Set(['==', '===', '!=', '!==', '<>', '~=', 'eq', 'ne', 'is', '-eq', '-ne', '-ceq', '-cne', '-ieq', '-ine']);
 
 /** Operators whose operands flow on to the enclosing binding: `password = env.PW || "fallback"`. */
 export const LOGICAL_OPERATORS: ReadonlySet<string> = new Set(['||', '&&', '??', 'or', 'and', '?:']);

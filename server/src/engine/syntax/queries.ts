@@ -27,14 +27,14 @@ export function queriesFor(id: GrammarLanguageId, language: Language): LanguageQ
   let queries = compiled.get(language);
   if (queries) return queries;
   const types = NODE_TYPES[id];
-  const commentTypes = existingTypes(language, ['comment', 'line_comment', 'block_comment']);
+  const commentTypes = existingTypes(language, ['comment', 'line_comment', 'block_comment', 'multiline_comment']);
   const stringTypes = existingTypes(language, types.strings);
   if (id === 'shell') stringTypes.push(...existingTypes(language, ['heredoc_body']));
   queries = {
     strings: new TsQuery(language, alternatives(stringTypes, 's')),
     comments: new TsQuery(language, alternatives(commentTypes, 'c')),
     defines:
-      id === 'c' || id === 'cpp'
+      id === 'c' || id === 'cpp' || id === 'objc'
         ? new TsQuery(language, '(preproc_def name: (identifier) @name value: (preproc_arg) @value)')
         : undefined,
   };

@@ -29,6 +29,13 @@ export const FUNCTION_TYPES: ReadonlySet<string> = new Set([
   'singleton_method',
   'block', // ruby blocks are closures; other grammars' `block` is filtered out below
   'do_block',
+  'function_item', // rust
+  'closure_expression',
+  'lambda_literal', // kotlin, swift
+  'secondary_constructor',
+  'init_declaration', // swift
+  'function_statement', // powershell
+  'script_block_expression',
 ]);
 
 export function isFunctionNode(type: string, languageId: string): boolean {
@@ -60,7 +67,7 @@ export function enclosingNamedFunction(frame: Frame, languageId: string): { fram
 export function functionName(fnFrame: Frame): string | undefined {
   return fnFrame.remember('functionName', () => {
     const fn = fnFrame.node;
-    const own = fn.childForFieldName('name');
+    const own = fn.childForFieldName('name') ?? (fn.type === 'function_statement' || fn.type === 'method_definition' ? fn.namedChildren.find((c) => c?.type === 'function_name' || c?.type === 'identifier') : null);
     if (own) return lastIdentifier(own.text.slice(0, 200));
     let declarator = fn.childForFieldName('declarator');
     while (declarator && declarator.type !== 'function_declarator') declarator = declarator.childForFieldName('declarator');
@@ -82,7 +89,7 @@ export function isTopLevel(frame: Frame, languageId: string): boolean {
 }
 
 /** Conditional statements of every grammar and the fields holding their test and guarded branch. */
-const IF_TYPES: ReadonlySet<string> = new Set(['if_statement', 'if', 'if_modifier', 'elif_clause', 'else_if_clause']);
+const IF_TYPES: ReadonlySet<string> = new Set(['if_statement', 'if', 'if_modifier', 'elif_clause', 'else_if_clause', 'if_expression', 'elseif_statement', 'elseif_clause']);
 
 export interface IfParts {
   readonly condition: Node;
@@ -93,7 +100,12 @@ export interface IfParts {
 export function ifParts(node: Node): IfParts | undefined {
   if (!IF_TYPES.has(node.type)) return undefined;
   let condition = node.childForFieldName('condition');
-  const consequence = node.childForFieldName('consequence') ?? node.childForFieldName('body');
+  // Kotlin, Swift and PowerShell give the branch no field: it is the first block after the condition.
+  const consequence =
+    node.childForFieldName('consequence') ??
+    node.childForFieldName('body') ??
+    node.namedChildren.find((c) => c !== null && condition !== null && c.startIndex >= condition.endIndex && /block|statements|body/.test(c.type)) ??
+    null;
   if (!condition || !consequence) return undefined;
   // C++ wraps the test in a condition_clause; the expression is its value.
   if (condition.type === 'condition_clause') condition = condition.childForFieldName('value') ?? condition;
@@ -143,7 +155,10 @@ export function isInsideDevelopmentGuard(frame: Frame): boolean {
   });
 }
 
-const CLASS_TYPES = new Set(['class_declaration', 'class_definition', 'class', 'class_specifier', 'struct_specifier', 'module', 'object_declaration', 'trait_declaration']);
+const CLASS_TYPES = new Set([
+  'class_declaration', 'class_definition', 'class', 'class_specifier', 'struct_specifier', 'module', 'object_declaration', 'trait_declaration',
+  'object_definition', 'trait_definition', 'class_implementation', 'class_interface', 'impl_item', 'struct_item', 'class_statement', 'protocol_declaration',
+]);
 const DEBUG_NAME = /(?:^|[^a-z])(?:debug|debugger|debugging|dev|development)(?:[^a-z]|$)/;
 
 /**

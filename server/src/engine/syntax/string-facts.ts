@@ -16,7 +16,7 @@ import { literalValueSpan } from './string-literal';
 export { contextOf } from './name-context';
 
 /** Parts of a literal that are text; any other named child (`${x}`, `#{x}`, `$x`, `{x}`) makes it non-constant. */
-const LITERAL_PARTS = /content|fragment|escape|delimiter|^string_start$|^string_end$|^string_value$/;
+const LITERAL_PARTS = /content|fragment|escape|delimiter|^string_start$|^string_end$|^string_value$|str_text$|^raw_str_(?:end_)?part$|^str_escaped_char$|^template_literal$|^quoted_template_(?:start|end)$/;
 
 function hasSubstitution(node: Node): boolean {
   return node.namedChildren.some((child) => child !== null && !LITERAL_PARTS.test(child.type) && !child.type.includes('string'));
@@ -30,7 +30,15 @@ const STATEMENT_CONTAINERS = new Set([
   'interface_body', 'enum_body', 'switch_block', 'switch_block_statement_group', 'constructor_body', 'switch_section',
   'statement_list', 'expression_case', 'default_case', 'communication_case', 'type_case', 'body_statement', 'do_block',
   'then', 'else', 'begin', 'do_group',
+  // Kotlin, Swift, Rust, PowerShell, Scala, Objective-C, Lua.
+  'statements', 'function_body', 'enum_class_body', 'protocol_body', 'template_body', 'implementation_definition',
+  'script_block_body', 'chunk',
 ]);
+
+/** HCL: a top-level block is a statement (its attributes are read up to the block, for `variable` defaults). */
+function isTopLevelBlock(frame: Frame): boolean {
+  return frame.parent?.type === 'body' && frame.parent.parent?.type === 'config_file';
+}
 
 /**
  * The outermost node `contextOf` may read for a literal: the statement or declaration around it (bindings,
@@ -39,7 +47,7 @@ const STATEMENT_CONTAINERS = new Set([
  */
 export function contextScope(frame: Frame): Frame {
   return inherited<Frame>(frame, 'contextScope', (f, parentScope) =>
-    !f.parent || !f.parent.parent || STATEMENT_CONTAINERS.has(f.parent.type) ? f : parentScope!,
+    !f.parent || !f.parent.parent || STATEMENT_CONTAINERS.has(f.parent.type) || isTopLevelBlock(f) ? f : parentScope!,
   );
 }
 
@@ -99,7 +107,7 @@ export function defineFactOf(match: QueryMatch): StringFact | undefined {
   const name = match.captures.find((c) => c.name === 'name')?.node;
   const value = match.captures.find((c) => c.name === 'value')?.node;
   if (!name || !value) return undefined;
-  const literal = /^(\s*)((?:u8|[LuU])?"(?:[^"\\\n]|\\.)*")\s*(?:\/[/*].*)?$/.exec(value.text);
+  const literal = /^(\s*)((?:u8|[LuU@])?"(?:[^"\\\n]|\\.)*")\s*(?:\/[/*].*)?$/.exec(value.text);
   if (!literal) return undefined;
   const span = literalValueSpan(literal[2]);
   const start = value.startIndex + literal[1].length + span.start;

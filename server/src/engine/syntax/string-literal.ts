@@ -15,6 +15,13 @@ export function literalValueSpan(text: string): LiteralValue {
     const end = text.endsWith(closing) ? text.length - closing.length : text.length;
     return { start: raw[0].length, end: Math.max(end, raw[0].length) };
   }
+  // Rust's `r#"…"#` / `br"…"`, Swift's `#"…"#` (and `#"""…"""#`), Lua's `[[…]]` / `[==[…]==]`, PowerShell's `@"…"@`.
+  const delimited = /^(?:[br]{0,2}(#+)|r|br)("(?:"")?)|^\[(=*)\[|^@(["'])\r?\n/.exec(text);
+  if (delimited) {
+    const closing = delimited[2] !== undefined ? `${delimited[2]}${delimited[1] ?? ''}` : delimited[4] !== undefined ? `${delimited[4]}@` : `]${delimited[3]}]`;
+    const end = text.endsWith(closing) ? text.length - closing.length : text.length;
+    return { start: delimited[0].length, end: Math.max(end, delimited[0].length) };
+  }
   const prefix = /^[A-Za-z@$]{0,3}/.exec(text)?.[0].length ?? 0;
   const rest = text.slice(prefix);
   let quote = 0;

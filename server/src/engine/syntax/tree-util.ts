@@ -8,13 +8,34 @@ export function lastIdentifier(text: string): string {
   return matches ? matches[matches.length - 1] : '';
 }
 
+/** Call nodes whose callee has no field: it is the first named child (Kotlin, Swift, HCL). */
+const CALLEE_FIRST: ReadonlySet<string> = new Set(['call_expression', 'function_call']);
+
 export function calleeNode(call: Node): Node | null {
   return (
     call.childForFieldName('function') ??
     call.childForFieldName('method') ??
     call.childForFieldName('name') ??
-    call.childForFieldName('type')
+    call.childForFieldName('type') ??
+    call.childForFieldName('macro') ??
+    call.childForFieldName('command_name') ??
+    (CALLEE_FIRST.has(call.type) ? call.namedChild(0) : null)
   );
+}
+
+/**
+ * The node holding a call's arguments: the `arguments` field, or the argument list among its children (Kotlin's
+ * `value_arguments`, Swift's inside `call_suffix`, HCL's `function_arguments`, PowerShell's `command_elements`).
+ */
+export function argumentsOf(call: Node): Node | null {
+  const field = call.childForFieldName('arguments') ?? call.childForFieldName('command_elements');
+  if (field) return field;
+  for (const child of call.namedChildren) {
+    if (!child) continue;
+    if (child.type === 'value_arguments' || child.type === 'function_arguments' || child.type === 'argument_list') return child;
+    if (child.type === 'call_suffix') return child.namedChildren.find((c) => c?.type === 'value_arguments') ?? null;
+  }
+  return null;
 }
 
 /** Longest callee read whole; a longer one is a chain (`builder.a(…).b(…).c`) and only its end names the call. */

@@ -1,0 +1,8 @@
+public class App extends Application {
+    @Override public void onCreate() {
+        // ruleid: debug.webview-debugging
+        WebView.setWebContentsDebuggingEnabled(true);
+        // ok: debug.webview-debugging
+        WebView.setWebContentsDebuggingEnabled(BuildConfig.DEBUG);
+    }
+}
