@@ -5,6 +5,7 @@
  * bundled extension (copied beside the bundle); `configureGrammarDirectory` switches to the latter.
  */
 import * as path from 'path';
+import { setFlagsFromString } from 'v8';
 import { Language, Parser, Query } from 'web-tree-sitter';
 import { GrammarLanguageId, LANGUAGES } from './languages';
 
@@ -36,8 +37,24 @@ export function grammarWasmPath(id: GrammarLanguageId): string {
   return path.join(path.dirname(require.resolve(`${grammar.pkg}/package.json`)), grammar.dir ?? '', grammar.wasm);
 }
 
+/**
+ * Grammars run on V8's baseline wasm compiler only. By default V8 recompiles a grammar's hot functions with its
+ * optimising compiler in background threads; a grammar's lexer is one huge function, so that costs 0.5–5 s of CPU per
+ * grammar used, more than it saves on anything but hundreds of megabytes of one language — and a check of the
+ * rulebook's examples, which parses a snippet in each of twenty grammars, spent 16 s of CPU on it. Baseline code also
+ * takes ~55 MB less per thread. Measured: vim's whole tree, the same CPU time either way. The flags are process-wide
+ * and read when a module is compiled, so they are set before the first grammar loads.
+ */
+function baselineWasmOnly(): void {
+  setFlagsFromString('--no-wasm-dynamic-tiering');
+  setFlagsFromString('--no-wasm-tier-up');
+}
+
 function initRuntime(): Promise<void> {
-  runtimeReady ??= Parser.init({ locateFile: () => runtimeWasmPath() });
+  if (!runtimeReady) {
+    baselineWasmOnly();
+    runtimeReady = Parser.init({ locateFile: () => runtimeWasmPath() });
+  }
   return runtimeReady;
 }
 
