@@ -519,6 +519,7 @@ export const secretKind: RuleKind = {
                   if (where === 'comment' && quotedAfterSeparator(doc.text, span.start)) continue;
                 }
                 if (context.length > 0 && !(generatedLooking(value) && !embedded(doc.text, span.start, span.end) && providerNear(doc.text, doc.lower, doc.index, span.start, context))) continue;
+                if (context.length > 0 && namedPublic(doc, span.start)) continue;
                 const user = userGroup !== undefined ? m.groups[userGroup - 1] : undefined;
                 if (user && searched.slice(user.start, user.end) === value) continue;
                 if (onIgnoredLine(doc, span.start) || introducedAsExample(doc, span.start)) continue;
@@ -594,6 +595,20 @@ export const secretKind: RuleKind = {
     };
   },
 };
+
+/**
+ * Words that, in the name a key is bound to, say the provider made it to be public: a search-only key (Algolia
+ * DocSearch), a publishable key. A random string that needs its provider's name nearby is then not a secret.
+ */
+const PUBLIC_KEY_WORDS = ['search', 'docsearch', 'public', 'publishable'];
+/** How much of the line before a match is read for such a name. */
+const PUBLIC_NAME_REACH = 200;
+
+/** Whether the name on the match's line, before it, says the key is public (`algolia.docsearch.api_key -> "…"`). */
+function namedPublic(doc: ScanDocument, start: number): boolean {
+  const lineStart = Math.max(doc.text.lastIndexOf('\n', start - 1) + 1, start - PUBLIC_NAME_REACH);
+  return PUBLIC_KEY_WORDS.some((word) => hasWord(doc.text, doc.lower, word, lineStart, start));
+}
 
 /** Lines above a match read for the words that introduce it as an example, and how much of them at most. */
 const EXAMPLE_LINES = 3;

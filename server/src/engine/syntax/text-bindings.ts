@@ -41,7 +41,14 @@ const GROOVY_DEF = /^\s*def\s+([A-Za-z_]\w*)\s*=\s*(["'])((?:(?!\2)[^\\\n]|\\.){
 /** Keywords that look like a type before a name but bind nothing (`return x = "…"` is no declaration). */
 const NOT_A_TYPE = /^(?:return|else|case|throw|new|delete|typeof|await|yield|in|of|and|or|not|if|while|for|echo|print|export|set|let)$/;
 
+/**
+ * Every reader needs one of these: a `=`, a `define`, RPM's `%global`, NASM's `%assign`, CMake's `set(`. Most lines
+ * of prose have none and skip the readers.
+ */
+const MAY_BIND = /=|define|%(?:global|assign)\b|\bset\s*\(/i;
+
 export function textBindings(line: string): TextBinding[] {
+  if (!MAY_BIND.test(line)) return [];
   const out: TextBinding[] = [];
   const c = C_DEFINE.exec(line);
   if (c) return [{ name: c[1], at: line.indexOf(`"${c[2]}"`, c.index + c[0].indexOf(c[1]) + c[1].length) + 1, value: c[2] }];
