@@ -13,21 +13,19 @@
  * repository whose rulebook has a review section, and a reviewer (another author than the file's) has approved ten
  * of its findings: each edit then also computes review states, and authorship is checked for the approved lines.
  *
- * Blocking (`--blocking`): the worst file of the linear-time benchmark's kind (a ~2 MB generated C table of string
- * literals) is opened in a server whose scan threads are warm, then a small file; reports how long the small file
+ * Blocking (`--blocking`): the linear-time benchmark's C table of string literals (~2 MB) is opened in a server whose scan threads are warm, then a small file; reports how long the small file
  * waits for its diagnostics, and the latency of hovers sent one after another while the large file is still being
  * scanned.
  *
  * Targets (issue 12): edits p95 ≤ 15 ms with `--dense`; the small file's diagnostics within 1 s; hovers ≤ 100 ms.
  */
-import { execFileSync, spawn } from 'child_process';
+import { execFileSync } from 'child_process';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { ProtocolConnection, PublishDiagnosticsParams, StreamMessageReader, StreamMessageWriter, createProtocolConnection } from 'vscode-languageserver-protocol/node';
-
-const CLI = path.resolve(__dirname, '../../server/bin/rulebook.js');
+import { shapeNamed } from './linear/shapes';
+import { CLI, memoryOf, startServer } from './lsp-server';
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -72,9 +70,7 @@ async function cpuMsOf(pid: number): Promise<number | undefined> {
 }
 
 async function rssOf(pid: number): Promise<number | undefined> {
-  const status = await fs.readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
-  const kb = /VmRSS:\s+(\d+)/.exec(status)?.[1];
-  return kb ? Number(kb) / 1024 : undefined;
+  return (await memoryOf(pid))?.rss;
 }
 
 /** A git repository with a review section and ten approvals by a reviewer who did not write the file. */
@@ -91,49 +87,6 @@ async function setUpReviews(root: string, text: string): Promise<void> {
   run('git', ['config', 'user.email', 'carol@example.com']);
   const flagged = text.split('\n').map((l, i) => (l.includes('gets(buf)') ? i + 1 : 0)).filter((n) => n > 0).slice(0, 10);
   for (const line of flagged) run(process.execPath, [CLI, 'review', 'approve', `big.c:${line}`, '--as', 'bob', '--key', path.join(root, 'bob'), '--reason', 'bench']);
-}
-
-interface Server {
-  readonly connection: ProtocolConnection;
-  readonly pid: number;
-  /** Settles with the next publish of `uri` at `version` (any version when undefined). */
-  published(uri: string, version?: number): Promise<PublishDiagnosticsParams>;
-  stop(): Promise<void>;
-}
-
-/** The CLI's language server over stdio, initialised for a workspace at `root`. */
-async function startServer(root: string): Promise<Server> {
-  // `--profile DIR` writes the server's CPU profiles (one per thread) there, for a look at where the time goes.
-  const at = process.argv.indexOf('--profile');
-  const profile = at >= 0 ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.argv[at + 1])}`] : [];
-  const child = spawn(process.execPath, [...profile, CLI, 'lsp', '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  const waiting = new Map<string, (p: PublishDiagnosticsParams) => void>();
-  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-    for (const key of [`${p.uri}@${p.version}`, `${p.uri}@any`]) {
-      const resolve = waiting.get(key);
-      if (resolve) {
-        waiting.delete(key);
-        resolve(p);
-      }
-    }
-  });
-  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
-  connection.onRequest('client/registerCapability', () => null);
-  connection.listen();
-  const rootUri = pathToFileURL(root).href;
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'bench' }], capabilities: { workspace: { configuration: true } } });
-  await connection.sendNotification('initialized', {});
-  return {
-    connection,
-    pid: child.pid!,
-    published: (uri, version) => new Promise((resolve) => waiting.set(`${uri}@${version ?? 'any'}`, resolve)),
-    stop: async () => {
-      await connection.sendRequest('shutdown');
-      await connection.sendNotification('exit');
-      connection.dispose();
-    },
-  };
 }
 
 function environment(): Record<string, string> {
@@ -157,7 +110,7 @@ async function editLatency(): Promise<void> {
   await fs.writeFile(file, text);
   if (withReviews) await setUpReviews(root, text);
   const uri = pathToFileURL(file).href;
-  const server = await startServer(root);
+  const server = await startServer(root, { nodeArgs: profileArgs() });
 
   let start = performance.now();
   const opened = server.published(uri, 1);
@@ -217,17 +170,10 @@ async function editLatency(): Promise<void> {
   process.stdout.write(`p95 ${percentile(sorted, 95) <= target ? 'meets' : 'MISSES'} the ${target} ms target\n`);
 }
 
-/** A generated C table of string literals, names, passwords and addresses: the slowest shape to scan, per byte. */
-function table(bytes: number): string {
-  const rows: string[] = ['static const char *const names[] = {'];
-  let size = rows[0].length;
-  for (let i = 0; size < bytes; i++) {
-    const row = `  "name_${i}", "passwd_${i}", "10.0.${i % 250}.${(i >> 8) % 250}",`;
-    rows.push(row);
-    size += row.length + 1;
-  }
-  rows.push('};', '');
-  return rows.join('\n');
+/** `--profile DIR` writes the server's CPU profiles (one per thread) there, for a look at where the time goes. */
+function profileArgs(): string[] {
+  const at = process.argv.indexOf('--profile');
+  return at >= 0 ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.argv[at + 1])}`] : [];
 }
 
 async function blocking(): Promise<void> {
@@ -237,7 +183,7 @@ async function blocking(): Promise<void> {
   const big = pathToFileURL(path.join(root, 'table.c')).href;
   const small = pathToFileURL(path.join(root, 'small.c')).href;
   const smallText = 'int main(void) { char b[8]; gets(b); return 0; }\n';
-  const server = await startServer(root);
+  const server = await startServer(root, { nodeArgs: profileArgs() });
   // The editor has been up for a while: its scan threads have started and loaded the rulebook and the C grammar.
   const warm = pathToFileURL(path.join(root, 'warm.c')).href;
   const warmed = server.published(warm, 1);
@@ -249,7 +195,7 @@ async function blocking(): Promise<void> {
   const opened = performance.now();
   let bigMs: number | undefined;
   void bigPublished.then(() => (bigMs = performance.now() - opened));
-  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: big, languageId: 'c', version: 1, text: table(bytes) } });
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: big, languageId: 'c', version: 1, text: shapeNamed('c-string-table')!.generate(bytes) } });
   const smallStart = performance.now();
   await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: small, languageId: 'c', version: 1, text: smallText } });
   await smallPublished;

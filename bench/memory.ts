@@ -16,22 +16,13 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { ProtocolConnection, PublishDiagnosticsParams, StreamMessageReader, StreamMessageWriter, createProtocolConnection } from 'vscode-languageserver-protocol/node';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { SHAPES } from './linear/shapes';
-
-const CLI = path.resolve(__dirname, '../../server/bin/rulebook.js');
+import { CLI, memoryOf, startServer } from './lsp-server';
 
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
   return at >= 0 ? process.argv[at + 1] : undefined;
-}
-
-/** VmRSS and VmHWM (peak) of a live process, in MiB. */
-async function memoryOf(pid: number): Promise<{ rss: number; peak: number } | undefined> {
-  const status = await fs.readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
-  const rss = /VmRSS:\s+(\d+)/.exec(status)?.[1];
-  const peak = /VmHWM:\s+(\d+)/.exec(status)?.[1];
-  return rss && peak ? { rss: Number(rss) / 1024, peak: Number(peak) / 1024 } : undefined;
 }
 
 function median(values: readonly number[]): number {
@@ -63,40 +54,6 @@ async function hasCommand(name: string): Promise<boolean> {
     child.on('error', () => resolve(false));
     child.on('exit', () => resolve(true));
   });
-}
-
-interface Server {
-  readonly connection: ProtocolConnection;
-  readonly pid: number;
-  published(uri: string): Promise<PublishDiagnosticsParams>;
-  stop(): Promise<void>;
-}
-
-async function startServer(root: string): Promise<Server> {
-  const child = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'ignore'] });
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  const waiting = new Map<string, (p: PublishDiagnosticsParams) => void>();
-  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-    waiting.get(p.uri)?.(p);
-    waiting.delete(p.uri);
-  });
-  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
-  connection.onRequest('client/registerCapability', () => null);
-  connection.onRequest('window/workDoneProgress/create', () => null);
-  connection.listen();
-  const rootUri = pathToFileURL(root).href;
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'bench' }], capabilities: { workspace: { configuration: true } } });
-  await connection.sendNotification('initialized', {});
-  return {
-    connection,
-    pid: child.pid!,
-    published: (uri) => new Promise((resolve) => waiting.set(uri, resolve)),
-    stop: async () => {
-      await connection.sendRequest('shutdown');
-      await connection.sendNotification('exit');
-      connection.dispose();
-    },
-  };
 }
 
 /** Waits until the server's memory stops falling (its scan thread ended, its heap collected). */
@@ -132,7 +89,7 @@ async function cliMemory(tree: string, runs: number): Promise<Record<string, str
 }
 
 async function serverAfterWorkspaceScan(tree: string): Promise<Record<string, string>> {
-  const server = await startServer(tree);
+  const server = await startServer(tree, { stderr: 'ignore' });
   const started = Date.now();
   const result = await server.connection.sendRequest<{ files?: number; findings?: number } | null>('workspace/executeCommand', { command: 'secureCodingRulebook.scanWorkspace', arguments: [] });
   const seconds = (Date.now() - started) / 1000;
@@ -157,7 +114,7 @@ async function openDocuments(bytes: number): Promise<Record<string, string>> {
     // A budget no loaded machine reaches: the documents are scanned whole, not skipped.
     await fs.mkdir(path.join(root, '.secure-coding'));
     await fs.writeFile(path.join(root, '.secure-coding/rulebook.yaml'), 'settings:\n  max_scan_seconds: 600\n');
-    const server = await startServer(root);
+    const server = await startServer(root, { stderr: 'ignore' });
     const open = async (name: string, text: string): Promise<PublishDiagnosticsParams> => {
       const uri = pathToFileURL(path.join(root, name)).href;
       const published = server.published(uri);
