@@ -44,6 +44,16 @@ describe('findings sent as a change against the last list', function () {
     doc.dispose();
   });
 
+  it('sends a finding whole when anything but its range changed, whatever the field', async function () {
+    const [first] = (await new IncrementalDocument('src/b.c', 'c').scan(rulebook.rulesFor('src/b.c', 'c'), 'void f(char *d) { gets(d); }\n')).findings;
+    const moved = { ...first, range: { start: { line: 3, character: 1 }, end: { line: 3, character: 5 } } };
+    const changed = { ...first, confidence: 'low' as const };
+    const encoded = encodeFindings([first], [moved, changed]);
+    assert.ok(Array.isArray(encoded.items[0]), 'a moved finding is a reference');
+    assert.ok(!Array.isArray(encoded.items[1]), 'a finding with another field changed is sent whole');
+    assert.deepStrictEqual(decodeFindings([first], encoded), [moved, changed]);
+  });
+
   it('refuses a reference into a list the receiver does not have', function () {
     assert.throws(() => decodeFindings(undefined, { items: [[0, 1, 2, 1, 8]] }), /does not have/);
   });

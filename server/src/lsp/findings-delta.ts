@@ -13,29 +13,23 @@ export interface EncodedFindings {
   readonly items: readonly (Finding | MovedFinding)[];
 }
 
-function sameArray(a: readonly unknown[] | undefined, b: readonly unknown[] | undefined): boolean {
+/** Deep equality of plain finding data: strings, numbers, arrays and small records (a suppression). */
+function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (!a || !b || a.length !== b.length) return false;
-  return a.every((value, i) => value === b[i]);
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((value, i) => same(value, b[i]));
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((key) => same((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+  }
+  return false;
 }
 
-/** Whether two findings differ at most in their range. */
+/** Whether two findings differ at most in their range: every other field, present or future, is compared. */
 function sameButRange(a: Finding, b: Finding): boolean {
-  return (
-    a.fingerprint === b.fingerprint &&
-    a.ruleId === b.ruleId &&
-    a.path === b.path &&
-    a.severity === b.severity &&
-    a.message === b.message &&
-    a.messageJa === b.messageJa &&
-    a.snippetHash === b.snippetHash &&
-    a.guide === b.guide &&
-    a.pathClass === b.pathClass &&
-    a.suppression?.reason === b.suppression?.reason &&
-    a.suppression?.line === b.suppression?.line &&
-    sameArray(a.cwe, b.cwe) &&
-    sameArray(a.evidence, b.evidence)
-  );
+  if (a.fingerprint !== b.fingerprint) return false;
+  const keys = Object.keys(a) as (keyof Finding)[];
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => key === 'range' || same(a[key], b[key]));
 }
 
 /** `findings` as references into `previous` where they can be, whole where they are new or changed. */
