@@ -69,9 +69,6 @@ async function cpuMsOf(pid: number): Promise<number | undefined> {
   return Number.isFinite(ticks) ? (ticks * 1000) / 100 : undefined;
 }
 
-async function rssOf(pid: number): Promise<number | undefined> {
-  return (await memoryOf(pid))?.rss;
-}
 
 /** A git repository with a review section and ten approvals by a reviewer who did not write the file. */
 async function setUpReviews(root: string, text: string): Promise<void> {
@@ -117,7 +114,7 @@ async function editLatency(): Promise<void> {
   await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'c', version: 1, text } });
   const first = await opened;
   const openMs = performance.now() - start;
-  const rssAfterOpen = await rssOf(server.pid);
+  const rssAfterOpen = (await memoryOf(server.pid))?.rss;
 
   // Edits across the file: rewrite a statement line, alternately adding and removing a flagged call.
   const lines = text.split('\n');
@@ -147,7 +144,7 @@ async function editLatency(): Promise<void> {
     payloadBytes = Buffer.byteLength(JSON.stringify(diagnostics));
   }
   const cpuAfter = await cpuMsOf(server.pid);
-  const rssAfterEdits = await rssOf(server.pid);
+  const rssAfterEdits = (await memoryOf(server.pid))?.rss;
   await server.stop();
   await fs.rm(root, { recursive: true, force: true });
 
@@ -210,7 +207,7 @@ async function blocking(): Promise<void> {
     if (bigMs === undefined) duringScan++;
   }
   await bigPublished;
-  const rss = await rssOf(server.pid);
+  const rss = (await memoryOf(server.pid))?.rss;
   await server.stop();
   await fs.rm(root, { recursive: true, force: true });
   const sorted = [...hovers].sort((a, b) => a - b);

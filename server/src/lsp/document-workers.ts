@@ -8,10 +8,9 @@
  */
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import type { Edit } from 'web-tree-sitter';
-import { FileScan, Finding, LanguageId, builtinRulesDirectory } from '../engine';
+import { FileScan, Finding, builtinRulesDirectory } from '../engine';
 import { grammarDirectoryInUse } from '../engine/grammars';
-import { DocumentWorkerSetup, FromDocumentWorker, RulebookRef, ToDocumentWorker } from './document-worker-protocol';
+import { DocumentWorkerSetup, FromDocumentWorker, RulebookRef, ScanDocumentJob, ToDocumentWorker } from './document-worker-protocol';
 import { decodeFindings } from './findings-delta';
 import type { CallFix } from './fixes/c-bounded-calls';
 import type { RulebookSource } from './rulebook-source';
@@ -144,17 +143,8 @@ class LaneWorker {
   }
 }
 
-export interface DocumentScan {
-  readonly uri: string;
-  readonly version: number;
-  readonly path: string;
-  readonly languageId: LanguageId;
-  readonly text: string;
-  readonly edits: readonly Edit[];
-  readonly rulebook: RulebookSource;
-  readonly ruleIds: readonly string[];
-  readonly budgetMs: number;
-}
+/** A document to scan: the worker's job without its wire details (the job number, the rulebook sent by id). */
+export type DocumentScan = Omit<ScanDocumentJob, 'type' | 'job' | 'rulebook'> & { readonly rulebook: RulebookSource };
 
 export class DocumentWorkers {
   private nextJob = 1;
