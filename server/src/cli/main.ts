@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { Locale } from '../engine';
+import { preferBaselineWasm } from '../engine/grammars';
 import { checkCommand } from './commands/check';
 import { explainCommand } from './commands/explain';
 import { hookCommands } from './commands/hook';
@@ -38,6 +39,9 @@ export function registerCommands(registrar: CommandRegistrar): void {
 }
 
 export async function main(argv: readonly string[], output: Output = processOutput): Promise<number> {
+  // One-off commands parse a little in many grammars, or a whole tree once: baseline wasm code pays there. The
+  // language server edits one file again and again, where optimised code pays (`grammars.ts`).
+  if (argv.find((arg) => !arg.startsWith('-')) !== 'lsp') preferBaselineWasm();
   let exitCode = 0;
   const run = async (action: () => Promise<number>): Promise<void> => {
     exitCode = await action();

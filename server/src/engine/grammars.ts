@@ -38,23 +38,21 @@ export function grammarWasmPath(id: GrammarLanguageId): string {
 }
 
 /**
- * Grammars run on V8's baseline wasm compiler only. By default V8 recompiles a grammar's hot functions with its
- * optimising compiler in background threads; a grammar's lexer is one huge function, so that costs 0.5–5 s of CPU per
- * grammar used, more than it saves on anything but hundreds of megabytes of one language — and a check of the
- * rulebook's examples, which parses a snippet in each of twenty grammars, spent 16 s of CPU on it. Baseline code also
- * takes ~55 MB less per thread. Measured: vim's whole tree, the same CPU time either way. The flags are process-wide
- * and read when a module is compiled, so they are set before the first grammar loads.
+ * Asks V8 to run grammars on its baseline wasm compiler only; call before the first grammar loads (later, it does
+ * nothing). By default V8 recompiles a grammar's hot functions with its optimising compiler in background threads; a
+ * grammar's lexer is one huge function, so that costs 0.5–5 s of CPU per grammar used. A command that parses a little
+ * in many grammars (a check of the rulebook's examples: 16 s of CPU over twenty grammars) or a whole-tree scan (the
+ * same CPU either way on vim, ~55 MB less per thread) is better off without it; the language server is not (edits of
+ * one file: p95 24 ms optimised, 31 ms baseline), so only the CLI's one-off commands ask for it.
  */
-function baselineWasmOnly(): void {
+export function preferBaselineWasm(): void {
+  if (runtimeReady) return;
   setFlagsFromString('--no-wasm-dynamic-tiering');
   setFlagsFromString('--no-wasm-tier-up');
 }
 
 function initRuntime(): Promise<void> {
-  if (!runtimeReady) {
-    baselineWasmOnly();
-    runtimeReady = Parser.init({ locateFile: () => runtimeWasmPath() });
-  }
+  runtimeReady ??= Parser.init({ locateFile: () => runtimeWasmPath() });
   return runtimeReady;
 }
 
