@@ -2,7 +2,7 @@
 // Bundles the VS Code extension into client/dist/: the client (extension.js, `vscode` external) and the language
 // server (server.js, from the server's standalone entry) as two CommonJS bundles, with everything they read at
 // run time copied beside them: web-tree-sitter's runtime wasm, each grammar's own wasm, the default rulebook's
-// rule files (no fixtures, no examples), the rulebook's JSON Schema and the TextMate grammars of `syntaxes/`. With `--package` it then writes the .vsix to
+// rule files (no fixtures, no examples) and their parse, the rulebook's JSON Schema and the TextMate grammars of `syntaxes/`. With `--package` it then writes the .vsix to
 // dist/; `--outdir DIR` bundles into another directory (the build test uses one outside the repository).
 //
 // Needs `tsc -b` first (npm run package does it): the wasm list comes from the compiled engine's language table.
@@ -36,6 +36,7 @@ const WORKER_ENTRY = path.join(ROOT, 'server/src/lsp/document-worker.ts');
 if (!existsSync(WORKER_ENTRY)) fail(`the language server's document worker ${path.relative(ROOT, WORKER_ENTRY)} does not exist`);
 const LANGUAGES_MODULE = path.join(ROOT, 'server/out/engine/languages.js');
 if (!existsSync(LANGUAGES_MODULE)) fail('server/out/ is missing: run `npm run build` (tsc -b) first');
+const PRECOMPILED_MODULE = path.join(ROOT, 'server/out/engine/rulebook/precompiled.js');
 
 /**
  * web-tree-sitter ≥ 0.25's ESM build reads import.meta.url, which is undefined in a CommonJS bundle: alias it to the
@@ -127,6 +128,9 @@ async function bundle() {
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, withoutExamples(file, await readFile(file, 'utf8')));
   }
+  // The shipped rule files parsed once here, so each server start and worker skips parsing their YAML.
+  const { precompileDirectory, PRECOMPILED_RULES_FILE } = require(PRECOMPILED_MODULE);
+  await writeFile(path.join(DIST, PRECOMPILED_RULES_FILE), JSON.stringify(await precompileDirectory(path.join(DIST, 'rules'))));
   await cp(path.join(ROOT, 'server/src/engine/rulebook/rulebook.schema.json'), path.join(DIST, 'rulebook.schema.json'));
   // The TextMate grammars live at the repository's top (`syntaxes/`); the manifest points into dist/syntaxes/.
   const syntaxes = readdirSync(SYNTAXES).filter((name) => name.endsWith('.json'));

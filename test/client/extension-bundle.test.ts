@@ -9,7 +9,8 @@ import { spawn, spawnSync } from 'child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { LANGUAGES, builtinRulesDirectory, configureBuiltinRulesDirectory, loadRulebook } from '@secure-coding/server';
+import { LANGUAGES, PRECOMPILED_RULES_FILE, builtinRulesDirectory, configureBuiltinRulesDirectory, loadRulebook } from '@secure-coding/server';
+import { builtinRuleFiles, knownFile, readPrecompiled, relativeRuleFile } from '@secure-coding/server/out/engine/rulebook/precompiled';
 import { pathToFileURL } from 'url';
 import { Hover, PublishDiagnosticsParams, StreamMessageReader, StreamMessageWriter, createProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { REPO_ROOT } from '../helpers';
@@ -78,6 +79,16 @@ describe('extension bundle (scripts/build-extension.mjs)', function () {
     const fromBundle = await ruleIdsFrom(path.join(outdir, 'rules'));
     assert.deepStrictEqual(fromBundle.problems, []);
     assert.deepStrictEqual(fromBundle.ids, fromSource.ids);
+  });
+
+  it('ships the rule files parsed, current with the shipped texts (a server start does not parse their YAML)', async () => {
+    const parsed = readPrecompiled(path.join(outdir, PRECOMPILED_RULES_FILE));
+    assert.ok(parsed, 'the bundle holds the parse of its rule files');
+    const shipped = await builtinRuleFiles(path.join(outdir, 'rules'));
+    assert.deepStrictEqual(Object.keys(parsed.files).sort(), shipped.map((f) => relativeRuleFile(path.join(outdir, 'rules'), f)).sort());
+    for (const file of shipped) {
+      assert.ok(knownFile(parsed, relativeRuleFile(path.join(outdir, 'rules'), file), readFileSync(file, 'utf8')), `${file}: stale parse`);
+    }
   });
 
   it('runs the bundled server without node_modules: findings and hover for a C file', async () => {

@@ -20,7 +20,8 @@ export { IncrementalDocument, KEPT_FACTS_LIMIT, describeEdit, diffEdit } from '.
 export { LANGUAGES, LANGUAGE_IDS, LanguageId, languageForFile, languageForPath, resolveLanguageName } from './languages';
 export { maskSecret } from './mask';
 export { FileReader, diskReader } from './reader';
-export { BUILTIN_DEFAULT, RULEBOOK_RELATIVE_PATH, UNTRUSTED_RULE_NOTE, builtinRulesDirectory, configureBuiltinRulesDirectory, loadRulebook, rootOf } from './rulebook/load';
+export { BUILTIN_DEFAULT, RULEBOOK_RELATIVE_PATH, UNTRUSTED_RULE_NOTE, builtinRulesDirectory, configureBuiltinRulesDirectory, loadRulebook, precompiledRulesFile, rootOf } from './rulebook/load';
+export { PRECOMPILED_RULES_FILE } from './rulebook/precompiled';
 export { ActiveRule, CompiledRule, Rulebook, firstMatchingGlob } from './rulebook/rulebook';
 export { RuleDecision, SettingStep } from './rulebook/effective-rule';
 export { AssistOptions, CompletionItem, CompletionKind, HoverInfo, rulebookCompletions, rulebookHover } from './rulebook/schema-assist';

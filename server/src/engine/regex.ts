@@ -62,13 +62,18 @@ class Re2Regex implements RuleRegex {
 }
 
 class V8Regex implements RuleRegex {
-  readonly groupCount: number;
+  private groups?: number;
   private readonly regex: RegExp;
 
   constructor(readonly source: string, caseInsensitive: boolean, multiline: boolean) {
     const { body, caseInsensitive: inline } = splitInlineFlags(source);
     this.regex = new RegExp(body, `g${multiline ? 'm' : ''}d${caseInsensitive || inline ? 'i' : ''}`);
-    this.groupCount = new RegExp(`${body}|`).exec('')!.length - 1;
+  }
+
+  /** Counted on first use: running a regex compiles it, and most rules' regexes never run in a given scan. */
+  get groupCount(): number {
+    this.groups ??= new RegExp(`${this.regex.source}|`).exec('')!.length - 1;
+    return this.groups;
   }
 
   test(text: string): boolean {

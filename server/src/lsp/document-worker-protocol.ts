@@ -13,6 +13,8 @@ export interface DocumentWorkerSetup {
   /** Where the grammars' wasm lies, when not in `node_modules` (the extension's bundle). */
   readonly grammarDirectory?: string;
   readonly builtinRulesDirectory: string;
+  /** The build's parse of those rule files, if any (`configureBuiltinRulesDirectory`). */
+  readonly precompiledRules?: string;
   /** Int32Array[1]: the job the main thread wants stopped (the scan checks it now and then). */
   readonly cancel: SharedArrayBuffer;
 }

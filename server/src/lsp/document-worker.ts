@@ -29,7 +29,7 @@ export const MAX_KEPT_TREES = 24;
 
 const setup = workerData as DocumentWorkerSetup;
 if (setup.grammarDirectory) configureGrammarDirectory(setup.grammarDirectory);
-configureBuiltinRulesDirectory(setup.builtinRulesDirectory);
+configureBuiltinRulesDirectory(setup.builtinRulesDirectory, setup.precompiledRules);
 const cancel = new Int32Array(setup.cancel);
 const port = parentPort!;
 

@@ -8,7 +8,7 @@
  */
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { FileScan, Finding, builtinRulesDirectory } from '../engine';
+import { FileScan, Finding, builtinRulesDirectory, precompiledRulesFile } from '../engine';
 import { grammarDirectoryInUse } from '../engine/grammars';
 import { DocumentWorkerSetup, FromDocumentWorker, RulebookRef, ScanDocumentJob, ToDocumentWorker } from './document-worker-protocol';
 import { decodeFindings } from './findings-delta';
@@ -51,7 +51,7 @@ class LaneWorker {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const setup: DocumentWorkerSetup = { grammarDirectory: grammarDirectoryInUse(), builtinRulesDirectory: builtinRulesDirectory(), cancel: this.cancel };
+    const setup: DocumentWorkerSetup = { grammarDirectory: grammarDirectoryInUse(), builtinRulesDirectory: builtinRulesDirectory(), precompiledRules: precompiledRulesFile(), cancel: this.cancel };
     const worker = new Worker(this.script, { workerData: setup });
     worker.on('message', (message: FromDocumentWorker) => {
       // Decoded in the order sent, answered or not: the worker encodes its next list against this one.

@@ -131,11 +131,15 @@ class Automaton {
         this.output[to] = this.output[to].concat(this.output[this.fail[to]]);
       }
     }
+    // A state's row is its failure state's row (shallower, so already filled in breadth-first order) with its own
+    // transitions written over it: one copy per state instead of a failure-chain walk per state and character,
+    // which cost ~0.1 s of every start with the built-in rules' keywords.
     this.table = new Int32Array(this.next.length * ALPHABET);
-    for (let state = 0; state < this.next.length; state++) {
-      for (let c = 0; c < ALPHABET; c++) {
-        const to = this.step(state, c);
-        this.table[state * ALPHABET + c] = entryOf(to, this.output[to].length > 0);
+    for (const state of [0, ...queue]) {
+      const row = state * ALPHABET;
+      if (state !== 0) this.table.copyWithin(row, this.fail[state] * ALPHABET, this.fail[state] * ALPHABET + ALPHABET);
+      for (const [c, to] of this.next[state]) {
+        if (c < ALPHABET) this.table[row + c] = entryOf(to, this.output[to].length > 0);
       }
     }
   }

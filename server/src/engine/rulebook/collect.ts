@@ -12,7 +12,8 @@ import type { OverrideEntry, PathSectionEntry, Provenance, RuleSwitch } from './
 import { validateRulebook } from './schema';
 import { didYouMean } from './suggest';
 import { Rule, RulebookDocument, RuleOverride } from './types';
-import { KeyPath, RulebookProblem, YamlSource } from './yaml-source';
+import { PrecompiledRules, builtinRuleFiles, knownFile, relativeRuleFile } from './precompiled';
+import { KeyPath, KnownYaml, RulebookProblem, YamlSource } from './yaml-source';
 
 export const RULEBOOK_RELATIVE_PATH = '.secure-coding/rulebook.yaml';
 export const BUILTIN_DEFAULT = 'builtin:default';
@@ -109,15 +110,18 @@ export class Collector {
     private readonly builtinDirectory: string,
     /** Which files skip the schema check (see `LoadOptions.validated` and `checkBuiltin`). */
     private readonly skipSchema: 'none' | 'builtin' | 'all' = 'none',
+    /** The built-in rule files as the build parsed them (see `precompiled.ts`). */
+    private readonly precompiled?: PrecompiledRules,
   ) {}
 
   async loadBuiltin(): Promise<void> {
     if (this.loaded.has(BUILTIN_DEFAULT)) return;
     this.loaded.add(BUILTIN_DEFAULT);
-    const files = (await this.reader.list(this.builtinDirectory, ['.yaml', '.yml'])).filter((f) => !/\.fixture\./.test(path.basename(f)));
-    for (const file of files) {
+    for (const file of await builtinRuleFiles(this.builtinDirectory, this.reader)) {
       const read = await this.read(file);
-      if (read.kind === 'read') await this.loadText(file, read.text, 'builtin', [], false);
+      if (read.kind !== 'read') continue;
+      const known = knownFile(this.precompiled, relativeRuleFile(this.builtinDirectory, file), read.text);
+      await this.loadText(file, read.text, 'builtin', [], false, known);
     }
   }
 
@@ -143,10 +147,10 @@ export class Collector {
     return true;
   }
 
-  private async loadText(file: string, text: string, origin: string, stack: readonly string[], isRulebook: boolean): Promise<void> {
+  private async loadText(file: string, text: string, origin: string, stack: readonly string[], isRulebook: boolean, known?: KnownYaml): Promise<void> {
     this.loaded.add(file);
     this.collected.texts.push(text);
-    const source = new YamlSource(file, text);
+    const source = new YamlSource(file, text, known);
     this.collected.problems.push(...source.problems);
     const broken = source.brokenKeyPaths();
     if (broken === 'all') {

@@ -11,6 +11,7 @@ import { DEFAULT_LIMITS } from '../source-text';
 import { BUILTIN_DEFAULT, BUILTIN_NONE, Collector, RULEBOOK_RELATIVE_PATH } from './collect';
 import { compileAllowLists, compileRules, warnUnselected } from './compile-rules';
 import { checkExamples } from './examples';
+import { PRECOMPILED_RULES_FILE, readPrecompiled } from './precompiled';
 import { Rulebook, RulebookConfig } from './rulebook';
 import { RulebookProblem } from './yaml-source';
 
@@ -18,14 +19,24 @@ export { BUILTIN_DEFAULT, BUILTIN_NONE, RULEBOOK_RELATIVE_PATH };
 export { UNTRUSTED_RULE_NOTE } from './compile-rules';
 
 let builtinDirectory = path.resolve(__dirname, '../../../../rules');
+/** The build's parse of the built-in rule files (`npm run build` writes it beside this module). */
+let precompiledFile: string | undefined = path.resolve(__dirname, PRECOMPILED_RULES_FILE);
 
-/** Where the default rulebook's rule files are (the bundled extension keeps a copy beside its bundle). */
-export function configureBuiltinRulesDirectory(directory: string): void {
+/**
+ * Where the default rulebook's rule files are (the bundled extension keeps a copy beside its bundle), and the
+ * build's parse of them, if there is one for that folder.
+ */
+export function configureBuiltinRulesDirectory(directory: string, precompiled?: string): void {
   builtinDirectory = directory;
+  precompiledFile = precompiled;
 }
 
 export function builtinRulesDirectory(): string {
   return builtinDirectory;
+}
+
+export function precompiledRulesFile(): string | undefined {
+  return precompiledFile;
 }
 
 export interface LoadOptions {
@@ -68,7 +79,7 @@ function sortProblems(problems: RulebookProblem[], files: readonly string[]): Ru
 
 export async function loadRulebook(options: LoadOptions = {}): Promise<Rulebook> {
   const skipSchema = options.validated ? 'all' : options.checkBuiltin === false ? 'builtin' : 'none';
-  const collector = new Collector(options.reader ?? diskReader, builtinDirectory, skipSchema);
+  const collector = new Collector(options.reader ?? diskReader, builtinDirectory, skipSchema, readPrecompiled(precompiledFile));
   const file = options.rulebookFile;
   const found = file ? await collector.loadRoot(file) : false;
   if (!found) await collector.loadBuiltin();

@@ -3,20 +3,65 @@
  * uses for completion. ajv's errors become problems at the offending key, in words a lead can act on: "did you mean"
  * for unknown keys, "a `pattern` rule needs `regex` or `query`" instead of three branch failures.
  */
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject, Options, ValidateFunction } from 'ajv';
+import * as path from 'path';
+import { sha256 } from '../findings';
 import schemaJson from './rulebook.schema.json';
 import { didYouMean } from './suggest';
 import { KeyPath, RulebookProblem, YamlSource } from './yaml-source';
 
 export const RULEBOOK_SCHEMA = schemaJson as Record<string, unknown>;
 
+/**
+ * `verbose` gives each error its parent schema (for the keys allowed where an unknown key was written);
+ * `strict: false` lets the schema carry editor-only annotations such as `x-description-ja`.
+ */
+const AJV_OPTIONS: Options = { allErrors: true, strict: false, verbose: true };
+
+/** The validator the build compiled (`npm run build`), beside this module; see `validatorModuleSource`. */
+export const COMPILED_VALIDATOR_FILE = 'rulebook-validator.js';
+
 let validator: ValidateFunction | undefined;
 
+function schemaHash(): string {
+  return sha256(JSON.stringify(RULEBOOK_SCHEMA));
+}
+
+/**
+ * The build's compiled validator, when it was compiled from this very schema. Compiling the schema with ajv took
+ * ~150 ms (and loading ajv ~60 ms) of every CLI run with a workspace rulebook; a missing or stale module only
+ * costs that time again.
+ */
+function compiledValidator(): ValidateFunction | undefined {
+  try {
+    // A path built at run time: the extension's bundler must not try to include a file only the build writes.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- synchronous, and only if the file exists
+    const compiled = require(path.join(__dirname, COMPILED_VALIDATOR_FILE)) as { schemaHash?: string; validate?: ValidateFunction };
+    return compiled.schemaHash === schemaHash() ? compiled.validate : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function validate(): ValidateFunction {
-  // `verbose` gives each error its parent schema (for the keys allowed where an unknown key was written);
-  // `strict: false` lets the schema carry editor-only annotations such as `x-description-ja`.
-  validator ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(RULEBOOK_SCHEMA);
+  validator ??= compiledValidator() ?? newAjv().compile(RULEBOOK_SCHEMA);
   return validator;
+}
+
+function newAjv(options: Options = {}): import('ajv').default {
+  // Loaded only when the build's validator is missing or stale, or to write it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous load on first use
+  const { default: Ajv } = require('ajv') as typeof import('ajv');
+  return new Ajv({ ...AJV_OPTIONS, ...options });
+}
+
+/** The validator as a CommonJS module for the build to write beside this one (ajv's standalone code). */
+export function validatorModuleSource(): string {
+  const ajv = newAjv({ code: { source: true } });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build alone needs it
+  const { default: standaloneCode } = require('ajv/dist/standalone') as typeof import('ajv/dist/standalone');
+  const code = standaloneCode(ajv, ajv.compile(RULEBOOK_SCHEMA));
+  return `${code}\nmodule.exports.validate = module.exports;\nmodule.exports.schemaHash = ${JSON.stringify(schemaHash())};\n`;
 }
 
 function pathOf(instancePath: string): (string | number)[] {

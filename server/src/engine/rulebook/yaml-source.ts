@@ -49,28 +49,63 @@ function openedAt(document: Document.Parsed, error: YAMLError): { offset: number
   return found;
 }
 
+/**
+ * What a build step already knows of a clean rulebook file (no YAML problems): its value and the locations of the
+ * key paths a load asks for, so the file need not be parsed again at every start (see `precompiled.ts`).
+ */
+export interface KnownYaml {
+  readonly data: unknown;
+  /** `locationKey(path, target)` → where it is. A path not listed is found by parsing the text after all. */
+  readonly locations: Readonly<Record<string, SourceSpan>>;
+}
+
+export interface SourceSpan {
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+export function locationKey(path: KeyPath, target: 'key' | 'value'): string {
+  return JSON.stringify([target, ...path]);
+}
+
 export class YamlSource {
   private readonly lineCounter = new LineCounter();
-  readonly document: Document.Parsed;
+  private parsed?: Document.Parsed;
   readonly problems: RulebookProblem[] = [];
 
-  constructor(readonly file: string, readonly text: string) {
-    this.document = parseDocument(text, { lineCounter: this.lineCounter, prettyErrors: false, uniqueKeys: true });
-    for (const error of this.document.errors) {
-      const opened = openedAt(this.document, error);
+  /** With `known`, the text is parsed only when something it does not hold is asked (a problem to place). */
+  constructor(readonly file: string, readonly text: string, private readonly known?: KnownYaml) {
+    if (!known) this.parse();
+  }
+
+  get document(): Document.Parsed {
+    return this.parsed ?? this.parse();
+  }
+
+  private parse(): Document.Parsed {
+    this.parsed = parseDocument(this.text, { lineCounter: this.lineCounter, prettyErrors: false, uniqueKeys: true });
+    // A known file was clean when it was compiled, and its text is the same (the caller compared hashes).
+    if (this.known) return this.parsed;
+    const file = this.file;
+    const text = this.text;
+    for (const error of this.parsed.errors) {
+      const opened = openedAt(this.parsed, error);
       const at = this.lineCounter.linePos(opened?.offset ?? error.pos[0]);
       const end = this.lineCounter.linePos(opened ? opened.offset + 1 : error.pos[1]);
       const message = opened?.message ?? describeYamlError(error.code, error.message, text.slice(error.pos[0]));
       this.problems.push({ file, line: at.line, column: at.col, endLine: end.line, endColumn: end.col, message: `YAML: ${message}`, severity: 'error' });
     }
-    for (const warning of this.document.warnings) {
+    for (const warning of this.parsed.warnings) {
       const at = this.lineCounter.linePos(warning.pos[0]);
       this.problems.push({ file, line: at.line, column: at.col, message: `YAML: ${warning.message.split('\n')[0]}`, severity: 'warning' });
     }
+    return this.parsed;
   }
 
   get ok(): boolean {
-    return this.document.errors.length === 0;
+    return this.known !== undefined || this.document.errors.length === 0;
   }
 
   /**
@@ -79,6 +114,7 @@ export class YamlSource {
    */
   brokenKeyPaths(): KeyPath[] | 'all' {
     const broken: KeyPath[] = [];
+    if (this.known) return broken;
     const root = this.document.contents;
     if (this.document.errors.length === 0) return broken;
     if (!isMap(root)) return 'all';
@@ -106,6 +142,7 @@ export class YamlSource {
   }
 
   toJS(): unknown {
+    if (this.known) return this.known.data;
     return this.document.toJS({ maxAliasCount: 100 });
   }
 
@@ -119,6 +156,8 @@ export class YamlSource {
    * or the item for a sequence entry. Falls back to the nearest existing ancestor.
    */
   locationOf(path: KeyPath, target: 'key' | 'value' = 'key'): RulebookProblem & { message: '' } {
+    const known = this.known?.locations[locationKey(path, target)];
+    if (known) return { file: this.file, ...known, message: '', severity: 'error' };
     let node: unknown = this.document.contents;
     let best: [number, number] = [0, 0];
     const rangeOf = (n: unknown): [number, number] | undefined => {
