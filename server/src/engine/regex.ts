@@ -3,7 +3,19 @@
  * whatever the pattern, so no rule can hang the editor or CI. The built-in rulebook's patterns are checked against
  * RE2's syntax too (so a lead can copy them), then run on V8's faster engine because we review them.
  */
-import { RE2JS } from 're2js';
+import type { RE2JS } from 're2js';
+
+let re2: typeof RE2JS | undefined;
+
+/**
+ * RE2 is loaded on first use: built-in rules run on V8 (checked to be valid RE2 by the tests), so only a workspace
+ * rule's regex needs it, and most runs have none — a quarter of a megabyte of code each CLI start need not read.
+ */
+function re2js(): typeof RE2JS {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous load on first use
+  re2 ??= (require('re2js') as typeof import('re2js')).RE2JS;
+  return re2;
+}
 
 export interface RegexMatch {
   readonly start: number;
@@ -27,7 +39,7 @@ function splitInlineFlags(source: string): { body: string; caseInsensitive: bool
 }
 
 function re2Flags(caseInsensitive: boolean): number {
-  return caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0;
+  return caseInsensitive ? re2js().CASE_INSENSITIVE : 0;
 }
 
 class Re2Regex implements RuleRegex {
@@ -36,7 +48,7 @@ class Re2Regex implements RuleRegex {
 
   constructor(readonly source: string, caseInsensitive: boolean, multiline: boolean) {
     const { body, caseInsensitive: inline } = splitInlineFlags(source);
-    this.pattern = RE2JS.compile(body, re2Flags(caseInsensitive || inline) | (multiline ? RE2JS.MULTILINE : 0));
+    this.pattern = re2js().compile(body, re2Flags(caseInsensitive || inline) | (multiline ? re2js().MULTILINE : 0));
     this.groupCount = this.pattern.groupCount();
   }
 
