@@ -6,7 +6,7 @@
  */
 import * as assert from 'assert';
 import { execFileSync, spawnSync } from 'child_process';
-import { copyFileSync, mkdirSync } from 'fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'fs';
 import * as path from 'path';
 import { REPO_ROOT } from '../helpers';
 import { ALICE, commitAs, git, gitRepo, removeTempDirs, repoWith, tempDir, writeFile } from './repo';
@@ -61,6 +61,12 @@ describe('the pre-commit framework hook (.pre-commit-hooks.yaml)', function () {
     assert.match(blocked.output, /secure-coding rulebook \(staged changes\)\.+Failed/);
     assert.match(blocked.output, /b\.c:1:\d+: error: `strcpy` is banned/);
     assert.doesNotMatch(blocked.output, /legacy\.c:/);
+    // The first run built the tool in pre-commit's clone, with the build-time work each later run then skips.
+    const clones = readdirSync(home).filter((name) => existsSync(path.join(home, name, 'server/out/engine/rulebook')));
+    assert.strictEqual(clones.length, 1, `one built clone of the tool in ${home}`);
+    for (const prepared of ['builtin-rules.json', 'rulebook-validator.js']) {
+      assert.ok(existsSync(path.join(home, clones[0], 'server/out/engine/rulebook', prepared)), `${prepared} was built`);
+    }
 
     writeFile(project, 'b.c', 'int clean;\n');
     git(project, ['add', 'b.c']);
