@@ -20,6 +20,12 @@ const apiKey = process.env.API_KEY;
 // ok: secret.generic-token
 const publicKey = "pk_live_2e8gSOA3d5gYCW8AXDAdXncn";
 // ok: secret.generic-token
+const searchApiKey = "3c9e1a7f5b2d8e4c6a0f9b1d3e5c7a2f";
+// ok: secret.generic-token
+const siteSearch = { "docsearch.api_key": "e81f4b2c9a6d3e7f0b5c8a1d4e9f2b6c" };
+// ruleid: secret.generic-token
+const indexer = { "catalog.admin.api_key": "7d2e9b4f1c6a8e3d5b0f2a7c9e4d1b6f" };
+// ok: secret.generic-token
 const csrfToken = "a1b2c3d4e5f6a7b8c9d0";
 // ok: secret.generic-token
 const API_KEY_HEADER = "X-Api-Key";

@@ -69,6 +69,19 @@ function candidateNames(name: string, fullName: string): string[] {
   return parts.length >= 2 ? [snake, snakeCase(parts.slice(-2).join('_'))] : [snake];
 }
 
+/**
+ * A key whose qualifier says what `ignore_names` says of a name: `algolia.docsearch.api_key` is a search-only key as
+ * `docsearch_api_key` would be, `auth.reset.token` a reset token. Read on the last two segments of a dotted or nested
+ * name, the same tail `candidateNames` reads for a generic last segment.
+ */
+function qualifiedAway(name: string, fullName: string, m: NameMatchers): boolean {
+  if (!m.ignoreNames) return false;
+  const parts = fullName.match(/[A-Za-z_][\w-]*/g) ?? [];
+  if (parts.length < 2) return false;
+  const tail = snakeCase(parts.slice(-2).join('_'));
+  return tail !== snakeCase(name) && m.ignoreNames.test(tail);
+}
+
 interface CompiledPattern {
   readonly regex: RuleRegex;
   readonly group: number | undefined;
@@ -233,6 +246,7 @@ function boundName(fact: StringFact, m: NameMatchers): BoundName | undefined {
   if (context.kind === 'argument' && context.index !== undefined && (context.index > 0 || context.arity !== 1)) return undefined;
   const candidates = candidateNames(context.name, context.fullName);
   const hit = m.names ? candidates.find((name) => m.names!.test(name) && !m.ignoreNames?.test(name)) : undefined;
+  if (hit !== undefined && qualifiedAway(context.name, context.fullName, m)) return undefined;
   if (hit !== undefined) return { name: context.name, evidence: m.weakNames?.test(hit) ? 'name:weak' : 'name:strong' };
   const modelled = modelEvidence(context.name, m);
   return modelled ? { name: context.name, evidence: modelled } : undefined;
