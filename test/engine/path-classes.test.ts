@@ -95,6 +95,17 @@ const CASES: readonly (readonly [string, PathClass, string?])[] = [
   ['Tests/SessionTests.swift', 'test', 'test-folder'],
   ['Pods/Alamofire/Source/Session.swift', 'vendored', 'vendor-folder'],
   ['Example/Source/AppDelegate.swift', 'docs', 'docs-folder'],
+  // Samples made up by a program, and what tests compare against, wherever they sit.
+  ['cmd/generate/config/rules/acme.go', 'test', 'sample-generators'],
+  ['internal/fakers/users.py', 'test', 'sample-generators'],
+  ['cmd/generated.go', 'product'],
+  ['pkg/analyzers/acme/expected_output.json', 'test', 'test-file-name'],
+  ['pkg/analyzers/acme/result_output.json', 'test', 'test-file-name'],
+  ['parser/parse.golden', 'test', 'test-file-name'],
+  ['src/__snapshots__/App.test.js.snap', 'test', 'test-folder'],
+  ['cases/login.expected', 'test', 'test-file-name'],
+  ['pkg/results.go', 'product'],
+  ['config/expected.go', 'product'],
   // The outermost folder decides.
   ['vendor/lib/test/a.c', 'vendored', 'vendor-folder'],
   ['test/fixtures/vendor/a.js', 'test', 'test-folder'],

@@ -9,7 +9,7 @@
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { FileScan, Rulebook, relativePath, scanFile } from '../engine';
+import { FileScan, HeaderLibrary, Rulebook, diskReader, relativePath, scanFile } from '../engine';
 import { WorkerReady, WorkerRequest, WorkerResponse, WorkerSetup } from './worker-protocol';
 
 export interface ParallelScanOptions {
@@ -37,10 +37,25 @@ export function claimNext(cursor: Int32Array, count: number): number | undefined
   return index < count ? index : undefined;
 }
 
+/**
+ * The C headers one scan's thread has read: a rulebook is loaded once per scan and thread, so its library lives as
+ * long as the scan and each header is parsed once per thread.
+ */
+const headerLibraries = new WeakMap<Rulebook, HeaderLibrary>();
+
+function headersOf(rulebook: Rulebook): HeaderLibrary {
+  let library = headerLibraries.get(rulebook);
+  if (!library) {
+    library = new HeaderLibrary(rulebook.root, diskReader, rulebook.config.limits);
+    headerLibraries.set(rulebook, library);
+  }
+  return library;
+}
+
 /** Scans one file; a failure is a note on that file, never the end of the whole scan. */
 export async function scanOrNote(rulebook: Rulebook, file: string): Promise<FileScan> {
   try {
-    return await scanFile(rulebook, file);
+    return await scanFile(rulebook, file, diskReader, headersOf(rulebook));
   } catch (err) {
     return { path: relativePath(rulebook.root, file), findings: [], skipped: { reason: 'unreadable', detail: `scan failed: ${(err as Error).message}` } };
   }

@@ -10,12 +10,14 @@ import { Rulebook } from './rulebook/rulebook';
 import { ScanInput, ScanOptions, ScanResult, scanWithRules } from './scanner';
 import { SkipNote, decodeSource, timeBudgetNote } from './source-text';
 import { ScanStopped, budgetOf } from './budget';
+import { HeaderLibrary } from './c-headers';
 
 export { Finding, compareFindings, fingerprintOf, sha256 } from './findings';
 export { hiddenByDefault, isGating } from './gating';
 export { CONFIDENCES, CONFIDENCE_NAMES, Confidence, confidenceOf, confidenceReasons, confidenceSummary } from './confidence';
 export { PATH_CLASSES, PATH_CLASS_NAMES, PathClass, PathClassification, classReasonText, classifyByConvention } from './path-classes';
 export { configureGrammarDirectory } from './grammars';
+export { HeaderLibrary } from './c-headers';
 export { IncrementalDocument, KEPT_FACTS_LIMIT, describeEdit, diffEdit } from './incremental';
 export { LANGUAGES, LANGUAGE_IDS, LanguageId, languageForFile, languageForPath, resolveLanguageName } from './languages';
 export { maskSecret } from './mask';
@@ -54,8 +56,11 @@ export function relativePath(root: string, file: string): string {
   return (rel === '' ? path.basename(file) : rel).split(path.sep).join('/');
 }
 
-/** Reads and scans one file, or says why it was skipped (too large, binary, minified, unreadable). */
-export async function scanFile(rulebook: Rulebook, file: string, reader: FileReader = diskReader): Promise<FileScan> {
+/**
+ * Reads and scans one file, or says why it was skipped (too large, binary, minified, unreadable). With `headers`,
+ * a C or C++ file's copies are judged with what its headers declare too (read through the same library, once).
+ */
+export async function scanFile(rulebook: Rulebook, file: string, reader: FileReader = diskReader, headers?: HeaderLibrary): Promise<FileScan> {
   const rel = relativePath(rulebook.root, file);
   const limits = rulebook.config.limits;
   const size = await reader.size(file);
@@ -73,7 +78,9 @@ export async function scanFile(rulebook: Rulebook, file: string, reader: FileRea
   const decoded = decodeSource(bytes, limits);
   if ('skip' in decoded) return { path: rel, findings: [], skipped: decoded.skip };
   try {
-    const result = await scanDocument(rulebook, { path: rel, text: decoded.text }, { budget: budgetOf(limits.maxScanSeconds * 1000) });
+    const language = languageForFile(rel, decoded.text);
+    const declared = headers && (language === 'c' || language === 'cpp') ? await headers.forFile(file, decoded.text) : undefined;
+    const result = await scanDocument(rulebook, { path: rel, text: decoded.text, languageId: language, headers: declared }, { budget: budgetOf(limits.maxScanSeconds * 1000) });
     return { path: rel, findings: result.findings, partialParse: result.partialParse, failures: result.failures };
   } catch (err) {
     if (err instanceof ScanStopped) return { path: rel, findings: [], skipped: timeBudgetNote(limits) };

@@ -119,6 +119,17 @@ const FOLDER_CONVENTIONS: readonly FolderConvention[] = [
     },
   },
   {
+    // The samples a program makes up to check itself or others (a secret scanner's sample tokens for each rule, a
+    // fake-data generator's records) are test data wherever they sit.
+    id: 'sample-generators',
+    pathClass: 'test',
+    names: /^(?:generate|fakers?|fake[-_]?data|fixtures?[-_]?gen|sample[-_]?gen|datagen|testgen|synthetic[-_]?data)$/i,
+    text: {
+      en: 'a generator of samples or fake data (`generate/`, `fakers/`, `datagen/`…)',
+      ja: 'サンプル・偽データの生成コードのフォルダー（`generate/`、`fakers/`、`datagen/` など）',
+    },
+  },
+  {
     id: 'docs-folder',
     pathClass: 'docs',
     names: /^(?:docs?|documentation|man|man[1-9n]|manpages?|examples?|_examples|samples?|demos?|tutorials?|guides?|cookbook|howtos?|website|book)$/i,
@@ -145,12 +156,16 @@ const TEST_FILES: FileConvention = {
         // Java, Kotlin, Groovy, Scala, C#, Swift, PHP.
         '.+(?:Tests?|TestCase|IT|ITCase)\\.(?:java|kt|kts|groovy|scala|cs|swift|php)',
         '.+Spec\\.(?:groovy|kt|scala)',
+        // What a test compares against: expected outputs, golden files, snapshots (`expected_output.json`,
+        // `result_output.json`, `parse.golden`, `App.test.js.snap`, `case.expected`).
+        '(?:expected|actual|result|golden)[-_.]?(?:output|result|response|data)?s?\\.(?:json|ya?ml|txt|xml|out|html)',
+        '.+[-_.](?:expected|golden)(?:\\.[a-z0-9]+)?|.+\\.(?:golden|snap)',
       ].join('|') +
       ')$',
   ),
   text: {
-    en: 'a test file name (`*_test.go`, `test_*.py`, `*_test.py`, `*.spec.ts`, `*.test.js`, `*Test.java`, `*_spec.rb`, `*_test.c`…)',
-    ja: 'テストのファイル名（`*_test.go`、`test_*.py`、`*_test.py`、`*.spec.ts`、`*.test.js`、`*Test.java`、`*_spec.rb`、`*_test.c` など）',
+    en: 'a test file name (`*_test.go`, `test_*.py`, `*_test.py`, `*.spec.ts`, `*.test.js`, `*Test.java`, `*_spec.rb`, `*_test.c`…) or a test\'s expected output (`expected_output.json`, `*.golden`, `*.snap`…)',
+    ja: 'テストのファイル名（`*_test.go`、`test_*.py`、`*_test.py`、`*.spec.ts`、`*.test.js`、`*Test.java`、`*_spec.rb`、`*_test.c` など）またはテストの期待出力（`expected_output.json`、`*.golden`、`*.snap` など）',
   },
 };
 

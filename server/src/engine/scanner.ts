@@ -24,6 +24,7 @@ import { focusOf, isFocusable } from './focus';
 import { Region } from './syntax/located-facts';
 import { deleteTree } from './syntax/ancestry';
 import { confidenceOf } from './confidence';
+import type { DeclarationSource } from './syntax/c-declarations';
 
 export interface ScanInput {
   /** Workspace-relative path with forward slashes (used for path globs and in findings). */
@@ -38,6 +39,8 @@ export interface ScanInput {
   readonly changed?: ChangedRegion;
   /** Prefilter results already known for some rules (kept up to date across edits through line prefilters). */
   readonly prefiltered?: ReadonlyMap<CompiledRule, boolean>;
+  /** What a C file's headers declare, when the caller read them (`HeaderLibrary`). */
+  readonly headers?: DeclarationSource;
 }
 
 export interface RuleFailure {
@@ -102,6 +105,7 @@ class LazyDocument implements ScanDocument {
     readonly text: string,
     readonly tree: Tree | undefined,
     previous?: Pick<ScanInput, 'previousTree' | 'previousFacts' | 'changed'>,
+    readonly headers?: DeclarationSource,
   ) {
     this.index = new TextIndex(text);
     if (tree && hasGrammar(languageId)) {
@@ -183,6 +187,9 @@ class FocusedDocument implements ScanDocument {
   get lower(): string {
     return this.base.lower;
   }
+  get headers(): DeclarationSource | undefined {
+    return this.base.headers;
+  }
   strings(): readonly StringFact[] {
     return this.base.stringsIn(this.focus);
   }
@@ -262,7 +269,7 @@ function matchAll(candidates: readonly ActiveRule[], input: ScanInput, languageI
   let tree = parsed;
   const needsSuppressions = input.text.includes(SUPPRESSION_MARKER);
   const keepFacts = options.keepTree === true && options.keepFacts !== false;
-  const doc = new LazyDocument(input.path, languageId, input.text, tree, keepFacts ? input : undefined);
+  const doc = new LazyDocument(input.path, languageId, input.text, tree, keepFacts ? input : undefined, input.headers);
   // The prefilters' lower case is the same text: one string, so the keyword pass's cache knows it at a glance.
   doc.shareLower(fileInput.lower);
   // A one-off scan of a parsed file reads strings only where the rules that say so can find; an editor's scan

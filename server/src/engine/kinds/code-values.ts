@@ -171,3 +171,87 @@ export function isRouteKey(fullName: string): boolean {
   const key = fullName.replace(/^["'`]|["'`]$/g, '');
   return key.startsWith('/') || /^[a-z][a-z0-9+.-]*:\/\//i.test(key);
 }
+
+/** A word that can name a field: `username`, `api_key`, `user.email`. */
+const FIELD_WORD = /^[A-Za-z_][\w.-]{0,40}$/;
+/** The names of the fields a login form or a credential record has. */
+const CREDENTIAL_FIELD = /^(?:user(?:[-_]?name)?|login|e?mail|email[-_]?address|password|passwd|pass|pwd|passphrase|secret|token|api[-_]?key|client[-_]?(?:id|secret)|account)$/i;
+/** How far around a literal the list it belongs to is looked for. */
+const LIST_REACH = 300;
+const QUOTED = /(["'`])((?:(?!\1)[^\\\n]|\\.)*)\1/g;
+
+/**
+ * A literal that is one of a list of field names (`"password": {"username", "password", "nodes"}`, a form's
+ * required fields): every element of its list is a quoted word, and another one names a credential field. The
+ * list says which fields exist, not what is in them.
+ */
+export function isFieldNameList(doc: ScanDocument, fact: StringFact): boolean {
+  if (!FIELD_WORD.test(fact.value)) return false;
+  const text = doc.text;
+  let open = -1;
+  let depth = 0;
+  for (let i = fact.start - 2; i >= Math.max(0, fact.start - LIST_REACH); i--) {
+    const c = text[i];
+    if (c === '}' || c === ')' || c === ']') depth++;
+    else if (c === '{' || c === '(' || c === '[') {
+      if (depth === 0) {
+        open = i;
+        break;
+      }
+      depth--;
+    } else if (depth === 0 && (c === ':' || c === '=' || c === ';')) return false; // a key/value record, not a list
+  }
+  if (open < 0) return false;
+  const closer = ({ '{': '}', '(': ')', '[': ']' } as Record<string, string>)[text[open]];
+  const close = text.indexOf(closer, fact.end);
+  if (close < 0 || close - open > LIST_REACH * 2) return false;
+  const body = text.slice(open + 1, close);
+  const elements = [...body.matchAll(QUOTED)];
+  // Only quoted words separated by commas: a call's arguments or a record are something else.
+  if (elements.length < 2 || body.replace(QUOTED, '').replace(/[\s,]/g, '') !== '') return false;
+  const words = elements.map((m) => m[2]);
+  if (!words.every((w) => FIELD_WORD.test(w))) return false;
+  return words.some((w) => w !== fact.value && CREDENTIAL_FIELD.test(w));
+}
+
+/**
+ * A number written where an interface definition or an enumeration numbers its members (`AppPassword = 1029;` in
+ * a `.proto` enum, `string password = 2;` a field's tag, `Password = 3,` in an enum): an ordinal, not a secret.
+ */
+export function isMemberNumber(doc: ScanDocument, fact: StringFact): boolean {
+  if (!/^\d{1,9}$/.test(fact.value)) return false;
+  const after = doc.text.slice(fact.end, fact.end + 40);
+  // The number ends the member: `;` or `,` (or an option list `[deprecated = true];`) follows it, not a quote.
+  if (!/^\s*(?:\[[^\]\n]*\]\s*)?[;,]/.test(after)) return false;
+  const lineStart = doc.text.lastIndexOf('\n', fact.start - 1) + 1;
+  const before = doc.text.slice(Math.max(lineStart, fact.start - 200), fact.start);
+  // `Name = 12` with nothing quoted: a quoted number (`password = "1234";`) is a value someone typed.
+  return /^\s*(?:(?:optional|required|repeated|[A-Za-z_][\w.<>, ]*)\s+)?[A-Za-z_]\w*\s*=\s*$/.test(before);
+}
+
+/** A key whose value is a pattern or a list of what a scanner lets through: `regex`, `regexes`, `allowlist`, `stopwords`. */
+const PATTERN_KEY = /^\s*["']?(?:[\w.-]*[._-])?(?:regex|regexes|regexp|regexps|pattern|patterns|allowlist|allow_list|allowlists|stopwords|stop_words)["']?\s*(?:[:=]|=>)/i;
+/** Any key line: `name:`, `name =`, `"name":`. */
+const ANY_KEY = /^\s*-?\s*["']?[\w.-]+["']?\s*(?:[:=]|=>)/;
+/** How many lines above a match the key of the list it sits in is looked for. */
+const PATTERN_LIST_LINES = 30;
+
+/**
+ * Whether the text at `offset` is the value of a pattern key, or an element of a list under one that is still open
+ * there (`regexes = [ '''AIza…''', … ]`): a scanner's detection pattern or the samples it is told to let through, not
+ * a credential in use.
+ */
+export function inPatternValue(doc: ScanDocument, offset: number): boolean {
+  const { line } = doc.index.positionAt(offset);
+  const lineStart = doc.index.lineStart(line);
+  if (PATTERN_KEY.test(doc.text.slice(lineStart, Math.min(offset, lineStart + 200)))) return true;
+  let open = 0;
+  const own = doc.text.slice(lineStart, offset);
+  for (const c of own) open += c === '[' ? 1 : c === ']' ? -1 : 0;
+  for (let l = line - 1; l >= Math.max(0, line - PATTERN_LIST_LINES); l--) {
+    const text = doc.index.lineText(l).slice(0, 400);
+    for (const c of text) open += c === '[' ? 1 : c === ']' ? -1 : 0;
+    if (ANY_KEY.test(text)) return open > 0 && PATTERN_KEY.test(text);
+  }
+  return false;
+}

@@ -24,7 +24,7 @@ import {
   AtomValue, Expr, Poly, add, atom, atomsOf, conditionFacts, constant, constantValue, lvaluesOf, minOperands, multiply,
   nonNegative, parseExpression, print, subtract, toPoly, withoutCasts,
 } from '../syntax/c-expressions';
-import { CType, DeclarationSource, FileDeclarations, TypeCtor, fileDeclarations, layered } from '../syntax/c-declarations';
+import { CType, DeclarationSource, FileDeclarations, TypeCtor, chained, fileDeclarations, layered } from '../syntax/c-declarations';
 import { Clamp, Definition, FunctionFacts, Span, Write, functionFacts } from '../syntax/c-function-facts';
 
 export type BoundReason = 'sizeof-destination' | 'sizeof-type' | 'constant-fits' | 'allocated' | 'checked' | 'clamped' | 'named-size';
@@ -39,6 +39,8 @@ export interface CopyContext {
   readonly tree: Tree;
   readonly text: string;
   readonly index: TextIndex;
+  /** What the file's headers declare, when the scan read them: asked after the file's own declarations. */
+  readonly headers?: DeclarationSource;
 }
 
 /** How far above a call a guard, clamp or definition may be and still count as "nearby". */
@@ -97,8 +99,18 @@ interface Fact {
   /** Where it starts to hold. */
   readonly at: number;
   readonly lvalues: ReadonlySet<string>;
-  readonly kind: 'checked' | 'clamped' | 'defined';
+  /**
+   * `checked`, `clamped` and `defined` bound a length; `sign` only says a signed variable is not negative (it was set
+   * from a length: `int n = strlen(s)`), for `signedSafe`.
+   */
+  readonly kind: 'checked' | 'clamped' | 'defined' | 'sign';
   readonly line: number;
+  /**
+   * The names subtracted from something else in the comparison the fact comes from (`ntresplen` in
+   * `size < BUFSIZE - ntresplen`): in unsigned arithmetic such a difference wraps when the name is the larger, and the
+   * check then passes whatever the length (CVE-2019-3822's shape). A fact does not bound a length it subtracts.
+   */
+  readonly subtracted?: ReadonlySet<string>;
   /**
    * The comparison it comes from is made in unsigned arithmetic (one side is a `sizeof`, not cast to a signed
    * type): a negative signed length becomes huge there and fails the check.
@@ -437,17 +449,65 @@ function readsThrough(lvalues: ReadonlySet<string>, pointer: string): boolean {
   return false;
 }
 
+/** The atoms of every non-constant right operand of a subtraction in `e` (`b` and `c` in `a - (b + c) > n`). */
+function subtractedNames(scope: Scope, e: Expr, into: Set<string> = new Set(), depth = 0): Set<string> {
+  if (depth > 24) return into;
+  switch (e.k) {
+    case 'bin':
+      if (e.op === '-') for (const name of atomsOf(scope.poly(e.r))) into.add(name);
+      subtractedNames(scope, e.l, into, depth + 1);
+      subtractedNames(scope, e.r, into, depth + 1);
+      break;
+    case 'un':
+    case 'cast':
+    case 'post':
+      subtractedNames(scope, e.e, into, depth + 1);
+      break;
+    case 'cond':
+      subtractedNames(scope, e.c, into, depth + 1);
+      subtractedNames(scope, e.a, into, depth + 1);
+      subtractedNames(scope, e.b, into, depth + 1);
+      break;
+    default:
+      break;
+  }
+  return into;
+}
+
+/**
+ * The facts a condition establishes when it `holds` (or not), each with the names its own comparison subtracts:
+ * the conjuncts of `a && b` that hold (of `a || b` that fail) are judged one by one.
+ */
+function checkedParts(scope: Scope, e: Expr, holds: boolean, depth = 0): { polys: Poly[]; subtracted: ReadonlySet<string> }[] {
+  if (depth < 16 && e.k === 'bin' && ((e.op === '&&' && holds) || (e.op === '||' && !holds))) {
+    return [...checkedParts(scope, e.l, holds, depth + 1), ...checkedParts(scope, e.r, holds, depth + 1)];
+  }
+  if (depth < 16 && e.k === 'un' && e.op === '!') return checkedParts(scope, e.e, !holds, depth + 1);
+  return [{ polys: conditionFacts(e, holds, scope.value), subtracted: subtractedNames(scope, e) }];
+}
+
+/** A value that is the length of something, never negative: `strlen(s)`, `sizeof x`. */
+function isLengthOf(value: Expr): boolean {
+  const plain = withoutCasts(value);
+  if (plain.k === 'sizeof') return true;
+  if (plain.k === 'num') return plain.v >= 0;
+  if (plain.k === 'bin' && (plain.op === '+' || plain.op === '*')) return isLengthOf(plain.l) && isLengthOf(plain.r);
+  return plain.k === 'call' && plain.f.k === 'name' && /^(?:strlen|strnlen|wcslen|wcsnlen|STRLEN)$/.test(plain.f.t);
+}
+
 function readFacts(scope: Scope, fn: FunctionFacts, ctx: CopyContext, call: Span): Fact[] {
   const facts: Fact[] = [];
   const callLine = lineOf(ctx.index, call.start);
   const windowStart = ctx.index.lineStart(Math.max(0, callLine - FACT_WINDOW_LINES));
   // `at` is where the fact starts to hold; `shown` where the statement that establishes it starts (its line is named).
-  const push = (poly: Poly, at: number, source: Expr, kind: Fact['kind'], shown: number, unsigned = false): void => {
+  const push = (poly: Poly, at: number, source: Expr, kind: Fact['kind'], shown: number, unsigned = false, subtracted?: ReadonlySet<string>): void => {
     // A relation that holds whatever the values (`n - n >= 0`) says nothing, unless it says a signed length is not
     // negative (`n >= 0`: the forms take every atom for a size, which a signed variable is not).
     if (nonNegative(poly) && !signBound(poly)) return;
     const lvalues = lvaluesOf(source);
-    if (unwritten(fn, at, call, lvalues, ctx.text, (name) => growsWith(poly, name, -1))) facts.push({ poly, at, lvalues, kind, line: lineOf(ctx.index, shown) + 1, unsigned });
+    if (unwritten(fn, at, call, lvalues, ctx.text, (name) => growsWith(poly, name, -1))) {
+      facts.push({ poly, at, lvalues, kind, line: lineOf(ctx.index, shown) + 1, unsigned, ...(subtracted && subtracted.size > 0 ? { subtracted } : {}) });
+    }
   };
   const from = lowerBound(fn.ifs, windowStart, (f) => f.start);
   const last = lowerBound(fn.ifs, call.start, (f) => f.start);
@@ -457,14 +517,15 @@ function readFacts(scope: Scope, fn: FunctionFacts, ctx: CopyContext, call: Span
     const condition = parseExpression(conditionText);
     if (!condition) continue;
     const unsigned = UNSIGNED_COMPARE.test(conditionText) && !SIGNED_SIZEOF.test(conditionText);
+    const checks = (holds: boolean, at: number): void => {
+      for (const part of checkedParts(scope, condition, holds)) for (const poly of part.polys) push(poly, at, condition, 'checked', statement.start, unsigned, part.subtracted);
+    };
     if (contains(statement.consequence, call.start)) {
-      for (const poly of conditionFacts(condition, true, scope.value)) push(poly, statement.condition.end, condition, 'checked', statement.start, unsigned);
+      checks(true, statement.condition.end);
     } else if (contains(statement.alternative, call.start)) {
-      for (const poly of conditionFacts(condition, false, scope.value)) push(poly, statement.condition.end, condition, 'checked', statement.start, unsigned);
+      checks(false, statement.condition.end);
     } else if (statement.end <= call.start && contains(statement.block, call.start)) {
-      if (statement.exits) {
-        for (const poly of conditionFacts(condition, false, scope.value)) push(poly, statement.end, condition, 'checked', statement.start, unsigned);
-      }
+      if (statement.exits) checks(false, statement.end);
       // `if (n > max) n = max;`: afterwards n is at most max.
       const holds = conditionFacts(condition, true, scope.value);
       for (const clamp of statement.clamps) {
@@ -488,6 +549,7 @@ function readFacts(scope: Scope, fn: FunctionFacts, ctx: CopyContext, call: Span
     const value = parseExpression(definition.value);
     if (!target || !value || value.k === 'assign') continue;
     const both: Expr = { k: 'bin', op: '-', l: value, r: target };
+    if (target.k === 'name' && isLengthOf(value)) push(atom(target.t), definition.end, both, 'sign', definition.start);
     const operands = minOperands(value);
     if (operands) {
       for (const operand of operands) push(subtract(scope.poly(operand), scope.poly(target)), definition.end, both, 'clamped', definition.start);
@@ -642,9 +704,13 @@ function signedNames(scope: Scope, length: Poly): string[] {
  * arithmetic (`if (len > 64) return;` with `int len`) may still be negative, and a negative length is a huge copy;
  * unless a fact says it is not negative (`len < 0 ||` in the same check), or the check compares in `size_t`.
  */
-function signedSafe(signed: readonly string[], used: readonly Fact[], all: readonly Fact[]): boolean {
+function signedSafe(signed: readonly string[], used: readonly Fact[], all: readonly Fact[], capacity?: Capacity): boolean {
   if (signed.length === 0) return true;
-  if (used.every((f) => f.kind === 'defined' || f.unsigned)) return true;
+  // An allocation of `n + 1` with `n == -1` allocates nothing, and the copy of `n` bytes is huge (CVE-2016-5636's
+  // shape): a room that grows with a signed length, plus a constant, proves nothing until the length is known not
+  // to be negative. (Without the constant, a negative length asks for a huge allocation, which fails.)
+  const growsWithSigned = capacity?.source === 'allocated' && (capacity.poly.get('') ?? 0) > 0 && signed.some((name) => capacity.poly.has(name));
+  if (!growsWithSigned && used.every((f) => f.kind === 'defined' || f.unsigned)) return true;
   return signed.every((name) => all.some((f) => f.kind !== 'defined' && signBound(f.poly) && f.poly.has(name)));
 }
 
@@ -696,9 +762,9 @@ function provablyNonNegative(form: Poly, differences: readonly Poly[]): boolean 
   return false;
 }
 
-function proveOne(scope: Scope, fn: FunctionFacts | undefined, ctx: CopyContext, call: Span, dest: Destination, sizeExpr: Expr, facts: readonly Fact[]): BoundVerdict | undefined {
+function proveOne(scope: Scope, fn: FunctionFacts | undefined, ctx: CopyContext, call: Span, dest: Destination, sizeExpr: Expr, all: readonly Fact[]): BoundVerdict | undefined {
   const need = add(dest.offset, scope.poly(sizeExpr));
-  const mentioned = new Set([...atomsOf(need), ...facts.flatMap((f) => [...atomsOf(f.poly)])]);
+  const mentioned = new Set([...atomsOf(need), ...all.flatMap((f) => [...atomsOf(f.poly)])]);
   const caps = capacities(scope, fn, ctx, call, dest, mentioned);
   const differences = differencesIn(sizeExpr, scope);
   for (const capacity of caps) if (capacity.size) differencesIn(capacity.size, scope, differences);
@@ -706,12 +772,17 @@ function proveOne(scope: Scope, fn: FunctionFacts | undefined, ctx: CopyContext,
   // A name that says "size" is evidence only beside a check or a clamp: copying `buflen` bytes into `buf` is not
   // checked, nor is a copy whose only facts are definitions.
   const signed = signedNames(scope, need);
+  // The names the length grows with (`len` in `len`, not `p` in `end - p`).
+  const lengthNames = new Set([...scope.poly(sizeExpr)].filter(([key, c]) => key !== '' && c > 0).map(([key]) => key));
   const usable = (capacity: Capacity, used: readonly Fact[]): boolean =>
-    (capacity.source !== 'named' || used.some((f) => f.kind !== 'defined')) && signedSafe(signed, used, facts);
+    (capacity.source !== 'named' || used.some((f) => f.kind !== 'defined')) && signedSafe(signed, used, all, capacity);
+  // A check that subtracts what the length grows with (`size < BUFSIZE - len`) wraps for a large length: it bounds
+  // nothing. (`end - p >= sizeof buf` before copying `end - p` is the length itself, and does not.)
+  const facts = all.filter((f) => f.kind !== 'sign' && ![...(f.subtracted ?? [])].some((name) => lengthNames.has(name)));
   for (const capacity of caps) if (usable(capacity, []) && fits(subtract(capacity.poly, need))) return reasonOf(capacity, sizeExpr);
   for (const fact of facts) {
     for (const capacity of caps) if (usable(capacity, [fact]) && fits(subtract(subtract(capacity.poly, need), fact.poly))) return fromFacts([fact], capacity, sizeExpr);
-    if (checkedAgainstEnd(fact, dest, need) && signedSafe(signed, [fact], facts)) return { reason: fact.kind === 'clamped' ? 'clamped' : 'checked', line: fact.line };
+    if (checkedAgainstEnd(fact, dest, need) && signedSafe(signed, [fact], all)) return { reason: fact.kind === 'clamped' ? 'clamped' : 'checked', line: fact.line };
   }
   for (let i = 0; i < facts.length; i++) {
     for (let j = i + 1; j < facts.length; j++) {
@@ -736,7 +807,7 @@ export function evidentBound(ctx: CopyContext, call: Span, destination: string, 
   if (!destExpr || !sizeExpr) return undefined;
   const definition = enclosingFunction(ctx, call.start);
   const fn = definition ? functionFacts(ctx.tree, definition, ctx.text) : undefined;
-  const scope = new Scope(layered(fileDeclarations(ctx.tree, ctx.text), STANDARD_RECORDS), fn, call.start);
+  const scope = new Scope(ctx.headers ? chained(layered(fileDeclarations(ctx.tree, ctx.text)), ctx.headers, layered(STANDARD_RECORDS)) : layered(fileDeclarations(ctx.tree, ctx.text), STANDARD_RECORDS), fn, call.start);
   const dest = destinationOf(scope, destExpr);
   if (!dest) return undefined;
   const facts = fn ? readFacts(scope, fn, ctx, call) : [];

@@ -5,6 +5,7 @@
 import type { Tree } from 'web-tree-sitter';
 import { LanguageId } from '../languages';
 import { LocalizedText, Rule } from '../rulebook/types';
+import type { DeclarationSource } from '../syntax/c-declarations';
 import { CallFact, CommentFact, StringFact } from '../syntax/facts';
 import type { Region } from '../syntax/located-facts';
 import { TextIndex } from '../text-index';
@@ -24,6 +25,8 @@ export interface ScanDocument {
    * neighbourhood of the lines where this rule, and the others that share the view, can find (`stringReach`).
    */
   readonly focus?: readonly Region[];
+  /** What the C file's own headers declare (`c-headers.ts`), when the scan read them; unknown otherwise. */
+  readonly headers?: DeclarationSource;
   strings(): readonly StringFact[];
   comments(): readonly CommentFact[];
   calls(): readonly CallFact[];

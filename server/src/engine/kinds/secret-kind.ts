@@ -29,7 +29,7 @@ import { ENVIRONMENT_READERS, NAME_TAKING_CALL, isPlaceholder, looksLikeNameOrTe
 import { hasWord, providerNear } from './provider-context';
 import { CHECKSUMS } from './secret-checksums';
 import { isEphemeralServiceCredential } from './service-credentials';
-import { isCodeValue, isEncryptedAtRest, isEscapedPlaceholder, isKeywordComparedWithToken, isRouteKey, isStoredPasswordHash } from './code-values';
+import { isCodeValue, isEncryptedAtRest, isEscapedPlaceholder, inPatternValue, isFieldNameList, isKeywordComparedWithToken, isMemberNumber, isRouteKey, isStoredPasswordHash } from './code-values';
 import { UnescapedText, escapedLines, originalSpan } from './unescaped-text';
 import { checkBudget } from '../budget';
 import { NameModel, compileNameModel } from './secret-names';
@@ -145,6 +145,9 @@ function isRunChar(code: number): boolean {
 /** How far past a value a run of base64 may go before the value reads as a piece of a longer blob (an image, a key). */
 const BLOB_MARGIN = 48;
 
+/** What follows the commit id of a finding's fingerprint: `:path/to/file.go:rule-id:12` to the end of the line. */
+const FINGERPRINT_REST = /^:[^\s:]+:[\w.-]+:\d+\s*(?:\n|$)/;
+
 /** A line of a wrapped base64 block (PGP armour, PEM, MIME): nothing but base64, as long as such lines are. */
 const WRAPPED_BASE64_LINE = /^[A-Za-z0-9+/]{60,}={0,2}$/;
 
@@ -155,6 +158,8 @@ const WRAPPED_BASE64_LINE = /^[A-Za-z0-9+/]{60,}={0,2}$/;
  */
 function embedded(text: string, start: number, end: number): boolean {
   if (VCS_REFERENCE.test(text.slice(Math.max(0, start - 12), start)) && /^[0-9a-f]{7,40}$/.test(text.slice(start, end))) return true;
+  // A finding's fingerprint in a scanner's ignore file, `<commit>:<path>:<rule>:<line>`, starts with a commit id.
+  if (/^[0-9a-f]{40}$/.test(text.slice(start, end)) && (start === 0 || text[start - 1] === '\n') && FINGERPRINT_REST.test(text.slice(end, end + 300))) return true;
   let before = 0;
   for (let i = start - 1; i >= 0 && before <= BLOB_MARGIN && isRunChar(text.charCodeAt(i)); i--) before++;
   let after = 0;
@@ -537,6 +542,8 @@ export const secretKind: RuleKind = {
                 const user = userGroup !== undefined ? m.groups[userGroup - 1] : undefined;
                 if (user && searched.slice(user.start, user.end) === value) continue;
                 if (onIgnoredLine(doc, span.start) || introducedAsExample(doc, span.start)) continue;
+                // A detection pattern, or a sample a scanner's allowlist lets through (`regexes = ['''AIza…''']`).
+                if (!decoded && inPatternValue(doc, span.start)) continue;
                 seen.add(span.start);
                 // A provider's format speaks for itself; a shape (a command line, a sentence) says what it rests on,
                 // and the value's own look adds to it.
@@ -565,6 +572,8 @@ export const secretKind: RuleKind = {
             const name = bound.name;
             if (namesItself(fact.value, name)) return; // password: "password", SN_id_PasswordBasedMAC "id-PasswordBasedMAC"
             if (!inner && notACredentialInPlace(doc, fact)) return;
+            // Inside a detection pattern (`regex: '…?authtoken=[A-Za-z0-9]+'`), a pair is the pattern's text.
+            if (inner && inPatternValue(doc, fact.start)) return;
             if (onIgnoredLine(doc, fact.start)) return;
             seen.add(fact.start);
             // `POSTGRES_PASSWORD: postgres` of a CI or development container: on record, not for a sign-off.
@@ -637,12 +646,13 @@ function textIntroducing(doc: ScanDocument, offset: number): string {
 
 /**
  * What the place of a literal says it is, beyond its value: a route's path used as a key (`"/disk/:encoded_token" =>
- * "…#update"`), a keyword compared with a parser's token, a password hash stored beside its salt.
+ * "…#update"`), a keyword compared with a parser's token, a password hash stored beside its salt, one of a list
+ * of field names, the number of an enumeration's or an interface definition's member.
  */
 function notACredentialInPlace(doc: ScanDocument, fact: StringFact): boolean {
   const context = fact.context!;
   if (context.kind === 'key' && isRouteKey(context.fullName)) return true;
-  return isKeywordComparedWithToken(fact, snakeCase) || isStoredPasswordHash(doc, fact);
+  return isKeywordComparedWithToken(fact, snakeCase) || isStoredPasswordHash(doc, fact) || isFieldNameList(doc, fact) || isMemberNumber(doc, fact) || inPatternValue(doc, fact.start);
 }
 
 /**

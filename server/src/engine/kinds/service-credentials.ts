@@ -54,7 +54,7 @@ export function isEphemeralServiceCredential(doc: ScanDocument, fact: StringFact
   if (name === undefined) return false;
   const snake = snakeCase(name);
   const service = SERVICES.find((s) => s.password.test(snake));
-  if (!service) return false;
+  if (!service) return isDevelopmentStockPair(doc, fact, snake);
   const value = fact.value.trim().toLowerCase();
   if (service.names.includes(value) || STOCK_VALUES.has(value)) return true;
   if (!service.user || !/^[\w.-]{1,64}$/.test(fact.value)) return false;
@@ -63,4 +63,38 @@ export function isEphemeralServiceCredential(doc: ScanDocument, fact: StringFact
   const escaped = fact.value.replace(/[.]/g, '\\.');
   const userBinding = new RegExp(`\\b(?:${service.user})["']?\\s*(?:[:=]|=>)\\s*["']?${escaped}(?![\\w.-])`, 'i');
   return userBinding.test(around);
+}
+
+/** Every service's own names: the stock users and passwords of their images. */
+const STOCK_SERVICE_NAMES = new Set(SERVICES.flatMap((s) => s.names));
+/** A plain password key of a connection's settings (`password:`, `db_password =`). */
+const PLAIN_PASSWORD = /^(?:(?:db|database)_)?(?:password|passwd|pass)$/;
+/** Words that put a block in a developer's or a test's environment: a `development:` section, a dev container. */
+const DEVELOPMENT_SECTION = /^\s*["']?(?:development|dev|test)["']?\s*:|\bdev[-_ ]?container/i;
+/** How many lines above a password the section that holds it is looked for. */
+const SECTION_LINES = 40;
+
+/**
+ * A connection's stock user and password in a development or test section (`development:` of a database config,
+ * the block a template writes for a dev container): `username: postgres` with `password: postgres`, the image's
+ * own name as both. Only the image's stock name counts, and only with the same user beside it.
+ */
+function isDevelopmentStockPair(doc: ScanDocument, fact: StringFact, snake: string): boolean {
+  if (!PLAIN_PASSWORD.test(snake)) return false;
+  const value = fact.value.trim();
+  if (!STOCK_SERVICE_NAMES.has(value.toLowerCase()) || !/^[\w.-]{1,32}$/.test(value)) return false;
+  const around = doc.text.slice(Math.max(0, fact.start - RECORD_REACH), fact.end + RECORD_REACH);
+  const userBinding = new RegExp(`\\b(?:user|username|db_user|user_name)["']?\\s*(?:[:=]|=>)\\s*["']?${value}(?![\\w.-])`, 'i');
+  if (!userBinding.test(around)) return false;
+  // The section the record is in: the lines above indented less, up to the first key (`production:` is not).
+  const { line } = doc.index.positionAt(fact.start);
+  const indent = (text: string): number => /^\s*/.exec(text)![0].length;
+  const own = indent(doc.index.lineText(line).slice(0, 200));
+  for (let l = line - 1; l >= Math.max(0, line - SECTION_LINES); l--) {
+    const text = doc.index.lineText(l).slice(0, 200);
+    if (text.trim() === '' || indent(text) >= own) continue;
+    if (DEVELOPMENT_SECTION.test(text)) return true;
+    if (/^\s*["']?[\w.-]+["']?\s*:/.test(text)) return false;
+  }
+  return false;
 }

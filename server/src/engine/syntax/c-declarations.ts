@@ -86,6 +86,28 @@ export function layered(...layers: readonly (FileDeclarations | undefined)[]): D
   };
 }
 
+/** A lookup over sources: the first that knows a name answers (a record's last field comes with the record). */
+export function chained(...sources: readonly DeclarationSource[]): DeclarationSource {
+  const first = <T>(get: (s: DeclarationSource) => T | undefined): T | undefined => {
+    for (const source of sources) {
+      const found = get(source);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  return {
+    record: (name) => first((s) => s.record(name)),
+    lastField: (name) => {
+      for (const source of sources) if (source.record(name)) return source.lastField(name);
+      return undefined;
+    },
+    typedef: (name) => first((s) => s.typedef(name)),
+    constant: (name) => first((s) => s.constant(name)),
+    global: (name) => first((s) => s.global(name)),
+    macros: (name) => first((s) => s.macros(name)),
+  };
+}
+
 function setConstant(into: MutableDeclarations, name: string, value: string | null): void {
   if (!into.constants.has(name)) into.constants.set(name, value);
   else if (into.constants.get(name) !== value) into.constants.set(name, null);
@@ -97,6 +119,8 @@ function cleanText(text: string, max = 200): string {
   return text.slice(0, max).replace(SPACES, ' ').trim();
 }
 
+const RECORD_KEYWORD_BEFORE = /\b(struct|union|enum)\s+$/;
+
 /** The name of a type node: `struct hdr`, `unsigned int`, `size_t`; an anonymous record gets a name of its own. */
 export function typeNameOf(node: Node, text: string): string {
   if (node.type === 'struct_specifier' || node.type === 'union_specifier' || node.type === 'enum_specifier') {
@@ -104,8 +128,15 @@ export function typeNameOf(node: Node, text: string): string {
     const name = node.childForFieldName('name');
     return name ? `${keyword} ${text.slice(name.startIndex, name.endIndex)}` : `${keyword} @${node.startIndex}`;
   }
+  // `THREAD_LOCAL struct buffer trash;`: the grammar reads an unknown macro as a type and the rest as a second
+  // declaration of type `buffer`; the keyword just before the name says what it is.
+  if (node.type === 'type_identifier') {
+    const keyword = RECORD_KEYWORD_BEFORE.exec(text.slice(Math.max(0, node.startIndex - 12), node.startIndex));
+    if (keyword) return `${keyword[1]} ${text.slice(node.startIndex, node.endIndex)}`;
+  }
   return typeText(cleanText(text.slice(node.startIndex, node.endIndex)).split(' '));
 }
+
 
 /**
  * The declared name and the type constructors of a declarator, outermost first. `*a[4]` is the pointer declarator
@@ -230,14 +261,19 @@ function readTypeNode(typeNode: Node, text: string, file: MutableDeclarations): 
 
 const CONTAINERS = new Set(['preproc_if', 'preproc_ifdef', 'preproc_else', 'preproc_elif', 'preproc_elifdef', 'linkage_specification', 'declaration_list']);
 
-function readTopLevel(node: Node, text: string, file: MutableDeclarations, depth: number): void {
+/**
+ * Reads the declarations among `node`'s children. Inside an ERROR node (a header whose macros the grammar cannot
+ * read often parses as one, include guard and all) only items that parsed without an error of their own count.
+ */
+function readTopLevel(node: Node, text: string, file: MutableDeclarations, depth: number, recovered = false): void {
   if (depth > 32) return;
   for (const item of node.namedChildren) {
     if (!item) continue;
-    if (CONTAINERS.has(item.type)) {
-      readTopLevel(item, text, file, depth + 1);
+    if (CONTAINERS.has(item.type) || item.type === 'ERROR') {
+      readTopLevel(item, text, file, depth + 1, recovered || item.type === 'ERROR');
       continue;
     }
+    if (recovered && item.hasError) continue;
     switch (item.type) {
       case 'preproc_def': {
         const name = item.childForFieldName('name');
