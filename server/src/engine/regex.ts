@@ -4,6 +4,7 @@
  * RE2's syntax too (so a lead can copy them), then run on V8's faster engine because we review them.
  */
 import { RE2JS } from 're2js';
+import { Anchor, anchorsOf, anchoredMatches, worthAnchoring } from './regex-anchors';
 
 export interface RegexMatch {
   readonly start: number;
@@ -64,10 +65,18 @@ class Re2Regex implements RuleRegex {
 class V8Regex implements RuleRegex {
   readonly groupCount: number;
   private readonly regex: RegExp;
+  /** The same regex tried at one position at a time, where `anchors` allow a match to start (`regex-anchors.ts`). */
+  private readonly sticky: RegExp;
+  private readonly anchors: readonly Anchor[] | undefined;
 
   constructor(readonly source: string, caseInsensitive: boolean, multiline: boolean) {
     const { body, caseInsensitive: inline } = splitInlineFlags(source);
-    this.regex = new RegExp(body, `g${multiline ? 'm' : ''}d${caseInsensitive || inline ? 'i' : ''}`);
+    const ignoreCase = caseInsensitive || inline;
+    const flags = `${multiline ? 'm' : ''}d${ignoreCase ? 'i' : ''}`;
+    this.regex = new RegExp(body, `g${flags}`);
+    this.sticky = new RegExp(body, `y${flags}`);
+    const anchors = anchorsOf(body, ignoreCase);
+    this.anchors = anchors && worthAnchoring(anchors, body, ignoreCase) ? anchors : undefined;
     this.groupCount = new RegExp(`${body}|`).exec('')!.length - 1;
   }
 
@@ -78,7 +87,9 @@ class V8Regex implements RuleRegex {
 
   *matches(text: string): Iterable<RegexMatch> {
     const regex = new RegExp(this.regex);
-    for (const m of text.matchAll(regex)) {
+    // Anchors are used only by regexes that do not ignore case: the text is their haystack as it is.
+    const found = this.anchors ? anchoredMatches(text, text, this.anchors, new RegExp(this.sticky), regex) : text.matchAll(regex);
+    for (const m of found) {
       const indices = m.indices!;
       const groups = indices.slice(1).map((pair) => (pair ? { start: pair[0], end: pair[1] } : undefined));
       yield { start: m.index, end: m.index + m[0].length, groups };
