@@ -26,6 +26,13 @@ const MIN_FILES_FOR_WORKERS = 48;
 /** Files per thread below which a worker more does not pay for loading its rulebook. */
 const FILES_PER_WORKER = 16;
 
+/**
+ * A worker's young generation, where a scan's short-lived strings and facts live: V8's default lets it grow to 32 MB
+ * of semi-spaces per thread, which a scan fills with garbage; 12 MB gives 8 MB (measured on vim: the same CPU time,
+ * ~25 MB less memory per worker).
+ */
+const WORKER_YOUNG_MB = 12;
+
 /** Whether a scan of this many files is worth starting workers for. */
 export function worthWorkers(fileCount: number): boolean {
   return fileCount >= MIN_FILES_FOR_WORKERS;
@@ -95,7 +102,7 @@ export class ScanWorkers {
     if (count <= 0) return undefined;
     return new ScanWorkers(
       Array.from({ length: count }, () => {
-        const worker = new Worker(path.join(__dirname, 'scan-worker.js'), { workerData: setup });
+        const worker = new Worker(path.join(__dirname, 'scan-worker.js'), { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
         const ready = new Promise<WorkerReady>((resolve, reject) => {
           worker.once('message', (message: WorkerReady) => resolve(message));
           worker.once('error', reject);

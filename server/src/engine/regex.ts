@@ -4,6 +4,7 @@
  * RE2's syntax too (so a lead can copy them), then run on V8's faster engine because we review them.
  */
 import type { RE2JS } from 're2js';
+import { Anchor, anchorsOf, anchoredMatches, worthAnchoring } from './regex-anchors';
 
 let re2: typeof RE2JS | undefined;
 
@@ -76,16 +77,32 @@ class Re2Regex implements RuleRegex {
 class V8Regex implements RuleRegex {
   private groups?: number;
   private readonly regex: RegExp;
+  /** The same regex tried at one position at a time, where `anchors` allow a match to start (`regex-anchors.ts`). */
+  private readonly sticky: RegExp;
+  private anchors?: readonly Anchor[] | null;
+  private readonly body: string;
 
   constructor(readonly source: string, caseInsensitive: boolean, multiline: boolean) {
     const { body, caseInsensitive: inline } = splitInlineFlags(source);
-    this.regex = new RegExp(body, `g${multiline ? 'm' : ''}d${caseInsensitive || inline ? 'i' : ''}`);
+    const flags = `${multiline ? 'm' : ''}d${caseInsensitive || inline ? 'i' : ''}`;
+    this.body = body;
+    this.regex = new RegExp(body, `g${flags}`);
+    this.sticky = new RegExp(body, `y${flags}`);
   }
 
   /** Counted on first use: running a regex compiles it, and most rules' regexes never run in a given scan. */
   get groupCount(): number {
-    this.groups ??= new RegExp(`${this.regex.source}|`).exec('')!.length - 1;
+    this.groups ??= new RegExp(`${this.body}|`).exec('')!.length - 1;
     return this.groups;
+  }
+
+  /** Where a match may start, worked out on the first search (null: search the whole text). */
+  private anchorsForSearch(): readonly Anchor[] | null {
+    if (this.anchors === undefined) {
+      const found = anchorsOf(this.body, this.regex.ignoreCase);
+      this.anchors = found && worthAnchoring(found, this.body, this.regex.ignoreCase) ? found : null;
+    }
+    return this.anchors;
   }
 
   test(text: string): boolean {
@@ -95,7 +112,10 @@ class V8Regex implements RuleRegex {
 
   *matches(text: string): Iterable<RegexMatch> {
     const regex = new RegExp(this.regex);
-    for (const m of text.matchAll(regex)) {
+    // Anchors are used only by regexes that do not ignore case: the text is their haystack as it is.
+    const anchors = this.anchorsForSearch();
+    const found = anchors ? anchoredMatches(text, text, anchors, new RegExp(this.sticky), regex) : text.matchAll(regex);
+    for (const m of found) {
       const indices = m.indices!;
       const groups = indices.slice(1).map((pair) => (pair ? { start: pair[0], end: pair[1] } : undefined));
       yield { start: m.index, end: m.index + m[0].length, groups };
