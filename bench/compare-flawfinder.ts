@@ -14,7 +14,7 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { promisify } from 'util';
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Node, Tree } from '@secure-coding/server/out/engine/tree-api';
 import { Rulebook, languageForFile, loadRulebook, scanDocument } from '@secure-coding/server';
 import { parserFor } from '@secure-coding/server/out/engine/grammars';
 import { CallRule } from '@secure-coding/server/out/engine/rulebook/types';

@@ -7,6 +7,7 @@
  *
  *   npm run bench:linear                                  # every shape, sizes 250 KB … 2 MB, 3 runs each
  *   node bench/out/linear-time.js --shapes c-if-chain,go-nested --runs 1 --mode editor --timeout 60
+ *   RULEBOOK_PARSER=wasm npm run bench:linear            # the one-off scans on wasm (default: native, as the CLI)
  *
  * Each measurement runs in a child process with a time limit, so a shape that is still slow cannot hang the
  * benchmark: it is reported as over the limit. Times are the scan only (the rulebook is loaded before the clock
@@ -14,6 +15,8 @@
  */
 import { spawnSync } from 'child_process';
 import { loadRulebook, scanDocument, IncrementalDocument, languageForFile, DEFAULT_LIMITS, minifiedNote } from '@secure-coding/server';
+import { preferParsers } from '@secure-coding/server/out/engine/grammars';
+import { cliParsers } from '@secure-coding/server/out/cli/parser-choice';
 import { SHAPES, shapeNamed } from './linear/shapes';
 
 type Mode = 'scan' | 'editor';
@@ -37,6 +40,8 @@ async function measureOne(shapeName: string, bytes: number, mode: Mode): Promise
   const shape = shapeNamed(shapeName);
   if (!shape) throw new Error(`no shape ${shapeName}`);
   const text = shape.generate(bytes);
+  // Parsers as `rulebook scan` has them (native where they load; RULEBOOK_PARSER=wasm for wasm), the editor's on wasm.
+  if (mode === 'scan') preferParsers(cliParsers());
   const rulebook = await loadRulebook({ checkExamples: false, validated: true });
   const skip = minifiedNote(text, DEFAULT_LIMITS);
   const languageId = languageForFile(shape.file, text);

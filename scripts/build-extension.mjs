@@ -85,6 +85,21 @@ function ruleFiles(dir = path.join(ROOT, 'rules')) {
   return found;
 }
 
+/**
+ * The language server runs on wasm only (native bindings do not load in VS Code's Electron): the engine's native
+ * backend is replaced by one that never loads, so the bundle holds no code that could require a native module.
+ */
+const wasmOnly = {
+  name: 'wasm-only',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]backends[\\/]native$/ }, () => ({ path: 'native-backend', namespace: 'wasm-only' }));
+    build.onLoad({ filter: /.*/, namespace: 'wasm-only' }, () => ({
+      contents: "exports.NativeBackend = class NativeBackend { static load() { return new Error('the extension parses with wasm only'); } owns() { return false; } };",
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -116,6 +131,7 @@ async function bundle() {
     entryPoints: { server: SERVER_ENTRY, 'document-worker': WORKER_ENTRY },
     outdir: DIST,
     alias: { 'web-tree-sitter': webTreeSitterCjs() },
+    plugins: [wasmOnly],
   });
   for (const [name, file] of wasmFiles()) {
     if (!existsSync(file)) fail(`missing wasm ${file}`);

@@ -1,5 +1,6 @@
 /** Shared test helpers: paths of the repository and marked-up inline sources. */
 import * as path from 'path';
+import { ParserBackendName, preferParsers } from '@secure-coding/server/out/engine/grammars';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 export const RULES_DIR = path.join(REPO_ROOT, 'rules');
@@ -34,4 +35,21 @@ export function marked(source: string): { text: string; ranges: { line: number; 
     }
   }
   return { text, ranges };
+}
+
+/** The parser backends every syntax test and fixture runs on (`grammars.ts`): wasm everywhere, native in the CLI. */
+export const PARSER_BACKENDS: readonly ParserBackendName[] = ['wasm', 'native'];
+
+/**
+ * A describe block per parser backend: grammars loaded inside it come from that backend (where a grammar has no
+ * native binding, native means wasm, as in the CLI). The default (wasm) is restored after it.
+ */
+export function describeEachParser(title: string, body: (this: Mocha.Suite, backend: ParserBackendName) => void): void {
+  for (const backend of PARSER_BACKENDS) {
+    describe(`${title} [${backend}]`, function () {
+      before(() => preferParsers(backend));
+      after(() => preferParsers('wasm'));
+      body.call(this, backend);
+    });
+  }
 }

@@ -48,6 +48,15 @@ describe('extension bundle (scripts/build-extension.mjs)', function () {
     for (const bundle of ['extension.js', 'server.js']) assert.ok(existsSync(path.join(outdir, bundle)), bundle);
   });
 
+  it('never loads a native tree-sitter binding: the server parses with wasm only', () => {
+    for (const bundle of ['server.js', 'document-worker.js']) {
+      const code = readFileSync(path.join(outdir, bundle), 'utf8');
+      assert.ok(code.includes('the extension parses with wasm only'), `${bundle}: the native backend is not replaced`);
+      assert.ok(!/node-gyp-build|prebuilds|\.node\b['"]/.test(code), `${bundle} refers to a native module`);
+    }
+    assert.deepStrictEqual(filesUnder(outdir).filter((f) => f.endsWith('.node')), []);
+  });
+
   it('holds the tree-sitter runtime and every grammar the engine knows', () => {
     const expected = ['tree-sitter.wasm', ...Object.values(LANGUAGES).flatMap((info) => (info.grammar ? [info.grammar.wasm] : []))];
     const present = new Set(readdirSync(outdir).filter((f) => f.endsWith('.wasm')));

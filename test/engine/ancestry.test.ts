@@ -5,13 +5,13 @@
 import * as assert from 'assert';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '@secure-coding/server/out/engine/tree-api';
 import { languageForFile } from '@secure-coding/server';
 import { parserFor } from '@secure-coding/server/out/engine/grammars';
 import { hasGrammar } from '@secure-coding/server/out/engine/languages';
 import { TreeWalker, walkerStats, deleteTree } from '@secure-coding/server/out/engine/syntax/ancestry';
 import { queriesFor } from '@secure-coding/server/out/engine/syntax/queries';
-import { REPO_ROOT } from '../helpers';
+import { REPO_ROOT, describeEachParser } from '../helpers';
 
 async function fixtures(dir: string, out: string[] = []): Promise<string[]> {
   for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
@@ -28,7 +28,7 @@ function parentIds(node: Node): number[] {
   return ids;
 }
 
-describe('tree walker', function () {
+describeEachParser('tree walker', function () {
   this.timeout(120_000);
 
   it('gives every string literal of every fixture its real ancestors, without falling back on Node.parent', async () => {

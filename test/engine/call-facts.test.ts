@@ -3,13 +3,13 @@
  * other mention of the name (comments, strings, declarations, members, references) must yield no bare call.
  */
 import * as assert from 'assert';
-import type { Tree } from 'web-tree-sitter';
+import type { Tree } from '@secure-coding/server/out/engine/tree-api';
 import { TextIndex } from '@secure-coding/server';
 import { parserFor } from '@secure-coding/server/out/engine/grammars';
 import { GrammarLanguageId } from '@secure-coding/server/out/engine/languages';
 import { callFacts } from '@secure-coding/server/out/engine/syntax/call-facts';
 import { CallFact } from '@secure-coding/server/out/engine/syntax/facts';
-import { marked } from '../helpers';
+import { describeEachParser, marked } from '../helpers';
 
 /** Facts read the tree lazily, as in the scanner: trees stay alive until the test is done. */
 const trees: Tree[] = [];
@@ -41,7 +41,7 @@ function argText(text: string, fact: CallFact, i: number): string {
   return arg ? text.slice(arg.start, arg.end) : '<none>';
 }
 
-describe('call facts', function () {
+describeEachParser('call facts', function () {
   afterEach(function () {
     trees.splice(0).forEach((tree) => tree.delete());
   });

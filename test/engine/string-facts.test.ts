@@ -8,7 +8,7 @@ import { parserFor } from '@secure-coding/server/out/engine/grammars';
 import { ContextKind, StringFact } from '@secure-coding/server/out/engine/syntax/facts';
 import { stringFacts } from '@secure-coding/server/out/engine/syntax/string-facts';
 import { TextIndex } from '@secure-coding/server/out/engine/text-index';
-import { marked } from '../helpers';
+import { describeEachParser, marked } from '../helpers';
 
 interface Case {
   readonly lang: GrammarLanguageId;
@@ -118,7 +118,7 @@ async function factAt(lang: GrammarLanguageId, code: string): Promise<{ fact: St
   }
 }
 
-describe('string facts', function () {
+describeEachParser('string facts', function () {
   for (const c of CASES) {
     it(`${c.lang}: ${c.code.replace(/\n/g, ' ')}`, async function () {
       const { fact, facts } = await factAt(c.lang, c.code);

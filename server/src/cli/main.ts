@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { Locale } from '../engine';
-import { preferBaselineWasm } from '../engine/grammars';
+import { preferBaselineWasm, preferParsers } from '../engine/grammars';
 import { checkCommand } from './commands/check';
 import { explainCommand } from './commands/explain';
 import { hookCommands } from './commands/hook';
@@ -15,6 +15,7 @@ import { reviewCommands } from './commands/review';
 import { ScanOptions, scanCommand } from './commands/scan';
 import { testCommand } from './commands/test-fixtures';
 import { Output, processOutput } from './output';
+import { cliParsers } from './parser-choice';
 import { toolVersion } from './version';
 
 export function defaultLocale(): Locale {
@@ -39,9 +40,13 @@ export function registerCommands(registrar: CommandRegistrar): void {
 }
 
 export async function main(argv: readonly string[], output: Output = processOutput): Promise<number> {
-  // One-off commands parse a little in many grammars, or a whole tree once: baseline wasm code pays there. The
-  // language server edits one file again and again, where optimised code pays (`grammars.ts`).
-  if (argv.find((arg) => !arg.startsWith('-')) !== 'lsp') preferBaselineWasm();
+  // One-off commands parse a little in many grammars, or a whole tree once: baseline wasm code pays there, and
+  // native parsers where they load. The language server edits one file again and again, where optimised code
+  // pays, and runs on wasm only, like the extension (`grammars.ts`).
+  if (argv.find((arg) => !arg.startsWith('-')) !== 'lsp') {
+    preferBaselineWasm();
+    preferParsers(cliParsers());
+  }
   let exitCode = 0;
   const run = async (action: () => Promise<number>): Promise<void> => {
     exitCode = await action();

@@ -5,7 +5,9 @@
  */
 import { parentPort, workerData } from 'worker_threads';
 import { FileScan, loadRulebook } from '../engine';
+import { preferParsers } from '../engine/grammars';
 import { claimNext, scanOrNote } from './parallel-scan';
+import { cliParsers } from './parser-choice';
 import { WorkerReady, WorkerRequest, WorkerResponse, WorkerSetup } from './worker-protocol';
 
 /** Results are posted in groups this large: fewer messages, and the progress bar still moves. */
@@ -13,6 +15,8 @@ const REPORT_EVERY = 16;
 
 async function main(): Promise<void> {
   const setup = workerData as WorkerSetup;
+  // The same backend as the main thread: workers see its environment.
+  preferParsers(cliParsers());
   const rulebook = await loadRulebook({ ...setup.load, checkExamples: false, validated: true });
   const port = parentPort!;
   port.once('message', (request: WorkerRequest) => {

@@ -4,7 +4,7 @@
  * reparsed incrementally (`tree.edit` + `parser.parse(text, oldTree)`) and only facts near the edit are read again.
  */
 import { FindingMemo } from './finding-memo';
-import type { Edit, Point, Tree } from 'web-tree-sitter';
+import type { Edit, Point, Tree } from './tree-api';
 import { LanguageId } from './languages';
 import { ActiveRule } from './rulebook/rulebook';
 import { LinePrefilters } from './line-prefilters';

@@ -48,6 +48,11 @@ export interface GrammarSource {
   readonly pkg: string;
   readonly wasm: string;
   readonly dir?: string;
+  /**
+   * The package's native binding (`prebuilds/`, for the CLI's native backend): the export that is this grammar in a
+   * package of several (`typescript`, `tsx`, `php`), or null when the package has none for it (wasm only).
+   */
+  readonly native?: string | null;
 }
 
 export interface LanguageInfo {
@@ -84,13 +89,13 @@ export const LANGUAGES: Readonly<Record<LanguageId, LanguageInfo>> = {
   },
   typescript: {
     id: 'typescript',
-    grammar: { pkg: 'tree-sitter-typescript', wasm: 'tree-sitter-typescript.wasm' },
+    grammar: { pkg: 'tree-sitter-typescript', wasm: 'tree-sitter-typescript.wasm', native: 'typescript' },
     ...C_COMMENTS,
     aliases: ['ts'],
   },
   tsx: {
     id: 'tsx',
-    grammar: { pkg: 'tree-sitter-typescript', wasm: 'tree-sitter-tsx.wasm' },
+    grammar: { pkg: 'tree-sitter-typescript', wasm: 'tree-sitter-tsx.wasm', native: 'tsx' },
     ...C_COMMENTS,
     aliases: ['typescriptreact'],
   },
@@ -110,7 +115,7 @@ export const LANGUAGES: Readonly<Record<LanguageId, LanguageInfo>> = {
   },
   php: {
     id: 'php',
-    grammar: { pkg: 'tree-sitter-php', wasm: 'tree-sitter-php.wasm' },
+    grammar: { pkg: 'tree-sitter-php', wasm: 'tree-sitter-php.wasm', native: 'php' },
     lineComments: ['//', '#'],
     blockComments: [['/*', '*/']],
     aliases: [],
@@ -137,7 +142,7 @@ export const LANGUAGES: Readonly<Record<LanguageId, LanguageInfo>> = {
     id: 'swift',
     // tree-sitter-swift ships no wasm; this package ships one. It predates some syntax: freestanding macros
     // (`#expect(…)`) and `#if` around members parse with errors, and findings then come from the parts around them.
-    grammar: { pkg: '@repomix/tree-sitter-wasms', dir: 'out', wasm: 'tree-sitter-swift.wasm' },
+    grammar: { pkg: '@repomix/tree-sitter-wasms', dir: 'out', wasm: 'tree-sitter-swift.wasm', native: null },
     ...C_COMMENTS,
     aliases: [],
   },
@@ -150,7 +155,8 @@ export const LANGUAGES: Readonly<Record<LanguageId, LanguageInfo>> = {
   hcl: { id: 'hcl', grammar: { pkg: HCL_GRAMMAR, wasm: 'tree-sitter-hcl.wasm' }, ...HCL_COMMENTS, aliases: [] },
   terraform: {
     id: 'terraform',
-    grammar: { pkg: HCL_GRAMMAR, wasm: 'tree-sitter-terraform.wasm' },
+    // The package's native binding is the HCL grammar only: Terraform parses on wasm.
+    grammar: { pkg: HCL_GRAMMAR, wasm: 'tree-sitter-terraform.wasm', native: null },
     ...HCL_COMMENTS,
     aliases: ['tf', 'terraform-vars'],
   },

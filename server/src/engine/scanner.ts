@@ -3,11 +3,11 @@
  * run matchers over shared lazily computed facts, apply inline suppressions, and turn matches into findings.
  * A matcher that throws is reported as a problem and never stops the others.
  */
-import type { Tree } from 'web-tree-sitter';
+import type { Tree } from './tree-api';
 import { Finding, Fingerprints } from './findings';
 import type { FindingMemo } from './finding-memo';
 import { parserFor } from './grammars';
-import type { Parser } from 'web-tree-sitter';
+import type { Parser } from './tree-api';
 import { ScanBudget, ScanStopped, checkBudget, shouldStop, stopReason, underBudget } from './budget';
 import { PrefilterInput, RawMatch, ScanDocument, prefilterInput } from './kinds/kind';
 import { LanguageId, hasGrammar, languageForFile } from './languages';

@@ -3,7 +3,7 @@
  * thread keeps the documents' text and findings and answers the editor; workers keep each document's syntax tree and
  * facts and do every scan, so no scan ever holds up a hover or another document's diagnostics.
  */
-import type { Edit } from 'web-tree-sitter';
+import type { Edit } from '../engine/tree-api';
 import type { FileScan, LanguageId, RuleFailure, StopReason } from '../engine';
 import type { EncodedFindings } from './findings-delta';
 import type { CallFix } from './fixes/c-bounded-calls';

@@ -5,7 +5,7 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DidChangeTextDocumentParams, TextDocumentItem } from 'vscode-languageserver';
-import type { Edit } from 'web-tree-sitter';
+import type { Edit } from '../engine/tree-api';
 import { Finding, LanguageId, SkipNote, describeEdit, diffEdit, languageForFile, resolveLanguageName } from '../engine';
 import type { FindingReviews } from './reviews';
 import { uriToPath } from './uris';

@@ -8,7 +8,7 @@
  *   (`?debug=1`, `X-Debug`) whose branch grants access.
  * Findings point at the condition, or at the key.
  */
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../tree-api';
 import { RuleRegex } from '../regex';
 import { AuthBypassRule } from '../rulebook/types';
 import { Frame, walkerFor } from '../syntax/ancestry';

@@ -9,7 +9,7 @@
  * A wrapper may wrap another wrapper, a few levels deep; `#define my_memcpy memcpy` makes `my_memcpy(…)` a call of
  * `memcpy` too.
  */
-import type { Tree } from 'web-tree-sitter';
+import type { Tree } from '../tree-api';
 import { MacroDefinition, fileDeclarations } from '../syntax/c-declarations';
 import { CallFact } from '../syntax/facts';
 

@@ -17,7 +17,7 @@
  * Cost: the file's declarations are read once per tree, each function's facts once, on first use; a verdict
  * looks at a bounded number of statements above its call (binary search, then at most `MAX_CANDIDATES`).
  */
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Node, Tree } from '../tree-api';
 import { TextIndex } from '../text-index';
 import { inherited, walkerFor } from '../syntax/ancestry';
 import {

@@ -7,7 +7,7 @@
  * changed), protocol keywords (`password == "x-oauth-basic"`), type checks (`typeof pw === "string"`), and values
  * read from the environment.
  */
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../tree-api';
 import { maskSecret } from '../mask';
 import { CredentialCheckRule } from '../rulebook/types';
 import { StringFact } from '../syntax/facts';

@@ -4,7 +4,7 @@
  * Matches Go and JavaScript import paths, `require("…")`, Python `import` / `from … import` and Java imports.
  * An import made only in a debug build (`//go:build debug`) or a development-only branch is not flagged.
  */
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../tree-api';
 import { ImportRule } from '../rulebook/types';
 import { newWalker } from '../syntax/ancestry';
 import { isInsideDevelopmentGuard } from '../syntax/scope';

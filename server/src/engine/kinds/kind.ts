@@ -2,7 +2,7 @@
  * The contract between the scanner and a rule kind. A kind compiles a rule once (reporting problems at the rule's
  * own keys) into a matcher; the scanner runs matchers over a document whose facts are computed lazily and shared.
  */
-import type { Tree } from 'web-tree-sitter';
+import type { Tree } from '../tree-api';
 import { LanguageId } from '../languages';
 import { LocalizedText, Rule } from '../rulebook/types';
 import type { DeclarationSource } from '../syntax/c-declarations';

@@ -154,7 +154,8 @@ async function queryMatcher(pattern: PatternRule, trusted: boolean, report: Repo
       const languageId = doc.languageId as GrammarLanguageId;
       if (!doc.tree || !grammarLanguages.includes(languageId)) return [];
       let query = queries.get(languageId);
-      if (!query) queries.set(languageId, (query = compileRuleQueryIn(source, languageId, doc.tree.language, trusted)));
+      // Compiled in the tree's own language (a process that changes parser backends has two of a grammar).
+      if (query?.language !== doc.tree.language) queries.set(languageId, (query = compileRuleQueryIn(source, languageId, doc.tree.language, trusted)));
       const matches: RawMatch[] = [];
       for (const match of query.matches(doc.tree.rootNode)) {
         checkBudget();

@@ -7,7 +7,7 @@
  * - tree-sitter's errors ("Bad node name 'identifer'") become messages with the offset inside the query and a
  *   "did you mean" from the grammar's own node and field names.
  */
-import type { Language, Query, QueryCapture, QueryMatch } from 'web-tree-sitter';
+import type { Language, Query, QueryCapture, QueryMatch } from '../tree-api';
 import { loadLanguage, queryFor, queryIn } from '../grammars';
 import { GrammarLanguageId } from '../languages';
 import { RegexSyntaxError, RuleRegex, compileRuleRegex } from '../regex';
@@ -36,6 +36,8 @@ interface RegexPredicate {
 /** A compiled query with its regex predicates, evaluated on RE2 (or V8 for the reviewed built-in rules). */
 export interface RuleQuery {
   readonly query: Query;
+  /** The language (of one parser backend) the query is compiled in. */
+  readonly language: Language;
   matches(root: Parameters<Query['matches']>[0]): QueryMatch[];
 }
 
@@ -137,7 +139,7 @@ export async function compileRuleQuery(source: string, languageId: GrammarLangua
   } catch (err) {
     throw await explainQueryError(err, languageId);
   }
-  return withPredicates(query, source, offsets, trusted);
+  return withPredicates(query, await loadLanguage(languageId), source, offsets, trusted);
 }
 
 /**
@@ -146,10 +148,10 @@ export async function compileRuleQuery(source: string, languageId: GrammarLangua
  */
 export function compileRuleQueryIn(source: string, languageId: GrammarLanguageId, language: Language, trusted: boolean): RuleQuery {
   const { renamed, offsets } = renameRegexPredicates(source);
-  return withPredicates(queryIn(languageId, language, renamed), source, offsets, trusted);
+  return withPredicates(queryIn(languageId, language, renamed), language, source, offsets, trusted);
 }
 
-function withPredicates(query: Query, source: string, offsets: StringOffsets, trusted: boolean): RuleQuery {
+function withPredicates(query: Query, language: Language, source: string, offsets: StringOffsets, trusted: boolean): RuleQuery {
   const predicates: RegexPredicate[][] = [];
   for (let pattern = 0; pattern < query.patternCount(); pattern++) {
     const list: RegexPredicate[] = [];
@@ -181,6 +183,7 @@ function withPredicates(query: Query, source: string, offsets: StringOffsets, tr
   }
   return {
     query,
+    language,
     matches(root) {
       return query.matches(root).filter((m) => (predicates[m.patternIndex] ?? []).every((p) => evaluate(p, m.captures)));
     },

@@ -6,7 +6,7 @@
  * a client calls it or a string merely contains it; and not when the registration sits in a development-only branch
  * (`if settings.DEBUG:`) or a Go file built only with a debug tag.
  */
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../tree-api';
 import { RouteRule } from '../rulebook/types';
 import { Frame, walkerFor } from '../syntax/ancestry';
 import { isInsideDevelopmentGuard } from '../syntax/scope';

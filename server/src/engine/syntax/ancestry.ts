@@ -13,7 +13,7 @@
  * before a target and descends only into nodes that contain one), so reaching every target of a file is linear in
  * the file. A node asked for out of order starts the cursor again from the root.
  */
-import type { Node, Tree, TreeCursor } from 'web-tree-sitter';
+import type { Node, Tree, TreeCursor } from '../tree-api';
 import { checkBudget } from '../budget';
 
 export class Frame {

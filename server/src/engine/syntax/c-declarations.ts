@@ -6,7 +6,7 @@
  * without entering function bodies; a function's own declarations are read by `c-function-facts.ts` in its one walk
  * of the function. Both are linear in what they walk and looked up by name afterwards.
  */
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Node, Tree } from '../tree-api';
 import { typeText } from './c-expressions';
 
 /** A type constructor, outermost first: `*` a pointer, `{ n }` an array of n (the size as written; '' if none). */

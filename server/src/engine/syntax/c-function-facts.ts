@@ -7,7 +7,7 @@
  *
  * A function's facts are read the first time a call in it asks, and kept with the tree.
  */
-import type { Node, Tree, TreeCursor } from 'web-tree-sitter';
+import type { Node, Tree, TreeCursor } from '../tree-api';
 import { canonical } from './c-expressions';
 import { CType, Declared, declaratorsOf, readDeclarator, typeNameOf } from './c-declarations';
 
@@ -126,7 +126,7 @@ function functionDeclarator(definition: Node): Node | null {
 const SCOPES = new Set(['compound_statement', 'case_statement', 'for_statement']);
 
 /** Whether the node at the cursor runs only on some paths: an `if`'s branch, a loop's body, a `case`. */
-function isBranch(type: string, field: string | null): boolean {
+function isBranch(type: string, field: string | null | undefined): boolean {
   return type === 'case_statement' || field === 'consequence' || field === 'alternative' || field === 'body';
 }
 

@@ -6,8 +6,8 @@
  * (`macro-bodies.ts`), and statements the parser misread around a syntax error (`error-calls.ts`). One query
  * collects all three kinds of node in a single walk of the tree: walking a large tree costs more than parsing it.
  */
-import type { Language, Node, Point, Query, Tree } from 'web-tree-sitter';
-import { Query as TsQuery } from 'web-tree-sitter';
+import type { Language, Node, Point, Query, Tree } from '../tree-api';
+import { newQuery } from '../grammars';
 import { GrammarLanguageId } from '../languages';
 import { IDENTITY, OffsetMap, callFact } from './call-node';
 import { CAST_CALL_PATTERN, ERROR_CANDIDATE_PATTERNS, castCall, errorScopes, inScopes, recoveredCall } from './error-calls';
@@ -33,8 +33,8 @@ function queriesFor(id: GrammarLanguageId, language: Language): CallQueries {
   const bodies = cLike ? ['(preproc_def value: (preproc_arg) @body)', '(preproc_function_def value: (preproc_arg) @body)'] : [];
   if (id === 'cpp') bodies.push(CAST_CALL_PATTERN);
   const candidates = cLike ? ERROR_CANDIDATE_PATTERNS.filter((p) => has(p.type)).map((p) => p.pattern) : [];
-  const clean = new TsQuery(language, `[${[...calls, ...bodies].join(' ')}]`);
-  queries = { clean, withErrors: candidates.length > 0 ? new TsQuery(language, `[${[...calls, ...bodies, ...candidates].join(' ')}]`) : clean };
+  const clean = newQuery(language, `[${[...calls, ...bodies].join(' ')}]`);
+  queries = { clean, withErrors: candidates.length > 0 ? newQuery(language, `[${[...calls, ...bodies, ...candidates].join(' ')}]`) : clean };
   compiled.set(language, queries);
   return queries;
 }

@@ -2,7 +2,7 @@
  * The fact for one call node of any grammar: the called name as written, whether it is a bare name (not a member
  * of something else), the token to flag and the arguments.
  */
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../tree-api';
 import { GrammarLanguageId } from '../languages';
 import { constantCText, constantText } from './constant-text';
 import { ArgumentFact, CallFact } from './facts';

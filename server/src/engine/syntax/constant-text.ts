@@ -4,7 +4,7 @@
  * `gettext("…")`), or a choice between literals (`n == 1 ? "%d item" : "%d items"`). Format checks need this:
  * such a format is fixed at build time, not chosen by input.
  */
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../tree-api';
 import { stringNodeValue } from './tree-util';
 
 /**

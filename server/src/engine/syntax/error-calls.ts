@@ -8,7 +8,7 @@
  * This runs only on trees with errors, and only over the declarator names and macro types the parser produced
  * plus the names left loose inside ERROR nodes; everything else already is a call node or certainly is not a call.
  */
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../tree-api';
 import { OffsetMap } from './call-node';
 import { constantCText } from './constant-text';
 import { ArgumentFact, CallFact } from './facts';

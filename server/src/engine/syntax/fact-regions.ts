@@ -4,7 +4,7 @@
  * the region is the edited text and every part whose syntax changed, widened to whole statements — the nodes whose
  * parent is a container of statements, declarations or elements (a block, a class body, an object literal…).
  */
-import type { Language, Node, Tree } from 'web-tree-sitter';
+import type { Node, Tree } from '../tree-api';
 import { Region } from './located-facts';
 import { ChangedRegion } from './fact-snapshot';
 
@@ -32,16 +32,8 @@ const CONTAINER_TYPES = [
   'do_group',
 ];
 
-const containerIds = new Map<Language, ReadonlySet<number>>();
-
-function containers(language: Language): ReadonlySet<number> {
-  let ids = containerIds.get(language);
-  if (!ids) {
-    ids = new Set(CONTAINER_TYPES.map((type) => language.idForNodeType(type, true)).filter((id): id is number => id !== null));
-    containerIds.set(language, ids);
-  }
-  return ids;
-}
+/** Compared by name: a type's id differs between grammars, and an alias may give one name two ids. */
+const CONTAINERS: ReadonlySet<string> = new Set(CONTAINER_TYPES);
 
 /** Widens a range to the statements (children of containers) it touches. */
 function widen(root: Node, range: Region, isContainer: (node: Node) => boolean): Region {
@@ -70,8 +62,7 @@ function widen(root: Node, range: Region, isContainer: (node: Node) => boolean):
  * edited, and `newTree` the tree parsed from it.
  */
 export function affectedRegion(oldTree: Tree, newTree: Tree, changed: ChangedRegion): Region {
-  const ids = containers(newTree.language);
-  const isContainer = (node: Node): boolean => ids.has(node.typeId);
+  const isContainer = (node: Node): boolean => CONTAINERS.has(node.type);
   const root = newTree.rootNode;
   const ranges: Region[] = [{ start: changed.start, end: changed.newEnd }];
   for (const range of oldTree.getChangedRanges(newTree)) ranges.push({ start: range.startIndex, end: range.endIndex });

@@ -2,7 +2,7 @@
  * The facts of one parsed document, read lazily per kind: from the whole tree, or — when the previous version's facts
  * and tree are at hand — by reading again only the region an edit affected and keeping the rest.
  */
-import type { Tree } from 'web-tree-sitter';
+import type { Tree } from '../tree-api';
 import { GrammarLanguageId } from '../languages';
 import { TextIndex } from '../text-index';
 import { affectedRegion } from './fact-regions';

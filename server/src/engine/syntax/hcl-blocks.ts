@@ -4,7 +4,7 @@
  * (`ingress { … }`, `allow { … }`) sees its parent's. One walk over the blocks and their bodies, never into the
  * expressions themselves: linear in the file.
  */
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Node, Tree } from '../tree-api';
 import { literalValueSpan } from './string-literal';
 
 export interface HclBlock {

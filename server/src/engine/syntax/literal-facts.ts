@@ -7,8 +7,8 @@
  * A file has thousands of literals and rules want a handful, so everything that climbs the tree (the name of a
  * boolean or number, the call around it, the guards above it) is computed only when a rule asks, once.
  */
-import type { Language, Node, Query, Tree } from 'web-tree-sitter';
-import { Query as TsQuery } from 'web-tree-sitter';
+import type { Language, Node, Query, Tree } from '../tree-api';
+import { newQuery } from '../grammars';
 import type { ScanDocument } from '../kinds/kind';
 import { GrammarLanguageId, LanguageId, hasGrammar } from '../languages';
 import { NameContext, StringFact } from './facts';
@@ -55,8 +55,8 @@ function queriesFor(language: Language, languageId: string): { literals: Query; 
   // Booleans written as names (`true` in Kotlin, `$true` in PowerShell, `YES` in Objective-C) are captured as `@b`.
   const booleans = hasGrammar(languageId as LanguageId) ? (NODE_TYPES[languageId as GrammarLanguageId].booleans ?? '') : '';
   cached = {
-    literals: new TsQuery(language, `${types.length > 0 ? `[${types.map((t) => `(${t})`).join(' ')}] @v` : ''}\n${booleans.replace(/@v\b/g, '@b')}`),
-    defines: defines ? new TsQuery(language, '(preproc_def name: (identifier) @name value: (preproc_arg) @value)') : undefined,
+    literals: newQuery(language, `${types.length > 0 ? `[${types.map((t) => `(${t})`).join(' ')}] @v` : ''}\n${booleans.replace(/@v\b/g, '@b')}`),
+    defines: defines ? newQuery(language, '(preproc_def name: (identifier) @name value: (preproc_arg) @value)') : undefined,
   };
   queries.set(language, cached);
   return cached;

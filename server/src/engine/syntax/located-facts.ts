@@ -3,8 +3,8 @@
  * overlaps a region. Knowing the node extent is what lets an edited document keep the facts of untouched code and
  * recompute only those whose node overlaps the edit (see `fact-snapshot.ts`).
  */
-import type { Language, Node, Point, Query, Tree } from 'web-tree-sitter';
-import { Query as TsQuery } from 'web-tree-sitter';
+import type { Language, Node, Point, Query, Tree } from '../tree-api';
+import { newQuery } from '../grammars';
 import { GrammarLanguageId } from '../languages';
 import { TextIndex } from '../text-index';
 import { sourcedCallFacts } from './call-facts';
@@ -46,7 +46,7 @@ const assignmentQueries = new Map<Language, Query>();
 function shellAssignments(language: Language): Query {
   let query = assignmentQueries.get(language);
   if (!query) {
-    query = new TsQuery(language, '(variable_assignment) @assignment');
+    query = newQuery(language, '(variable_assignment) @assignment');
     assignmentQueries.set(language, query);
   }
   return query;

@@ -7,8 +7,8 @@
  * Bodies are parsed together in one batch (one parse per file instead of one per macro); a body whose brackets do
  * not balance (`#define BEGIN {`) could swallow its neighbours, so it is parsed alone.
  */
-import type { Language, Node, Tree } from 'web-tree-sitter';
-import { Parser } from 'web-tree-sitter';
+import { newParser } from '../grammars';
+import type { Language, Node, Parser, Tree } from '../tree-api';
 import { OffsetMap } from './call-node';
 
 interface Segment {
@@ -29,8 +29,7 @@ const parsers = new Map<Language, Parser>();
 function parserFor(language: Language): Parser {
   let parser = parsers.get(language);
   if (!parser) {
-    parser = new Parser();
-    parser.setLanguage(language);
+    parser = newParser(language);
     parsers.set(language, parser);
   }
   return parser;

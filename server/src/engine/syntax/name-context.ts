@@ -4,7 +4,7 @@
  * it is passed to or the name it is compared with. Grammars differ, so the climb is driven by the node tables in
  * `node-types.ts`; this module holds only the climbing logic.
  */
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../tree-api';
 import { Frame } from './ancestry';
 import { ContextKind, NameContext } from './facts';
 import {

@@ -2,8 +2,8 @@
  * The tree-sitter queries fact extraction runs, compiled once per grammar from the node type table. Only node types
  * the grammar really has go into a query, so a grammar update that renames one cannot break loading.
  */
-import type { Language, Query } from 'web-tree-sitter';
-import { Query as TsQuery } from 'web-tree-sitter';
+import type { Language, Query } from '../tree-api';
+import { newQuery } from '../grammars';
 import { GrammarLanguageId } from '../languages';
 import { NODE_TYPES } from './node-types';
 
@@ -31,11 +31,11 @@ export function queriesFor(id: GrammarLanguageId, language: Language): LanguageQ
   const stringTypes = existingTypes(language, types.strings);
   if (id === 'shell') stringTypes.push(...existingTypes(language, ['heredoc_body']));
   queries = {
-    strings: new TsQuery(language, alternatives(stringTypes, 's')),
-    comments: new TsQuery(language, alternatives(commentTypes, 'c')),
+    strings: newQuery(language, alternatives(stringTypes, 's')),
+    comments: newQuery(language, alternatives(commentTypes, 'c')),
     defines:
       id === 'c' || id === 'cpp' || id === 'objc'
-        ? new TsQuery(language, '(preproc_def name: (identifier) @name value: (preproc_arg) @value)')
+        ? newQuery(language, '(preproc_def name: (identifier) @name value: (preproc_arg) @value)')
         : undefined,
   };
   compiled.set(language, queries);

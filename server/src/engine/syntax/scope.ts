@@ -3,8 +3,8 @@
  * and whether it is top-level code. Rules about test features ask these questions ("inside an auth function",
  * "only registered when DEBUG is on"), so the per-grammar node names they need are kept here, in one place.
  */
-import type { Language, Node, Query, Tree } from 'web-tree-sitter';
-import { Query as TsQuery } from 'web-tree-sitter';
+import type { Language, Node, Query, Tree } from '../tree-api';
+import { newQuery } from '../grammars';
 import { Frame, inherited } from './ancestry';
 import { lastIdentifier } from './tree-util';
 
@@ -122,7 +122,7 @@ export function ifStatements(tree: Tree): Node[] {
   let query = ifQueries.get(tree.language);
   if (!query) {
     const types = [...IF_TYPES].filter((type) => tree.language.idForNodeType(type, true) !== null);
-    query = new TsQuery(tree.language, types.length > 0 ? `[${types.map((t) => `(${t})`).join(' ')}] @if` : '');
+    query = newQuery(tree.language, types.length > 0 ? `[${types.map((t) => `(${t})`).join(' ')}] @if` : '');
     ifQueries.set(tree.language, query);
   }
   const found = query.captures(tree.rootNode).map((capture) => capture.node);

@@ -3,7 +3,7 @@
  * Nodes are collected with queries (run inside the wasm runtime, much faster than walking the tree in JavaScript);
  * the context of a string is found by climbing from it to the nearest binding.
  */
-import type { Node, Query, QueryMatch, Tree } from 'web-tree-sitter';
+import type { Node, Query, QueryMatch, Tree } from '../tree-api';
 import { GrammarLanguageId } from '../languages';
 import { Frame, inherited, walkerFor } from './ancestry';
 import { CommentFact, StringFact } from './facts';

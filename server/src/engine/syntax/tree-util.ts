@@ -1,5 +1,5 @@
 /** Small helpers over tree-sitter nodes shared by the string and call fact extraction. */
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../tree-api';
 import { literalValueSpan } from './string-literal';
 
 /** The last identifier in a name as written: `this.cfg["db.password"]` → `password`, `*pw` → `pw`. */

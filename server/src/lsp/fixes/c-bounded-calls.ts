@@ -4,7 +4,7 @@
  * pointer's). `gets(buf)` becomes `fgets(buf, sizeof buf, stdin)`; `sprintf(buf, …)` becomes
  * `snprintf(buf, sizeof buf, …)` (and `vsprintf` → `vsnprintf`). Array parameters decay to pointers: never fixed.
  */
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Node, Tree } from '../../engine/tree-api';
 import { LanguageId } from '../../engine';
 
 export interface Replacement {
