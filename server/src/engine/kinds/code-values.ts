@@ -111,27 +111,32 @@ const RECORD_REACH = 400;
 const HASH_PARAMETER_LINES = 4;
 
 /**
+ * The offset of the bracket that opens what `from` stands in, looking back no further than `lowest`; -1 when there is
+ * none within reach, or when one of the `stops` characters stands between at the same depth.
+ */
+function enclosingOpener(text: string, from: number, lowest: number, stops = ''): number {
+  let depth = 0;
+  for (let i = from; i >= Math.max(0, lowest); i--) {
+    const c = text[i];
+    if (c === '}' || c === ')' || c === ']') depth++;
+    else if (c === '{' || c === '(' || c === '[') {
+      if (depth === 0) return i;
+      depth--;
+    } else if (depth === 0 && stops.includes(c)) return -1;
+  }
+  return -1;
+}
+
+/**
  * The text of the record a literal sits in, bounded: between the nearest unclosed bracket before it and its match
  * after it (an object literal, a call's arguments); in a config file without brackets, the neighbouring lines
  * indented as the literal's own (its sibling keys), up to a line indented less.
  */
 function recordAround(doc: ScanDocument, start: number, end: number): string {
   const text = doc.text;
-  let depth = 0;
-  let open = -1;
-  for (let i = start - 1; i >= Math.max(0, start - RECORD_REACH); i--) {
-    const c = text[i];
-    if (c === '}' || c === ')' || c === ']') depth++;
-    else if (c === '{' || c === '(' || c === '[') {
-      if (depth === 0) {
-        open = i;
-        break;
-      }
-      depth--;
-    }
-  }
+  const open = enclosingOpener(text, start - 1, start - RECORD_REACH);
   if (open >= 0) {
-    depth = 0;
+    let depth = 0;
     for (let i = end; i < Math.min(text.length, end + RECORD_REACH); i++) {
       const c = text[i];
       if (c === '{' || c === '(' || c === '[') depth++;
@@ -188,19 +193,8 @@ const QUOTED = /(["'`])((?:(?!\1)[^\\\n]|\\.)*)\1/g;
 export function isFieldNameList(doc: ScanDocument, fact: StringFact): boolean {
   if (!FIELD_WORD.test(fact.value)) return false;
   const text = doc.text;
-  let open = -1;
-  let depth = 0;
-  for (let i = fact.start - 2; i >= Math.max(0, fact.start - LIST_REACH); i--) {
-    const c = text[i];
-    if (c === '}' || c === ')' || c === ']') depth++;
-    else if (c === '{' || c === '(' || c === '[') {
-      if (depth === 0) {
-        open = i;
-        break;
-      }
-      depth--;
-    } else if (depth === 0 && (c === ':' || c === '=' || c === ';')) return false; // a key/value record, not a list
-  }
+  // A `:`, `=` or `;` before the opening bracket: a key/value record, not a list.
+  const open = enclosingOpener(text, fact.start - 2, fact.start - LIST_REACH, ':=;');
   if (open < 0) return false;
   const closer = ({ '{': '}', '(': ')', '[': ']' } as Record<string, string>)[text[open]];
   const close = text.indexOf(closer, fact.end);
