@@ -74,17 +74,6 @@ function withoutExamples(file, text) {
   return doc.toString({ lineWidth: 0 });
 }
 
-/** The default rulebook's rule files: every *.yaml under rules/, never the fixtures beside them. */
-function ruleFiles(dir = path.join(ROOT, 'rules')) {
-  const found = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...ruleFiles(full));
-    else if (/\.ya?ml$/.test(entry.name) && !/\.fixture\./.test(entry.name)) found.push(full);
-  }
-  return found;
-}
-
 /**
  * The language server runs on wasm only (native bindings do not load in VS Code's Electron): the engine's native
  * backend is replaced by one that never loads, so the bundle holds no code that could require a native module.
@@ -137,7 +126,9 @@ async function bundle() {
     if (!existsSync(file)) fail(`missing wasm ${file}`);
     await cp(file, path.join(DIST, name));
   }
-  const rules = ruleFiles();
+  // The loader's own list of rule files (every *.yaml under rules/, never the fixtures beside them).
+  const { builtinRuleFiles, precompileDirectory, PRECOMPILED_RULES_FILE } = require(PRECOMPILED_MODULE);
+  const rules = await builtinRuleFiles(path.join(ROOT, 'rules'));
   if (rules.length === 0) fail('no rule files under rules/');
   for (const file of rules) {
     const target = path.join(DIST, 'rules', path.relative(path.join(ROOT, 'rules'), file));
@@ -145,7 +136,6 @@ async function bundle() {
     await writeFile(target, withoutExamples(file, await readFile(file, 'utf8')));
   }
   // The shipped rule files parsed once here, so each server start and worker skips parsing their YAML.
-  const { precompileDirectory, PRECOMPILED_RULES_FILE } = require(PRECOMPILED_MODULE);
   await writeFile(path.join(DIST, PRECOMPILED_RULES_FILE), JSON.stringify(await precompileDirectory(path.join(DIST, 'rules'))));
   await cp(path.join(ROOT, 'server/src/engine/rulebook/rulebook.schema.json'), path.join(DIST, 'rulebook.schema.json'));
   // The TextMate grammars live at the repository's top (`syntaxes/`); the manifest points into dist/syntaxes/.

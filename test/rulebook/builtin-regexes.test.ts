@@ -8,6 +8,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
 import { compileRuleRegex } from '@secure-coding/server/out/engine/regex';
+import { builtinRuleFiles } from '@secure-coding/server/out/engine/rulebook/precompiled';
 import schema from '@secure-coding/server/out/engine/rulebook/rulebook.schema.json';
 import { RULES_DIR } from '../helpers';
 
@@ -23,20 +24,11 @@ const REGEX_KEYS = new Set(
     .map(([key]) => key),
 );
 
-async function ruleFiles(dir: string, out: string[] = []): Promise<string[]> {
-  for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) await ruleFiles(full, out);
-    else if (/\.ya?ml$/.test(entry.name) && !entry.name.includes('.fixture.')) out.push(full);
-  }
-  return out;
-}
-
 describe('built-in regexes', () => {
   it('are all valid RE2', async () => {
     assert.ok(REGEX_KEYS.has('names') && REGEX_KEYS.has('routes') && REGEX_KEYS.has('regex'), [...REGEX_KEYS].join(', '));
     let checked = 0;
-    for (const file of await ruleFiles(RULES_DIR)) {
+    for (const file of await builtinRuleFiles(RULES_DIR)) {
       const doc = parse(await fs.readFile(file, 'utf8')) as { rules?: Record<string, unknown>[] };
       for (const rule of doc.rules ?? []) {
         const sources: [string, string][] = [];

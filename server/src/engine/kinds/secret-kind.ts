@@ -65,8 +65,14 @@ function compileOrReport(
 function candidateNames(name: string, fullName: string): string[] {
   const snake = snakeCase(name);
   if (!GENERIC_LAST.test(snake)) return [snake];
+  const tail = qualifiedTail(fullName);
+  return tail !== undefined ? [snake, tail] : [snake];
+}
+
+/** The last two segments of a dotted or nested name, as one snake-case name (`fs.s3a.secret.key` → `secret_key`). */
+function qualifiedTail(fullName: string): string | undefined {
   const parts = fullName.match(/[A-Za-z_][\w-]*/g) ?? [];
-  return parts.length >= 2 ? [snake, snakeCase(parts.slice(-2).join('_'))] : [snake];
+  return parts.length >= 2 ? snakeCase(parts.slice(-2).join('_')) : undefined;
 }
 
 /**
@@ -75,11 +81,8 @@ function candidateNames(name: string, fullName: string): string[] {
  * name, the same tail `candidateNames` reads for a generic last segment.
  */
 function qualifiedAway(name: string, fullName: string, m: NameMatchers): boolean {
-  if (!m.ignoreNames) return false;
-  const parts = fullName.match(/[A-Za-z_][\w-]*/g) ?? [];
-  if (parts.length < 2) return false;
-  const tail = snakeCase(parts.slice(-2).join('_'));
-  return tail !== snakeCase(name) && m.ignoreNames.test(tail);
+  const tail = qualifiedTail(fullName);
+  return tail !== undefined && tail !== snakeCase(name) && m.ignoreNames?.test(tail) === true;
 }
 
 interface CompiledPattern {

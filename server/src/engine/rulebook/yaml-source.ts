@@ -104,10 +104,6 @@ export class YamlSource {
     return this.parsed;
   }
 
-  get ok(): boolean {
-    return this.known !== undefined || this.document.errors.length === 0;
-  }
-
   /**
    * The parts of the document that YAML errors make untrustworthy, so the rest can still be used: a rule item, an
    * `overrides` or `paths` entry, or a whole top-level key. `'all'` when an error lies outside every top-level key.
