@@ -18,6 +18,8 @@
 import { maskSecret } from '../mask';
 import { RegexSyntaxError, RuleRegex, compileRuleRegex } from '../regex';
 import { LocalizedText, SecretRule } from '../rulebook/types';
+import { MEDIA_URL_TOKEN_NOTE, inMediaUrlQuery } from './media-url';
+import { sampleBlockOpener } from './example-blocks';
 import { StringFact } from '../syntax/facts';
 import { AUTH_PAIR } from '../syntax/name-context';
 import { lastIdentifier } from '../syntax/tree-util';
@@ -33,7 +35,7 @@ import { isCodeValue, isEncryptedAtRest, isEscapedPlaceholder, inPatternValue, i
 import { UnescapedText, escapedLines, originalSpan } from './unescaped-text';
 import { checkBudget } from '../budget';
 import { NameModel, compileNameModel } from './secret-names';
-import { innerPairs } from '../syntax/inner-pairs';
+import { InnerPair, innerPairs } from '../syntax/inner-pairs';
 import { inCommentOrProse } from './prose-context';
 import { valueFeatures } from '../confidence';
 
@@ -171,7 +173,8 @@ function embedded(text: string, start: number, end: number): boolean {
   if (before + after === 0) return false;
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const newline = text.indexOf('\n', end);
-  const line = text.slice(lineStart, newline < 0 ? text.length : newline).replace(/\r$/, '');
+  // Indented as it is in a property list's or a diagram's `<data>` element.
+  const line = text.slice(lineStart, newline < 0 ? text.length : newline).trim();
   return line.length <= 120 && WRAPPED_BASE64_LINE.test(line);
 }
 
@@ -336,6 +339,14 @@ function namesCode(text: string, end: number, value: string): boolean {
   return text[end] === '(' && /^[A-Za-z_$][\w$.]*$/.test(value);
 }
 
+/**
+ * Whether a pattern's value is an operand joined to the string that ends just before it (`"--token="+inputs["token"]`,
+ * `'--password='.$pass`, `"pass:"..pw`): the value is built at run time, and what was read is code.
+ */
+function joinedOperand(text: string, start: number, value: string): boolean {
+  return /["'`]/.test(text[start - 1] ?? '') && /^(?:\+|\.\.?)\s*[A-Za-z_$([]/.test(value);
+}
+
 /** Whether the value starting at `start` is quoted right after a `:` or `=` (`password = "…"`, `password: '…'`). */
 function quotedAfterSeparator(text: string, start: number): boolean {
   return /[:=]\s*["'`]$/.test(text.slice(Math.max(0, start - 8), start));
@@ -386,6 +397,17 @@ function holdsPairs(value: string, keyword: RegExp | undefined): boolean {
 
 /** Words that, in a config file, may name a credential through the key path rather than the key itself. */
 const CONFIG_CREDENTIAL_WORD = /pass|pwd|secret|token|key|auth|cred/;
+
+/**
+ * Whether an inner `name: value` pair is the start of a message, not a setting: the value is a plain word and more
+ * words follow it (`"ssl_passwd_cb: allocation failure\n"`, `"password: missing in the config file"`). A value that
+ * is not a plain word (`"password: Hx7q… is the default"`) or a next word that is a key (`"password: secret user:
+ * admin"`) keeps the pair.
+ */
+function startsSentence(text: string, pair: InnerPair): boolean {
+  if (!/^[A-Za-z]+$/.test(pair.value)) return false;
+  return /^[ \t]+[A-Za-z]+(?![\w.-]*\s*[:=])/.test(text.slice(pair.end, pair.end + 80));
+}
 
 /** Why the stock password of a throwaway service container needs no sign-off. */
 const EPHEMERAL_SERVICE_NOTE: LocalizedText = {
@@ -534,6 +556,7 @@ export const secretKind: RuleKind = {
                 const value = searched.slice(found.start, found.end);
                 if (!acceptable(value, strictValue)) continue;
                 if (strictValue && namesCode(doc.text, span.end, value)) continue;
+                if (joinedOperand(doc.text, span.start, value)) continue;
                 if (proseOnly) {
                   const where = inCommentOrProse(doc.text, doc.path, doc.languageId, span.start);
                   if (!where) continue;
@@ -568,26 +591,29 @@ export const secretKind: RuleKind = {
           }
         }
         if (nameAware) {
-          // `inner`: a key/value pair read inside a string's value, which has no syntax of its own to judge by.
-          const judge = (fact: StringFact, inner = false): void => {
+          // `inner`: a key/value pair read inside a string's value, which has no syntax of its own to judge by;
+          // `kept`: why such a pair is kept at info (a media file's download token).
+          const judge = (fact: StringFact, inner = false, kept?: LocalizedText): void => {
             const bound = boundName(fact, nameMatchers);
             if (bound === undefined || !acceptable(fact.value, true)) return;
             const name = bound.name;
             if (namesItself(fact.value, name)) return; // password: "password", SN_id_PasswordBasedMAC "id-PasswordBasedMAC"
             if (!inner && notACredentialInPlace(doc, fact)) return;
+            if (namesCalledFunction(doc.text, fact)) return;
             // Inside a detection pattern (`regex: '…?authtoken=[A-Za-z0-9]+'`), a pair is the pattern's text.
             if (inner && inPatternValue(doc, fact.start)) return;
             if (onIgnoredLine(doc, fact.start)) return;
             seen.add(fact.start);
             // `POSTGRES_PASSWORD: postgres` of a CI or development container: on record, not for a sign-off.
             const ephemeral = isEphemeralServiceCredential(doc, fact);
+            const informational = kept ?? (ephemeral ? EPHEMERAL_SERVICE_NOTE : undefined);
             matches.push({
               start: fact.start,
               end: fact.end,
               vars: { value: maskSecret(fact.value), name, provider: '' },
               overlap: { group: SECRET_GROUP, level: NAME_LEVEL },
               evidence: [bound.evidence, ...ruleEvidence, ...(fact.shape ? [fact.shape] : []), ...valueFeatures(fact.value), ...(ephemeral ? ['ephemeral-service'] : [])],
-              ...(ephemeral ? { informational: EPHEMERAL_SERVICE_NOTE } : {}),
+              ...(informational ? { informational } : {}),
             });
           };
           for (const fact of doc.strings()) {
@@ -600,7 +626,7 @@ export const secretKind: RuleKind = {
             if (matches.length === before && holdsPairs(fact.value, keywordInValue)) {
               for (const pair of innerPairs(fact.value)) {
                 const start = fact.start + pair.start;
-                if (seen.has(start)) continue;
+                if (seen.has(start) || startsSentence(fact.value, pair)) continue;
                 judge(
                   {
                     start,
@@ -611,6 +637,7 @@ export const secretKind: RuleKind = {
                     ...(pair.escaped ? { shape: 'shape:escaped' } : fact.shape ? { shape: fact.shape } : {}),
                   },
                   true,
+                  inMediaUrlQuery(fact.value, pair.start) ? MEDIA_URL_TOKEN_NOTE : undefined,
                 );
               }
             }
@@ -640,11 +667,16 @@ function namedPublic(doc: ScanDocument, start: number): boolean {
 const EXAMPLE_LINES = 3;
 const EXAMPLE_REACH = 600;
 
-/** The text just before a match: its own line up to it and the lines above, bounded. */
+/**
+ * The text just before a match: its own line up to it and the lines above, bounded. Inside a documentation
+ * comment's sample block (`<pre>`, `@code`, `@example`), the text before the block instead.
+ */
 function textIntroducing(doc: ScanDocument, offset: number): string {
   const { line } = doc.index.positionAt(offset);
-  const from = doc.index.lineStart(Math.max(0, line - EXAMPLE_LINES));
-  return doc.text.slice(Math.max(from, offset - EXAMPLE_REACH), offset);
+  const opener = sampleBlockOpener(doc.index, line);
+  const end = opener === undefined ? offset : doc.index.lineStart(opener) + doc.index.lineText(opener).length;
+  const from = doc.index.lineStart(Math.max(0, (opener ?? line) - EXAMPLE_LINES));
+  return doc.text.slice(Math.max(from, end - EXAMPLE_REACH), end);
 }
 
 /**
@@ -656,6 +688,14 @@ function notACredentialInPlace(doc: ScanDocument, fact: StringFact): boolean {
   const context = fact.context!;
   if (context.kind === 'key' && isRouteKey(context.fullName)) return true;
   return isKeywordComparedWithToken(fact, snakeCase) || isStoredPasswordHash(doc, fact) || isFieldNameList(doc, fact) || isMemberNumber(doc, fact) || inPatternValue(doc, fact.start);
+}
+
+/**
+ * An unquoted value read from text that is the name of a function called (`shared_secret = derive_key(` in a
+ * here-doc's C, an expression in a config): the value is computed, not written down.
+ */
+function namesCalledFunction(text: string, fact: StringFact): boolean {
+  return text[fact.end] === '(' && /^[A-Za-z_$][\w$.]*$/.test(fact.value);
 }
 
 /**
