@@ -24,8 +24,8 @@ import { ScanDocument } from './kind';
 export const INTRODUCER_WINDOW = 48;
 
 /**
- * Words just before a dotted number that make it a version, a requirement, a section number or an object
- * identifier. A product token (`Name/1.2.3.4`) must start its own word: `http://host/1.2.3.4` is a path.
+ * Words just before a dotted number that make it a version, a requirement, a section number (of a document or
+ * a standard) or an object identifier. A product token (`Name/1.2.3.4`) must start its own word: `http://host/1.2.3.4` is a path.
  */
 const NOT_ADDRESS_BEFORE = new RegExp(
   [
@@ -33,6 +33,9 @@ const NOT_ADDRESS_BEFORE = new RegExp(
     String.raw`[=<>~!^]=?\s*$`, // >=1.2.3.4
     String.raw`\b(?:sections?|sect|sec|clauses?|chapters?|chap|paragraphs?|para|appendix|figure|fig|tables?|steps?|items?|rules?|oid|arc)\.?\s*$`,
     String.raw`§\s*$`,
+    // A clause of a standard: `C99 6.10.3.5`, `C++17 8.2.1.3`, `RFC 4291 2.5.5.2`, `ISO/IEC 9899:2011 6.7.2.1`.
+    String.raw`\bc(?:\+\+)?(?:89|90|95|99|11|14|17|18|20|23|26|0x|1[xyz]|2[abc])\s*$`,
+    String.raw`\b(?:iso(?:\/iec)?|ansi|posix|ieee(?:\s+std)?|ecma|rfc)[\s/-]*\d{1,6}(?:[.-]\d+)?(?::\d{4})?,?\s*$`,
     String.raw`(?:^|[\s(;,"'])[A-Za-z][\w.+-]*\/$`, // curl/7.1.2.3, Apache/2.4.41.1
     // Headers that name software: its version follows the product name (`X-Mailer: Foo 1.2.3.4`).
     String.raw`\b(?:user-agent|server|x-mailer|x-powered-by|x-generator|x-mailer-version|generator|product)\s*:\s*[^\n:]*$`,

@@ -134,6 +134,16 @@ function addressesIn(fact: StringFact, ipv6: boolean): FoundAddress[] {
   return v6.length === 0 ? found : [...found, ...v6].sort((a, b) => a.start - b.start);
 }
 
+/** The key an address is the value of inside a string's JSON or query text: `{"senderIP":"…"}`, `?client=…&ip=…`. */
+const INNER_KEY_BEFORE = /(?:\\?"([A-Za-z_][\w.-]{0,63})\\?"\s*:\s*\\?"|([A-Za-z_][\w.-]{0,63})=)$/;
+
+/** Whether the key an address is bound to inside its string's text is one of the rule's ignored names. */
+function ignoredInnerKey(fact: StringFact, at: number, ignoreNames: RuleRegex | undefined): boolean {
+  if (ignoreNames === undefined || at === 0) return false;
+  const key = INNER_KEY_BEFORE.exec(fact.value.slice(Math.max(0, at - 72), at));
+  return key !== null && ignoreNames.test(snakeCase(key[1] ?? key[2]));
+}
+
 /** Some address in the text (`valid` by its kind) that `flaggable` accepts, on a code line when the text is code. */
 function anyAddress(text: string, pattern: RegExp, valid: (address: string) => boolean, parsed: boolean, flaggable: (address: string) => boolean): boolean {
   for (const m of text.matchAll(pattern)) {
@@ -183,7 +193,11 @@ export const ipKind: RuleKind = {
           if (fact.standalone) continue;
           if (fact.context && ignoreNames?.test(snakeCase(fact.context.name))) continue;
           const flagged = addressesIn(fact, ipv6).filter(
-            (found) => !(found.type === 'ipv4' && isMask(found.address)) && !allowed.check(found.address, found.type) && !isAllowedRange(found),
+            (found) =>
+              !(found.type === 'ipv4' && isMask(found.address)) &&
+              !allowed.check(found.address, found.type) &&
+              !isAllowedRange(found) &&
+              !ignoredInnerKey(fact, found.start - fact.start, ignoreNames),
           );
           if (flagged.length === 0) continue;
           // A template measured for a buffer's size, or what a function named for a version returns, is no host.
