@@ -37,6 +37,8 @@ const NOT_ADDRESS_BEFORE = new RegExp(
     String.raw`\bc(?:\+\+)?(?:89|90|95|99|11|14|17|18|20|23|26|0x|1[xyz]|2[abc])\s*$`,
     String.raw`\b(?:iso(?:\/iec)?|ansi|posix|ieee(?:\s+std)?|ecma|rfc)[\s/-]*\d{1,6}(?:[.-]\d+)?(?::\d{4})?,?\s*$`,
     String.raw`(?:^|[\s(;,"'])[A-Za-z][\w.+-]*\/$`, // curl/7.1.2.3, Apache/2.4.41.1
+    // A container image's tag: `registry.example.com/db/free:23.7.0.0-lite` (`imageTag` reads `image: oracle:19.3.0.0`).
+    String.raw`[\w.-]\/[\w.\/-]*[\w-]:$`,
     // Headers that name software: its version follows the product name (`X-Mailer: Foo 1.2.3.4`).
     String.raw`\b(?:user-agent|server|x-mailer|x-powered-by|x-generator|x-mailer-version|generator|product)\s*:\s*[^\n:]*$`,
   ].join('|'),
@@ -105,4 +107,14 @@ export function inUrlPathOrQuery(value: string, at: number): boolean {
   if (scheme < 0) return false;
   const between = value.slice(scheme + 3, at);
   return /[/?#]/.test(between) && !/\s/.test(between);
+}
+
+/**
+ * Whether an address is the tag of a container image: the value is bound to an `image` name and the address follows
+ * the image's name and a colon (`image: oracle:19.3.0.0`). A registry given by address (`10.0.0.5:5000/app:1.0`)
+ * starts the value and stays a host.
+ */
+export function imageTag(fact: StringFact, at: number): boolean {
+  const name = fact.context?.name;
+  return name !== undefined && /(?:^|[_.-])image$/i.test(name) && /^[\w./-]+:$/.test(fact.value.slice(0, at));
 }

@@ -11,7 +11,7 @@ import { Matcher, PrefilterInput, RawMatch, RuleKind, ScanDocument } from './kin
 import { onNonCodeLine } from './keyword-prefilters';
 import { snakeCase } from './secret-values';
 import { exactOnEachLine } from './line-prefilter';
-import { INTRODUCER_WINDOW, inUrlPathOrQuery, introducedAsNonAddress, onlyMeasured, returnedFromFunction, shortIpv6StandsAlone } from './address-context';
+import { INTRODUCER_WINDOW, imageTag, inUrlPathOrQuery, introducedAsNonAddress, onlyMeasured, returnedFromFunction, shortIpv6StandsAlone } from './address-context';
 import { checkBudget } from '../budget';
 
 // Not part of a longer dotted name: `10.10.10.10.example.com` is a host name, `1.2.3.4.5` an OID.
@@ -197,7 +197,8 @@ export const ipKind: RuleKind = {
               !(found.type === 'ipv4' && isMask(found.address)) &&
               !allowed.check(found.address, found.type) &&
               !isAllowedRange(found) &&
-              !ignoredInnerKey(fact, found.start - fact.start, ignoreNames),
+              !ignoredInnerKey(fact, found.start - fact.start, ignoreNames) &&
+              !imageTag(fact, found.start - fact.start),
           );
           if (flagged.length === 0) continue;
           // A template measured for a buffer's size, or what a function named for a version returns, is no host.

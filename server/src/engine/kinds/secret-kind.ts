@@ -141,6 +141,11 @@ function anyWholeWord(doc: ScanDocument, words: readonly string[], ids: readonly
 
 /** A commit or object id in a repository URL (`/blob/6c39…/`, `/commit/…`): hex, but a reference, not a key. */
 const VCS_REFERENCE = /\/(?:blob|tree|commits?|raw|compare|archive|pull|diff|-\/blob)\/$/;
+/**
+ * A commit a dependency is pinned to: a CI action or reusable workflow (`uses: owner/repo@<sha>`, `owner/repo/path@<sha>`),
+ * a git dependency (`git+https://host/repo.git@<sha>`, `github:owner/repo#<sha>`, `repo.git#<sha>`).
+ */
+const VCS_PIN = /(?:[\w.-]+\/[\w./-]*[\w.-]@|\.git[@#]|(?:github|gitlab|bitbucket):[\w.-]+\/[\w.-]+#)$/;
 
 /** Characters of base64 and URL paths: a key found only by its provider's name stands alone in them, not inside a blob. */
 function isRunChar(code: number): boolean {
@@ -159,10 +164,11 @@ const WRAPPED_BASE64_LINE = /^[A-Za-z0-9+/]{60,}={0,2}$/;
 /**
  * Whether a value sits where a key cannot: a piece of a longer base64 run (data URLs, embedded images, encoded keys
  * and signatures hold every short shape by chance), a piece of a line of a wrapped base64 block, or a commit id in a
- * repository URL.
+ * repository URL or a dependency's pin.
  */
 function embedded(text: string, start: number, end: number): boolean {
   if (VCS_REFERENCE.test(text.slice(Math.max(0, start - 12), start)) && /^[0-9a-f]{7,40}$/.test(text.slice(start, end))) return true;
+  if (/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(text.slice(start, end)) && VCS_PIN.test(text.slice(Math.max(0, start - 200), start))) return true;
   // A finding's fingerprint in a scanner's ignore file, `<commit>:<path>:<rule>:<line>`, starts with a commit id.
   if (/^[0-9a-f]{40}$/.test(text.slice(start, end)) && (start === 0 || text[start - 1] === '\n') && FINGERPRINT_REST.test(text.slice(end, end + 300))) return true;
   let before = 0;
