@@ -16,6 +16,7 @@
  */
 import * as path from 'path';
 import type * as Engine from '../tree-api';
+import { NativeTreeCollector } from './native-memory';
 
 /** The parts of the `tree-sitter` binding used here (typed loosely: it is loaded at run time). */
 interface NativeModule {
@@ -54,6 +55,9 @@ const STEP_CAPTURE = 1;
 type NodeGypBuild = (directory: string) => unknown;
 
 export class NativeBackend {
+  /** Frees the garbage trees of this thread's parsers when the process has grown by that much (`native-memory.ts`). */
+  private readonly collector = new NativeTreeCollector((Number(process.env.RULEBOOK_NATIVE_GC_MB) || 48) * 1024 * 1024);
+
   private constructor(
     private readonly module: NativeModule,
     private readonly binding: NativeBinding,
@@ -125,6 +129,14 @@ export class NativeBackend {
   newParser(language: Engine.Language): Engine.Parser {
     const parser = new this.module();
     parser.setLanguage(language as unknown as NativeLanguage);
+    // Old trees are freed by the garbage collector only (`native-memory.ts`): before a parse, garbage trees go
+    // when the process has grown.
+    const parse = parser.parse.bind(parser);
+    const collector = this.collector;
+    parser.parse = (input, oldTree, options) => {
+      collector.check();
+      return parse(input, oldTree, options);
+    };
     return parser;
   }
 
