@@ -78,4 +78,15 @@ describe('credentials of throwaway service containers', function () {
     assert.ok(product.findings.some((f) => f.ruleId === 'account.default-credentials' && f.severity === 'error'));
     assert.ok(product.findings.every((f) => f.severity === 'error'));
   });
+
+  it('never shows a password through the user id it equals or holds', async function () {
+    const same = await findings('config/app.yaml', 'database:\n  username: postgres\n  password: postgres\n');
+    const pair = same.findings.find((f) => f.ruleId === 'account.default-credentials');
+    assert.ok(pair);
+    assert.ok(!pair.message.includes('postgres'), pair.message);
+    const apart = await findings('config/app.yaml', 'admin:\n  username: admin\n  password: changeme\n');
+    const shown = apart.findings.find((f) => f.ruleId === 'account.default-credentials');
+    assert.ok(shown);
+    assert.ok(shown.message.includes('`admin`') && !shown.message.includes('changeme'), shown.message);
+  });
 });

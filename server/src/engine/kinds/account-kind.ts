@@ -179,6 +179,16 @@ function isRealPassword(value: string): boolean {
   return !isStructuralPlaceholder(value) && !looksLikeNameOrText(value) && !isCodeValue(value) && !isEscapedPlaceholder(value) && !isEncryptedAtRest(value);
 }
 
+/**
+ * The user id as a message shows it: masked like the password when one holds the other (`postgres` / `postgres`,
+ * `admin` / `admin123`), since showing the id would show the password.
+ */
+function shownAccount(user: string, password: string): string {
+  const u = user.toLowerCase();
+  const p = password.toLowerCase();
+  return p.length >= 3 && u.length >= 3 && (u.includes(p) || p.includes(u)) ? maskSecret(user) : user.slice(0, 64);
+}
+
 export const accountKind: RuleKind = {
   kind: 'account',
   compile(rule, { trusted, report }): Matcher | undefined {
@@ -216,7 +226,7 @@ export const accountKind: RuleKind = {
           matches.push({
             start: user.start,
             end: user.end,
-            vars: { account: user.value.slice(0, 64), name: user.name, password: maskSecret(a.password.value) },
+            vars: { account: shownAccount(user.value, a.password.value), name: user.name, password: maskSecret(a.password.value) },
             overlap: ACCOUNT_OVERLAP,
           });
         }
