@@ -43,6 +43,9 @@ const CASES: readonly (readonly [string, PathClass, string?])[] = [
   ['vendor/github.com/pkg/errors/errors.go', 'vendored', 'vendor-folder'],
   ['vendor/modules.txt', 'vendored', 'vendor-folder'],
   ['_examples/basic/main.go', 'docs', 'docs-folder'],
+  ['akka-docs/src/main/paradox/images/diagram.graffle', 'docs', 'docs-folder'],
+  ['grpc_examples/route_guide/server.py', 'docs', 'docs-folder'],
+  ['src/docsearch/index.js', 'product'],
   // Python
   ['rest_framework/authtoken/models.py', 'product'],
   ['tests/test_authentication.py', 'test', 'test-folder'],

@@ -132,10 +132,11 @@ const FOLDER_CONVENTIONS: readonly FolderConvention[] = [
   {
     id: 'docs-folder',
     pathClass: 'docs',
-    names: /^(?:docs?|documentation|man|man[1-9n]|manpages?|examples?|_examples|samples?|demos?|tutorials?|guides?|cookbook|howtos?|website|book)$/i,
+    // A module named for its docs or samples counts too (`akka-docs`, `spring-boot-docs`, `grpc-examples`).
+    names: /^(?:docs?|documentation|man|man[1-9n]|manpages?|examples?|_examples|samples?|demos?|tutorials?|guides?|cookbook|howtos?|website|book|[a-z0-9][a-z0-9.-]*[-_](?:docs?|documentation|examples?|samples?))$/i,
     text: {
-      en: 'a documentation or examples folder (`docs/`, `doc/`, `man/`, `examples/`, `samples/`, `demo/`, `guides/`…)',
-      ja: 'ドキュメント・サンプルのフォルダー（`docs/`、`doc/`、`man/`、`examples/`、`samples/`、`demo/`、`guides/` など）',
+      en: 'a documentation or examples folder (`docs/`, `doc/`, `man/`, `examples/`, `samples/`, `demo/`, `guides/`, `*-docs/`…)',
+      ja: 'ドキュメント・サンプルのフォルダー（`docs/`、`doc/`、`man/`、`examples/`、`samples/`、`demo/`、`guides/`、`*-docs/` など）',
     },
   },
 ];
