@@ -240,3 +240,24 @@ void before_the_end(char *end, const char *src, size_t n) {
     // ruleid: c.risky.memcpy
     memcpy(buf + 16 - n, src, n);
 }
+
+struct chunk { size_t size; size_t fill; char *bytes; };
+
+int room_left(struct chunk *c, const char *src, size_t n, int status) {
+    size_t room = c->size - c->fill;
+    if (room > n)
+        room = n;
+    /* the length is what is left after what the chunk holds, taken from its size */
+    // info: c.risky.memcpy
+    memcpy(c->bytes + c->fill, src, room);
+    size_t all = c->size;
+    /* the whole size, copied after what the chunk already holds */
+    // ruleid: c.risky.memcpy
+    memcpy(c->bytes + c->fill, src, all);
+    if (status != 0)
+        return status;
+    /* a size named after the chunk counts only beside a check of the copy; one of something else is none */
+    // ruleid: c.risky.memcpy
+    memcpy(c->bytes, src, c->size);
+    return 0;
+}

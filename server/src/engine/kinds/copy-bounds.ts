@@ -26,13 +26,18 @@ import {
 } from '../syntax/c-expressions';
 import { CType, DeclarationSource, FileDeclarations, TypeCtor, chained, fileDeclarations, layered } from '../syntax/c-declarations';
 import { Clamp, Definition, FunctionFacts, Span, Write, functionFacts } from '../syntax/c-function-facts';
+import { definitionAt, staticFunction } from '../syntax/c-static-functions';
+import { CallFact } from '../syntax/facts';
 
-export type BoundReason = 'sizeof-destination' | 'sizeof-type' | 'constant-fits' | 'allocated' | 'checked' | 'clamped' | 'named-size';
+export type BoundReason = 'sizeof-destination' | 'sizeof-type' | 'constant-fits' | 'allocated' | 'checked' | 'clamped' | 'named-size' | 'room' | 'callers';
 
 export interface BoundVerdict {
   readonly reason: BoundReason;
   /** One-based line of the statement the verdict rests on (an allocation, a check), when there is one. */
   readonly line?: number;
+  /** For `callers`: the function whose calls all pass a destination with room for the length, and how many. */
+  readonly callee?: string;
+  readonly callCount?: number;
 }
 
 export interface CopyContext {
@@ -41,6 +46,11 @@ export interface CopyContext {
   readonly index: TextIndex;
   /** What the file's headers declare, when the scan read them: asked after the file's own declarations. */
   readonly headers?: DeclarationSource;
+  /**
+   * Every call in the file, given when the file's static functions are called only where it shows (a C source
+   * file, not a header): a copy through a static function's parameters is then judged at each of its calls.
+   */
+  readonly calls?: readonly CallFact[];
 }
 
 /** How far above a call a guard, clamp or definition may be and still count as "nearby". */
@@ -668,12 +678,27 @@ function reasonOf(capacity: Capacity, length: Expr): BoundVerdict {
   }
 }
 
-function fromFacts(used: readonly Fact[], capacity: Capacity, length: Expr): BoundVerdict {
+function fromFacts(used: readonly Fact[], capacity: Capacity, length: Expr, dest?: Destination): BoundVerdict {
   const clamp = used.find((f) => f.kind === 'clamped');
   if (clamp) return { reason: 'clamped', line: clamp.line };
   const check = used.find((f) => f.kind === 'checked');
   if (check) return { reason: 'checked', line: check.line };
+  const room = dest && used.find((f) => computesRoom(f, capacity, dest));
+  if (room) return { reason: 'room', line: room.line };
   return reasonOf(capacity, length);
+}
+
+/**
+ * Whether a definition works out the room left in the destination from its size: `max = b->size - b->data` before
+ * a copy to `b->area + b->data` subtracts exactly what the copy starts after from the size the destination's name
+ * gives. (A length merely set to the size, `n = buflen`, is no such computation: it is no evidence.)
+ */
+function computesRoom(fact: Fact, capacity: Capacity, dest: Destination): boolean {
+  if (fact.kind !== 'defined' || capacity.source !== 'named' || capacity.poly.size !== 1 || dest.offset.size === 0) return false;
+  const [[size, c]] = [...capacity.poly];
+  const sign = fact.poly.get(size);
+  if (sign === undefined || Math.abs(sign) !== Math.abs(c) || [...dest.offset.keys()].includes('')) return false;
+  return [...dest.offset].every(([key, v]) => fact.poly.get(key) === -Math.sign(sign) * v);
 }
 
 /** A comparison with a `sizeof` is made in `size_t`; one cast to a signed type is not. */
@@ -774,14 +799,19 @@ function proveOne(scope: Scope, fn: FunctionFacts | undefined, ctx: CopyContext,
   const signed = signedNames(scope, need);
   // The names the length grows with (`len` in `len`, not `p` in `end - p`).
   const lengthNames = new Set([...scope.poly(sizeExpr)].filter(([key, c]) => key !== '' && c > 0).map(([key]) => key));
+  // The check must be about the copy (its length, the size, or what another fact used relates them to): one on an
+  // unrelated status (`if (r != 0) return r;`) proves nothing of it.
+  const relevant = (capacity: Capacity, f: Fact, used: readonly Fact[]): boolean =>
+    f.kind !== 'defined' &&
+    [...atomsOf(f.poly)].some((a) => need.has(a) || capacity.poly.has(a) || used.some((other) => other !== f && other.poly.has(a)));
   const usable = (capacity: Capacity, used: readonly Fact[]): boolean =>
-    (capacity.source !== 'named' || used.some((f) => f.kind !== 'defined')) && signedSafe(signed, used, all, capacity);
+    (capacity.source !== 'named' || used.some((f) => relevant(capacity, f, used) || computesRoom(f, capacity, dest))) && signedSafe(signed, used, all, capacity);
   // A check that subtracts what the length grows with (`size < BUFSIZE - len`) wraps for a large length: it bounds
   // nothing. (`end - p >= sizeof buf` before copying `end - p` is the length itself, and does not.)
   const facts = all.filter((f) => f.kind !== 'sign' && ![...(f.subtracted ?? [])].some((name) => lengthNames.has(name)));
   for (const capacity of caps) if (usable(capacity, []) && fits(subtract(capacity.poly, need))) return reasonOf(capacity, sizeExpr);
   for (const fact of facts) {
-    for (const capacity of caps) if (usable(capacity, [fact]) && fits(subtract(subtract(capacity.poly, need), fact.poly))) return fromFacts([fact], capacity, sizeExpr);
+    for (const capacity of caps) if (usable(capacity, [fact]) && fits(subtract(subtract(capacity.poly, need), fact.poly))) return fromFacts([fact], capacity, sizeExpr, dest);
     if (checkedAgainstEnd(fact, dest, need) && signedSafe(signed, [fact], all)) return { reason: fact.kind === 'clamped' ? 'clamped' : 'checked', line: fact.line };
   }
   for (let i = 0; i < facts.length; i++) {
@@ -790,7 +820,7 @@ function proveOne(scope: Scope, fn: FunctionFacts | undefined, ctx: CopyContext,
       // An equality's two halves add up to nothing: together they prove nothing.
       if (both.size === 0) continue;
       for (const capacity of caps) {
-        if (usable(capacity, [facts[i], facts[j]]) && fits(subtract(subtract(capacity.poly, need), both))) return fromFacts([facts[i], facts[j]], capacity, sizeExpr);
+        if (usable(capacity, [facts[i], facts[j]]) && fits(subtract(subtract(capacity.poly, need), both))) return fromFacts([facts[i], facts[j]], capacity, sizeExpr, dest);
       }
     }
   }
@@ -805,9 +835,25 @@ export function evidentBound(ctx: CopyContext, call: Span, destination: string, 
   const destExpr = parseExpression(destination);
   const sizeExpr = parseExpression(size);
   if (!destExpr || !sizeExpr) return undefined;
-  const definition = enclosingFunction(ctx, call.start);
+  return boundOf(ctx, call, destExpr, sizeExpr, 0);
+}
+
+/** How many calls deep a copy through parameters is followed (a caller's own parameters, its callers). */
+const MAX_CALL_DEPTH = 2;
+
+/**
+ * The scope of an offset: the function around it (`definition`: null for none, undefined to find it by walking
+ * the tree in document order, as the copies themselves are asked about).
+ */
+function scopeAt(ctx: CopyContext, at: number, found?: Node | null): { definition?: Node; fn?: FunctionFacts; scope: Scope } {
+  const definition = found === undefined ? enclosingFunction(ctx, at) : found ?? undefined;
   const fn = definition ? functionFacts(ctx.tree, definition, ctx.text) : undefined;
-  const scope = new Scope(ctx.headers ? chained(layered(fileDeclarations(ctx.tree, ctx.text)), ctx.headers, layered(STANDARD_RECORDS)) : layered(fileDeclarations(ctx.tree, ctx.text), STANDARD_RECORDS), fn, call.start);
+  const scope = new Scope(ctx.headers ? chained(layered(fileDeclarations(ctx.tree, ctx.text)), ctx.headers, layered(STANDARD_RECORDS)) : layered(fileDeclarations(ctx.tree, ctx.text), STANDARD_RECORDS), fn, at);
+  return { definition, fn, scope };
+}
+
+function boundOf(ctx: CopyContext, call: Span, destExpr: Expr, sizeExpr: Expr, depth: number, around?: Node | null): BoundVerdict | undefined {
+  const { definition, fn, scope } = scopeAt(ctx, call.start, around);
   const dest = destinationOf(scope, destExpr);
   if (!dest) return undefined;
   const facts = fn ? readFacts(scope, fn, ctx, call) : [];
@@ -818,7 +864,141 @@ export function evidentBound(ctx: CopyContext, call: Span, destination: string, 
       if (verdict) return verdict;
     }
   }
-  return undefined;
+  return definition && fn && depth < MAX_CALL_DEPTH ? boundAtCallers(ctx, call, definition, fn, destExpr, sizeExpr, depth) : undefined;
+}
+
+/**
+ * A copy through the parameters of a static function (`memcpy(buf, src, len)` in `fill(char *buf, size_t len)`),
+ * judged at each of the function's calls with the arguments written there (`fill(name, sizeof name)`): bounded
+ * when it is bounded at every one. Only when the copy reads nothing but parameters the function never assigns
+ * before it, and names that mean the same at the calls (constants, globals no caller redeclares).
+ */
+function boundAtCallers(ctx: CopyContext, call: Span, definition: Node, fn: FunctionFacts, destExpr: Expr, sizeExpr: Expr, depth: number): BoundVerdict | undefined {
+  if (!ctx.calls) return undefined;
+  const callee = staticFunction(ctx.tree, ctx.text, ctx.calls, definition);
+  if (!callee || callee.arity !== fn.parameters.length) return undefined;
+  const parameters = new Map(fn.parameters.map((name, i) => [name, i]));
+  const read = new Set<string>();
+  const used = new Set<string>();
+  if (!namesIn(destExpr, parameters, read, used) || !namesIn(sizeExpr, parameters, read, used) || used.size === 0) return undefined;
+  // A name the function declares for itself means nothing at the calls (nor does a parameter declared again inside).
+  for (const name of read) if ((fn.declarations.get(name)?.length ?? 0) > (parameters.has(name) ? 1 : 0)) return undefined;
+  if (!unwritten(fn, fn.start, call, read)) return undefined;
+  // Each parameter is seen at the call as its argument converted to the parameter's type.
+  const types = new Map<string, string>();
+  for (const name of used) {
+    const declared = fn.declarations.get(name)?.[0]?.type;
+    if (!declared || declared.ctors.some((c) => c !== '*')) return undefined;
+    types.set(name, `${declared.base}${'*'.repeat(declared.ctors.length)}`);
+  }
+  for (const site of callee.calls) {
+    const args: Expr[] = [];
+    for (const i of [...used].map((name) => parameters.get(name)!)) {
+      const arg = site.args[i];
+      const parsed = arg ? parseExpression(ctx.text.slice(arg.start, arg.end)) : undefined;
+      if (!parsed) return undefined;
+      args[i] = parsed;
+    }
+    const caller = definitionAt(ctx.tree, ctx.text, ctx.calls, site.nameStart) ?? null;
+    const callerFacts = caller ? functionFacts(ctx.tree, caller, ctx.text) : undefined;
+    // A name read by the copy that the caller declares for itself is another variable there.
+    if ([...read].some((name) => !parameters.has(name) && callerFacts?.declarations.has(name))) return undefined;
+    const replace = (name: string): Expr => ({ k: 'cast', type: types.get(name)!, e: args[parameters.get(name)!] });
+    const at = { start: site.nameStart, end: (site.args[site.args.length - 1]?.end ?? site.nameEnd) + 1 };
+    if (!boundAtCall(ctx, at, substitute(destExpr, replace), substitute(sizeExpr, replace), depth + 1, caller)) return undefined;
+  }
+  return { reason: 'callers', callee: callee.name, callCount: callee.calls.length };
+}
+
+const atCalls = new WeakMap<Tree, Map<string, BoundVerdict | null>>();
+
+/** `boundOf` at a call of a static function, once per call and question: callers that share callers ask again. */
+function boundAtCall(ctx: CopyContext, at: Span, destExpr: Expr, sizeExpr: Expr, depth: number, caller: Node | null): BoundVerdict | undefined {
+  let known = atCalls.get(ctx.tree);
+  if (!known) {
+    known = new Map();
+    atCalls.set(ctx.tree, known);
+  }
+  const key = `${depth}:${at.start}:${JSON.stringify(destExpr)}:${JSON.stringify(sizeExpr)}`;
+  const cached = known.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  const verdict = boundOf(ctx, at, destExpr, sizeExpr, depth, caller);
+  known.set(key, verdict ?? null);
+  return verdict;
+}
+
+/**
+ * The names an expression reads (`read`) and the parameters among them (`used`). False when a parameter is read in
+ * a way its argument cannot stand for: under `sizeof` (a pointer's size, not the array's), its address taken, or
+ * called.
+ */
+function namesIn(e: Expr, parameters: ReadonlyMap<string, number>, read: Set<string>, used: Set<string>, depth = 0): boolean {
+  if (depth > 24) return false;
+  switch (e.k) {
+    case 'name':
+      read.add(e.t);
+      if (parameters.has(e.t)) used.add(e.t);
+      return true;
+    case 'num':
+    case 'str':
+      return true;
+    case 'sizeof': {
+      if (!e.e) return true;
+      const inside = new Set<string>();
+      if (!namesIn(e.e, parameters, inside, new Set(), depth + 1)) return false;
+      for (const name of inside) {
+        if (parameters.has(name)) return false;
+        read.add(name);
+      }
+      return true;
+    }
+    case 'un':
+      if (e.op === '&' && withoutCasts(e.e).k === 'name' && parameters.has((withoutCasts(e.e) as { t: string }).t)) return false;
+      return namesIn(e.e, parameters, read, used, depth + 1);
+    case 'post':
+    case 'cast':
+      return e.k === 'post' ? false : namesIn(e.e, parameters, read, used, depth + 1);
+    case 'bin':
+      return namesIn(e.l, parameters, read, used, depth + 1) && namesIn(e.r, parameters, read, used, depth + 1);
+    case 'member':
+      return namesIn(e.e, parameters, read, used, depth + 1);
+    case 'index':
+      return namesIn(e.e, parameters, read, used, depth + 1) && namesIn(e.i, parameters, read, used, depth + 1);
+    case 'cond':
+      return namesIn(e.c, parameters, read, used, depth + 1) && namesIn(e.a, parameters, read, used, depth + 1) && namesIn(e.b, parameters, read, used, depth + 1);
+    case 'call':
+      if (e.f.k !== 'name' || parameters.has(e.f.t)) return false;
+      return e.args.every((a) => namesIn(a, parameters, read, used, depth + 1));
+    default:
+      return false;
+  }
+}
+
+/** The expression with each parameter name replaced. */
+function substitute(e: Expr, replace: (name: string) => Expr | undefined, depth = 0): Expr {
+  if (depth > 24) return e;
+  const next = (x: Expr): Expr => substitute(x, replace, depth + 1);
+  switch (e.k) {
+    case 'name':
+      return replace(e.t) ?? e;
+    case 'un':
+    case 'post':
+    case 'cast':
+      return { ...e, e: next(e.e) };
+    case 'bin':
+    case 'assign':
+      return { ...e, l: next(e.l), r: next(e.r) };
+    case 'member':
+      return { ...e, e: next(e.e) };
+    case 'index':
+      return { ...e, e: next(e.e), i: next(e.i) };
+    case 'cond':
+      return { ...e, c: next(e.c), a: next(e.a), b: next(e.b) };
+    case 'call':
+      return { ...e, args: e.args.map(next) };
+    default:
+      return e;
+  }
 }
 
 /**
@@ -852,12 +1032,20 @@ const REASONS: Readonly<Record<BoundReason, { readonly en: string; readonly ja: 
   checked: { en: "the length is checked against the destination's size on line {line}", ja: '長さは {line} 行目でコピー先のサイズと照合されています' },
   clamped: { en: "the length is clamped to the destination's size on line {line}", ja: '長さは {line} 行目でコピー先のサイズに制限されています' },
   'named-size': { en: "the length is checked against the destination's size", ja: '長さはコピー先のサイズと照合されています' },
+  room: { en: "the length is the room left in the destination, worked out from its size on line {line}", ja: '長さは {line} 行目でコピー先のサイズから求めた残りの領域です' },
+  callers: {
+    en: 'each of the {count} calls of the static function {callee} in this file passes a destination with room for the length',
+    ja: 'このファイル内の static 関数 {callee} の {count} か所の呼び出しはすべて、この長さが収まるコピー先を渡しています',
+  },
 };
 
 /** The sentence a finding with an evident bound ends with, in English and Japanese. */
 export function boundNote(verdict: BoundVerdict): { en: string; ja: string } {
   const text = REASONS[verdict.reason];
-  const fill = (s: string): string => (verdict.line !== undefined ? s.replace('{line}', String(verdict.line)) : s.replace(/ on line \{line\}| ?\{line\} 行目で/, ''));
+  const fill = (s: string): string =>
+    (verdict.line !== undefined ? s.replace('{line}', String(verdict.line)) : s.replace(/ on line \{line\}| ?\{line\} 行目で/, ''))
+      .replace('{callee}', `\`${verdict.callee ?? ''}\``)
+      .replace('{count}', String(verdict.callCount ?? ''));
   return {
     en: `Not gating, the bound is evident (${fill(text.en)}).`,
     ja: `上限が明らかなためゲート対象外です（${fill(text.ja)}）。`,
