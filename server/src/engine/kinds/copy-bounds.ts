@@ -29,7 +29,7 @@ import { Clamp, Definition, FunctionFacts, Span, Write, functionFacts } from '..
 import { definitionAt, staticFunction } from '../syntax/c-static-functions';
 import { CallFact } from '../syntax/facts';
 
-export type BoundReason = 'sizeof-destination' | 'sizeof-type' | 'constant-fits' | 'allocated' | 'checked' | 'clamped' | 'named-size' | 'room' | 'callers';
+export type BoundReason = 'sizeof-destination' | 'sizeof-type' | 'constant-fits' | 'allocated' | 'checked' | 'clamped' | 'named-size' | 'room' | 'string' | 'callers';
 
 export interface BoundVerdict {
   readonly reason: BoundReason;
@@ -130,7 +130,7 @@ interface Fact {
 
 interface Capacity {
   readonly poly: Poly;
-  readonly source: 'sizeof' | 'declared' | 'type' | 'allocated' | 'named';
+  readonly source: 'sizeof' | 'declared' | 'type' | 'allocated' | 'named' | 'string';
   readonly line?: number;
   /** The allocation's size as written, for the differences it holds. */
   readonly size?: Expr;
@@ -360,12 +360,24 @@ function allocationSize(value: Expr): Expr | undefined {
   // GLib's `g_new(T, n)`, `g_new0(T, n)`, `g_renew(T, p, n)`: n elements of type T.
   if (/^g_(?:re)?new0?$/.test(name) && args.length >= 2 && args[0].k === 'name') return { k: 'bin', op: '*', l: args[args.length - 1], r: { k: 'sizeof', type: args[0].t } };
   if (!/alloc/i.test(name) || /free|dealloc|unalloc/i.test(name)) return undefined;
+  // Windows: `GlobalAlloc(flags, n)`, `LocalAlloc(flags, n)`, `HeapAlloc(heap, flags, n)` (the first two give a handle
+  // whose lock is the memory: see `lockedHandle`).
+  if (/^(?:Global|Local)Alloc$/.test(name)) return args.length === 2 ? args[1] : undefined;
+  if (name === 'HeapAlloc') return args.length === 3 ? args[2] : undefined;
   const product = (a: Expr, b: Expr): Expr => ({ k: 'bin', op: '*', l: a, r: b });
   if (/calloc|array/i.test(name)) return args.length >= 2 ? product(args[args.length - 2], args[args.length - 1]) : undefined;
   // `aligned_alloc(alignment, size)`, `ha_aligned_alloc(align, size)`: the size comes last.
   if (/aligned/i.test(name)) return args.length === 2 ? args[1] : undefined;
   if (/realloc/i.test(name)) return args.length === 2 ? args[1] : undefined;
   return args.length === 1 ? args[0] : undefined;
+}
+
+/** The handle a Windows lock call opens (`GlobalLock(h)`, `LocalLock(h)`): its memory is what `h` was allocated with. */
+function lockedHandle(value: Expr): Expr | undefined {
+  const call = withoutCasts(value);
+  if (call.k !== 'call' || call.f.k !== 'name' || !/^(?:Global|Local)Lock$/.test(call.f.t) || call.args.length !== 1) return undefined;
+  const handle = withoutCasts(call.args[0]);
+  return handle.k === 'name' ? handle : undefined;
 }
 
 function lineOf(index: TextIndex, offset: number): number {
@@ -550,6 +562,19 @@ function readFacts(scope: Scope, fn: FunctionFacts, ctx: CopyContext, call: Span
       }
     }
   }
+  // A compile-time assertion holds after it (it reads only what the build knows, so nothing written changes it).
+  const assertFrom = lowerBound(fn.assertions, windowStart, (a) => a.start);
+  const assertLast = lowerBound(fn.assertions, call.start, (a) => a.start);
+  for (let i = Math.max(assertFrom, assertLast - MAX_CANDIDATES); i < assertLast; i++) {
+    const assertion = fn.assertions[i];
+    // In a block around the call, so the names it reads are the ones the copy reads.
+    if (assertion.end > call.start || !contains(assertion.block, call.start)) continue;
+    const conditionText = ctx.text.slice(assertion.condition.start, assertion.condition.end);
+    const condition = parseExpression(conditionText);
+    if (!condition) continue;
+    const unsigned = UNSIGNED_COMPARE.test(conditionText) && !SIGNED_SIZEOF.test(conditionText);
+    for (const part of checkedParts(scope, condition, true)) for (const poly of part.polys) push(poly, assertion.end, condition, 'checked', assertion.start, unsigned, part.subtracted);
+  }
   const defFrom = lowerBound(fn.definitions, windowStart, (d) => d.start);
   const defLast = lowerBound(fn.definitions, call.start, (d) => d.start);
   for (let i = Math.max(defFrom, defLast - MAX_CANDIDATES); i < defLast; i++) {
@@ -557,7 +582,8 @@ function readFacts(scope: Scope, fn: FunctionFacts, ctx: CopyContext, call: Span
     if (definition.end > call.start || !onEveryPath(definition, call)) continue;
     const target = parseExpression(definition.target);
     const value = parseExpression(definition.value);
-    if (!target || !value || value.k === 'assign') continue;
+    // `n = n * 2` relates the new value to the old one, not to itself: as a fact it would say n is at most 0.
+    if (!target || !value || value.k === 'assign' || lvaluesOf(value).has(definition.target)) continue;
     const both: Expr = { k: 'bin', op: '-', l: value, r: target };
     if (target.k === 'name' && isLengthOf(value)) push(atom(target.t), definition.end, both, 'sign', definition.start);
     const operands = minOperands(value);
@@ -594,12 +620,30 @@ function capacities(scope: Scope, fn: FunctionFacts | undefined, ctx: CopyContex
     if (allocation) found.push(allocation);
   }
   for (const name of mentioned) {
+    const measured = measuredString(scope, name, dest);
+    if (measured) found.push(measured);
     const kind = namedSize(name, dest.base, scope);
     // The room left starts where the copy does; a capacity starts at the base.
     if (kind === 'size') found.push({ poly: atom(name), source: 'named' });
     else if (kind === 'room') found.push({ poly: add(atom(name), dest.offset), source: 'named' });
   }
   return found;
+}
+
+/**
+ * The room a string shows the destination has: `strlen(p + k)` bytes and a NUL from `p + k` on lie in `p`'s
+ * buffer, so `p` holds at least `k + strlen(p + k) + 1` bytes whatever its declared size (`memmove(cp, cp + 1,
+ * strlen(cp + 1) + 1)` shifts a string within itself). The length is measured at the copy, or by a definition that
+ * still holds there (nothing it reads, `p` included, written since).
+ */
+function measuredString(scope: Scope, atomText: string, dest: Destination): Capacity | undefined {
+  if (dest.addressOf) return undefined;
+  const e = parseExpression(atomText);
+  const call = e ? withoutCasts(e) : undefined;
+  if (!call || call.k !== 'call' || call.f.k !== 'name' || !/^(?:strlen|STRLEN)$/.test(call.f.t) || call.args.length !== 1) return undefined;
+  const string = destinationOf(scope, withoutCasts(call.args[0]));
+  if (!string || string.addressOf || print(string.base) !== print(dest.base)) return undefined;
+  return { poly: add(add(atom(atomText), string.offset), constant(1)), source: 'string' };
 }
 
 /**
@@ -633,10 +677,10 @@ function flexibleOwner(scope: Scope, base: Expr): { holder: Expr; record: CType 
  * The allocation that last set the destination, within the window above the call and not moved since. For a
  * record's trailing flexible array, the allocation of the record, less the record's own size.
  */
-function allocationOf(scope: Scope, fn: FunctionFacts, ctx: CopyContext, call: Span, base: Expr): Capacity | undefined {
+function allocationOf(scope: Scope, fn: FunctionFacts, ctx: CopyContext, call: Span, base: Expr, depth = 0): Capacity | undefined {
   const flexible = flexibleOwner(scope, base);
   if (flexible) {
-    const whole = allocationOf(scope, fn, ctx, call, flexible.holder);
+    const whole = allocationOf(scope, fn, ctx, call, flexible.holder, depth + 1);
     const size = scope.sizeOfType(flexible.record);
     return whole && size ? { ...whole, poly: subtract(whole.poly, size) } : undefined;
   }
@@ -649,6 +693,14 @@ function allocationOf(scope: Scope, fn: FunctionFacts, ctx: CopyContext, call: S
     const definition = fn.definitions[i];
     if (definition.target !== target || definition.end > call.start) continue;
     const value = parseExpression(definition.value);
+    // Memory allocated under a handle and then locked: the handle's allocation, if nothing moved the pointer since.
+    const handle = value && depth === 0 ? lockedHandle(value) : undefined;
+    if (handle) {
+      if (!onEveryPath(definition, call) || !unwritten(fn, definition.end, call, new Set([target]))) return undefined;
+      const held = allocationOf(scope, fn, ctx, { start: definition.start, end: definition.end }, handle, depth + 1);
+      // What the size reads must still mean the same at the copy.
+      return held?.size && unwritten(fn, definition.end, call, lvaluesOf(held.size)) ? held : undefined;
+    }
     const size = value ? allocationSize(value) : undefined;
     if (!size || !onEveryPath(definition, call)) return undefined;
     const lvalues = new Set([...lvaluesOf(size), target]);
@@ -672,6 +724,8 @@ function reasonOf(capacity: Capacity, length: Expr): BoundVerdict {
       return { reason: 'checked' };
     case 'sizeof':
       return { reason: 'sizeof-destination' };
+    case 'string':
+      return { reason: 'string' };
     default:
       if (!mentionsSizeof(length)) return { reason: 'constant-fits' };
       return { reason: capacity.source === 'declared' ? 'sizeof-destination' : 'sizeof-type' };
@@ -1032,6 +1086,7 @@ const REASONS: Readonly<Record<BoundReason, { readonly en: string; readonly ja: 
   checked: { en: "the length is checked against the destination's size on line {line}", ja: '長さは {line} 行目でコピー先のサイズと照合されています' },
   clamped: { en: "the length is clamped to the destination's size on line {line}", ja: '長さは {line} 行目でコピー先のサイズに制限されています' },
   'named-size': { en: "the length is checked against the destination's size", ja: '長さはコピー先のサイズと照合されています' },
+  string: { en: 'the copy stays within the string the destination holds (its length measured with strlen)', ja: 'コピーはコピー先が保持する文字列（strlen で測った長さ）の範囲内です' },
   room: { en: "the length is the room left in the destination, worked out from its size on line {line}", ja: '長さは {line} 行目でコピー先のサイズから求めた残りの領域です' },
   callers: {
     en: 'each of the {count} calls of the static function {callee} in this file passes a destination with room for the length',
