@@ -292,6 +292,29 @@ void asserted(struct pair_req *req, const void *group, const void *source, size_
     memcpy(req->source, source, 40);
 }
 
+void asserted_far_above(struct pair_req *req, const unsigned char *group, size_t n) {
+    STATIC_ASSERT(sizeof(req->group) >= 16);
+    unsigned int sum = 0;
+    for (size_t i = 0; i < n; i++)
+        sum += group[i];
+    sum ^= sum >> 16;
+    sum ^= sum >> 8;
+    sum &= 0xff;
+    if (sum == 0)
+        sum = 1;
+    req->kind = sum;
+    req->flags = 0;
+    req->count = (unsigned int)n;
+    req->first = group[0];
+    req->last = group[n - 1];
+    req->spare = 0;
+    /* a build-time fact holds however far above it is written */
+    // info: c.risky.memcpy
+    memcpy(req->group, group, 16);
+    // ruleid: c.risky.memcpy
+    memcpy(req->group, group, 17);
+}
+
 /* Windows: memory allocated under a handle, then locked; HANDLE and the Global* functions come from windows.h */
 char *locked_copy(const char *text, size_t len) {
     HANDLE h = GlobalAlloc(GMEM_MOVEABLE, len + 1);

@@ -562,10 +562,10 @@ function readFacts(scope: Scope, fn: FunctionFacts, ctx: CopyContext, call: Span
       }
     }
   }
-  // A compile-time assertion holds after it (it reads only what the build knows, so nothing written changes it).
-  const assertFrom = lowerBound(fn.assertions, windowStart, (a) => a.start);
+  // A compile-time assertion holds after it however far above (it reads only what the build knows, so nothing
+  // written changes it): the last few in blocks around the call count.
   const assertLast = lowerBound(fn.assertions, call.start, (a) => a.start);
-  for (let i = Math.max(assertFrom, assertLast - MAX_CANDIDATES); i < assertLast; i++) {
+  for (let i = Math.max(0, assertLast - MAX_CANDIDATES); i < assertLast; i++) {
     const assertion = fn.assertions[i];
     // In a block around the call, so the names it reads are the ones the copy reads.
     if (assertion.end > call.start || !contains(assertion.block, call.start)) continue;
