@@ -227,6 +227,17 @@ const FIRST_SHAPES: readonly Shape[] = [
         '  return 0;\n}\n'),
   },
   {
+    name: 'c-static-callers',
+    file: 'gen/callers.c',
+    describe: 'static functions that copy through their parameters, each called as often as is judged, two calls deep',
+    generate: (bytes) =>
+      fill(bytes, '#include <string.h>\n',
+        (i) => `static void put${i}(char *out, const char *s, size_t n) {\n  memcpy(out, s, n);\n  memmove(out, s, n);\n}\n` +
+          `static void mid${i}(char *out, const char *s, size_t n) {\n${'  put' + i + '(out, s, n);\n'.repeat(16)}}\n` +
+          `void top${i}(const char *s) {\n  char b[32];\n${'  mid' + i + '(b, s, sizeof b);\n'.repeat(16)}}\n`,
+        ''),
+  },
+  {
     name: 'c-wrapper-uses',
     file: 'gen/wrapped.c',
     describe: 'C wrapper macros of memcpy (one wrapping another, one with a long body) used on every line',

@@ -240,3 +240,107 @@ void before_the_end(char *end, const char *src, size_t n) {
     // ruleid: c.risky.memcpy
     memcpy(buf + 16 - n, src, n);
 }
+
+struct chunk { size_t size; size_t fill; char *bytes; };
+
+int room_left(struct chunk *c, const char *src, size_t n, int status) {
+    size_t room = c->size - c->fill;
+    if (room > n)
+        room = n;
+    /* the length is what is left after what the chunk holds, taken from its size */
+    // info: c.risky.memcpy
+    memcpy(c->bytes + c->fill, src, room);
+    size_t all = c->size;
+    /* the whole size, copied after what the chunk already holds */
+    // ruleid: c.risky.memcpy
+    memcpy(c->bytes + c->fill, src, all);
+    if (status != 0)
+        return status;
+    /* a size named after the chunk counts only beside a check of the copy; one of something else is none */
+    // ruleid: c.risky.memcpy
+    memcpy(c->bytes, src, c->size);
+    return 0;
+}
+
+/* a string shifted within itself: the bytes it moves are the string's own, NUL included */
+void drop_first(char *word, char **cursor) {
+    // info: c.risky.memcpy
+    memmove(word, word + 1, strlen(word + 1) + 1);
+    size_t rest = strlen(*cursor);
+    // info: c.risky.memcpy
+    memmove(*cursor, *cursor + 1, rest);
+    /* one byte further right than the string reaches */
+    // ruleid: c.risky.memcpy
+    memmove(word + 1, word, strlen(word) + 1);
+    /* the length of another string says nothing of this one */
+    // ruleid: c.risky.memcpy
+    memmove(word, *cursor, strlen(*cursor) + 1);
+}
+
+/* struct pair_req is declared in a system header this file does not show: its fields' sizes are unknown here */
+void asserted(struct pair_req *req, const void *group, const void *source, size_t n) {
+    STATIC_ASSERT(sizeof(req->group) >= 24);
+    // info: c.risky.memcpy
+    memcpy(req->group, group, 24);
+    // ruleid: c.risky.memcpy
+    memcpy(req->source, source, n);
+    if (n > 8) {
+        STATIC_ASSERT(sizeof(req->source) >= 40);
+    }
+    /* asserted in a block the copy is not in */
+    // ruleid: c.risky.memcpy
+    memcpy(req->source, source, 40);
+}
+
+void asserted_far_above(struct pair_req *req, const unsigned char *group, size_t n) {
+    STATIC_ASSERT(sizeof(req->group) >= 16);
+    unsigned int sum = 0;
+    for (size_t i = 0; i < n; i++)
+        sum += group[i];
+    sum ^= sum >> 16;
+    sum ^= sum >> 8;
+    sum &= 0xff;
+    if (sum == 0)
+        sum = 1;
+    req->kind = sum;
+    req->flags = 0;
+    req->count = (unsigned int)n;
+    req->first = group[0];
+    req->last = group[n - 1];
+    req->spare = 0;
+    /* a build-time fact holds however far above it is written */
+    // info: c.risky.memcpy
+    memcpy(req->group, group, 16);
+    // ruleid: c.risky.memcpy
+    memcpy(req->group, group, 17);
+}
+
+/* Windows: memory allocated under a handle, then locked; HANDLE and the Global* functions come from windows.h */
+char *locked_copy(const char *text, size_t len) {
+    HANDLE h = GlobalAlloc(GMEM_MOVEABLE, len + 1);
+    char *p = (char *)GlobalLock(h);
+    if (p == NULL)
+        return NULL;
+    // info: c.risky.memcpy
+    memcpy(p, text, len + 1);
+    HANDLE small = GlobalAlloc(GMEM_MOVEABLE, len);
+    char *q = (char *)GlobalLock(small);
+    /* one byte more than the handle was allocated with */
+    // ruleid: c.risky.memcpy
+    memcpy(q, text, len + 1);
+    HANDLE other = LocalAlloc(LMEM_FIXED, len + 1);
+    char *r = (char *)LocalLock(other);
+    len = len * 2;
+    /* the length changed after the allocation */
+    // ruleid: c.risky.memcpy
+    memcpy(r, text, len);
+    return p;
+}
+
+/* struct opaque is defined elsewhere: the size of its name is unknown here */
+void doubled(struct opaque *o, const char *src, size_t n) {
+    n = n * 2;
+    /* the new n is twice the old one: that says nothing of how it compares with the name's size */
+    // ruleid: c.risky.memcpy
+    memcpy(o->name, src, n);
+}

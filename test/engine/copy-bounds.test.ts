@@ -5,6 +5,7 @@
 import * as assert from 'assert';
 import { Finding, Rulebook, isGating, scanDocument } from '@secure-coding/server';
 import { EMPTY_POLICY } from '@secure-coding/server/out/engine/review/policy';
+import { boundNote } from '@secure-coding/server/out/engine/kinds/copy-bounds';
 import { inlineRulebook } from './rulebook-fixture';
 
 const RULES = (bounded: string): string => `extends: []
@@ -33,8 +34,8 @@ describe('copy bounds', function () {
   });
   after(() => Promise.all(cleanups.map((c) => c())));
 
-  async function scan(rulebook: Rulebook, text: string): Promise<Finding[]> {
-    return (await scanDocument(rulebook, { path: 'src/copy.c', text })).findings;
+  async function scan(rulebook: Rulebook, text: string, path = 'src/copy.c'): Promise<Finding[]> {
+    return (await scanDocument(rulebook, { path, text })).findings;
   }
 
   const SOURCE = [
@@ -85,5 +86,38 @@ describe('copy bounds', function () {
     assert.deepStrictEqual(findings.map((f) => [f.range.start.line + 1, f.severity]), [[4, 'warning'], [6, 'info']]);
     assert.match(findings[0].message, /^`memcpy` copies blindly Called through the macro `XCPY` \(line 1\)\.$/);
     assert.match(findings[1].message, /the constant length fits the destination array/);
+  });
+
+  const CALLERS = [
+    'static void put(char *out, const char *s, size_t n) {',
+    '    memcpy(out, s, n);', // line 2: bounded at both calls
+    '}',
+    'int use(const char *s) {',
+    '    char a[16], b[32];',
+    '    put(a, s, sizeof a);',
+    '    put(b, s, 16);',
+    '    return a[0] + b[0];',
+    '}',
+    '',
+  ].join('\n');
+
+  it('judges a copy through a static function\'s parameters at its calls, and says so in English and Japanese', async function () {
+    const [finding] = await scan(loaded[0], CALLERS);
+    assert.strictEqual(finding.severity, 'info');
+    assert.match(finding.message, /each of the 2 calls of the static function `put` in this file passes a destination with room for the length\)\.$/);
+    assert.match(boundNote({ reason: 'callers', callee: 'put', callCount: 2 }).ja, /static 関数 `put` の 2 か所の呼び出しはすべて/);
+  });
+
+  it('does not judge a static function by its calls where not every use of it is in sight', async function () {
+    // A header's static function is called from every file that includes it; a name in a comment may be a use
+    // this reader cannot see (the count of the name's occurrences no longer matches its calls and declarations).
+    for (const [text, path] of [
+      [CALLERS, 'src/copy.h'],
+      [`${CALLERS}/* put() is also handed to a table elsewhere */\n`, 'src/copy.c'],
+      [CALLERS.replace('static void put', 'void put'), 'src/copy.c'],
+    ]) {
+      const findings = await scan(loaded[0], text, path);
+      assert.deepStrictEqual(findings.map((f) => [f.range.start.line + 1, f.severity]), [[2, 'warning']], `${path}: ${text}`);
+    }
   });
 });

@@ -75,7 +75,10 @@ export const callKind: RuleKind = {
       match(doc: ScanDocument): RawMatch[] {
         const matches: RawMatch[] = [];
         const calls = doc.calls();
-        const copy = doc.tree ? { tree: doc.tree, text: doc.text, index: doc.index, headers: doc.headers } : undefined;
+        // In a C source file (not a header, whose static functions every includer calls) a static function's calls
+        // are all in sight: a copy through its parameters is judged at them.
+        const ownCalls = doc.languageId === 'c' && /\.c$/i.test(doc.path) ? calls : undefined;
+        const copy = doc.tree ? { tree: doc.tree, text: doc.text, index: doc.index, headers: doc.headers, calls: ownCalls } : undefined;
         const cLike = doc.languageId === 'c' || doc.languageId === 'cpp';
         const wrappers = doc.tree && cLike && wrappable.length > 0 ? wrappersOf(doc.tree, doc.text, calls) : undefined;
         /** Calls in the bodies of the file's function-like macros, kept back until we know whether the macro is used. */

@@ -26,13 +26,18 @@ import {
 } from '../syntax/c-expressions';
 import { CType, DeclarationSource, FileDeclarations, TypeCtor, chained, fileDeclarations, layered } from '../syntax/c-declarations';
 import { Clamp, Definition, FunctionFacts, Span, Write, functionFacts } from '../syntax/c-function-facts';
+import { definitionAt, staticFunction } from '../syntax/c-static-functions';
+import { CallFact } from '../syntax/facts';
 
-export type BoundReason = 'sizeof-destination' | 'sizeof-type' | 'constant-fits' | 'allocated' | 'checked' | 'clamped' | 'named-size';
+export type BoundReason = 'sizeof-destination' | 'sizeof-type' | 'constant-fits' | 'allocated' | 'checked' | 'clamped' | 'named-size' | 'room' | 'string' | 'callers';
 
 export interface BoundVerdict {
   readonly reason: BoundReason;
   /** One-based line of the statement the verdict rests on (an allocation, a check), when there is one. */
   readonly line?: number;
+  /** For `callers`: the function whose calls all pass a destination with room for the length, and how many. */
+  readonly callee?: string;
+  readonly callCount?: number;
 }
 
 export interface CopyContext {
@@ -41,6 +46,11 @@ export interface CopyContext {
   readonly index: TextIndex;
   /** What the file's headers declare, when the scan read them: asked after the file's own declarations. */
   readonly headers?: DeclarationSource;
+  /**
+   * Every call in the file, given when the file's static functions are called only where it shows (a C source
+   * file, not a header): a copy through a static function's parameters is then judged at each of its calls.
+   */
+  readonly calls?: readonly CallFact[];
 }
 
 /** How far above a call a guard, clamp or definition may be and still count as "nearby". */
@@ -120,7 +130,7 @@ interface Fact {
 
 interface Capacity {
   readonly poly: Poly;
-  readonly source: 'sizeof' | 'declared' | 'type' | 'allocated' | 'named';
+  readonly source: 'sizeof' | 'declared' | 'type' | 'allocated' | 'named' | 'string';
   readonly line?: number;
   /** The allocation's size as written, for the differences it holds. */
   readonly size?: Expr;
@@ -350,12 +360,24 @@ function allocationSize(value: Expr): Expr | undefined {
   // GLib's `g_new(T, n)`, `g_new0(T, n)`, `g_renew(T, p, n)`: n elements of type T.
   if (/^g_(?:re)?new0?$/.test(name) && args.length >= 2 && args[0].k === 'name') return { k: 'bin', op: '*', l: args[args.length - 1], r: { k: 'sizeof', type: args[0].t } };
   if (!/alloc/i.test(name) || /free|dealloc|unalloc/i.test(name)) return undefined;
+  // Windows: `GlobalAlloc(flags, n)`, `LocalAlloc(flags, n)`, `HeapAlloc(heap, flags, n)` (the first two give a handle
+  // whose lock is the memory: see `lockedHandle`).
+  if (/^(?:Global|Local)Alloc$/.test(name)) return args.length === 2 ? args[1] : undefined;
+  if (name === 'HeapAlloc') return args.length === 3 ? args[2] : undefined;
   const product = (a: Expr, b: Expr): Expr => ({ k: 'bin', op: '*', l: a, r: b });
   if (/calloc|array/i.test(name)) return args.length >= 2 ? product(args[args.length - 2], args[args.length - 1]) : undefined;
   // `aligned_alloc(alignment, size)`, `ha_aligned_alloc(align, size)`: the size comes last.
   if (/aligned/i.test(name)) return args.length === 2 ? args[1] : undefined;
   if (/realloc/i.test(name)) return args.length === 2 ? args[1] : undefined;
   return args.length === 1 ? args[0] : undefined;
+}
+
+/** The handle a Windows lock call opens (`GlobalLock(h)`, `LocalLock(h)`): its memory is what `h` was allocated with. */
+function lockedHandle(value: Expr): Expr | undefined {
+  const call = withoutCasts(value);
+  if (call.k !== 'call' || call.f.k !== 'name' || !/^(?:Global|Local)Lock$/.test(call.f.t) || call.args.length !== 1) return undefined;
+  const handle = withoutCasts(call.args[0]);
+  return handle.k === 'name' ? handle : undefined;
 }
 
 function lineOf(index: TextIndex, offset: number): number {
@@ -540,6 +562,19 @@ function readFacts(scope: Scope, fn: FunctionFacts, ctx: CopyContext, call: Span
       }
     }
   }
+  // A compile-time assertion holds after it however far above (it reads only what the build knows, so nothing
+  // written changes it): the last few in blocks around the call count.
+  const assertLast = lowerBound(fn.assertions, call.start, (a) => a.start);
+  for (let i = Math.max(0, assertLast - MAX_CANDIDATES); i < assertLast; i++) {
+    const assertion = fn.assertions[i];
+    // In a block around the call, so the names it reads are the ones the copy reads.
+    if (assertion.end > call.start || !contains(assertion.block, call.start)) continue;
+    const conditionText = ctx.text.slice(assertion.condition.start, assertion.condition.end);
+    const condition = parseExpression(conditionText);
+    if (!condition) continue;
+    const unsigned = UNSIGNED_COMPARE.test(conditionText) && !SIGNED_SIZEOF.test(conditionText);
+    for (const part of checkedParts(scope, condition, true)) for (const poly of part.polys) push(poly, assertion.end, condition, 'checked', assertion.start, unsigned, part.subtracted);
+  }
   const defFrom = lowerBound(fn.definitions, windowStart, (d) => d.start);
   const defLast = lowerBound(fn.definitions, call.start, (d) => d.start);
   for (let i = Math.max(defFrom, defLast - MAX_CANDIDATES); i < defLast; i++) {
@@ -547,7 +582,8 @@ function readFacts(scope: Scope, fn: FunctionFacts, ctx: CopyContext, call: Span
     if (definition.end > call.start || !onEveryPath(definition, call)) continue;
     const target = parseExpression(definition.target);
     const value = parseExpression(definition.value);
-    if (!target || !value || value.k === 'assign') continue;
+    // `n = n * 2` relates the new value to the old one, not to itself: as a fact it would say n is at most 0.
+    if (!target || !value || value.k === 'assign' || lvaluesOf(value).has(definition.target)) continue;
     const both: Expr = { k: 'bin', op: '-', l: value, r: target };
     if (target.k === 'name' && isLengthOf(value)) push(atom(target.t), definition.end, both, 'sign', definition.start);
     const operands = minOperands(value);
@@ -584,12 +620,30 @@ function capacities(scope: Scope, fn: FunctionFacts | undefined, ctx: CopyContex
     if (allocation) found.push(allocation);
   }
   for (const name of mentioned) {
+    const measured = measuredString(scope, name, dest);
+    if (measured) found.push(measured);
     const kind = namedSize(name, dest.base, scope);
     // The room left starts where the copy does; a capacity starts at the base.
     if (kind === 'size') found.push({ poly: atom(name), source: 'named' });
     else if (kind === 'room') found.push({ poly: add(atom(name), dest.offset), source: 'named' });
   }
   return found;
+}
+
+/**
+ * The room a string shows the destination has: `strlen(p + k)` bytes and a NUL from `p + k` on lie in `p`'s
+ * buffer, so `p` holds at least `k + strlen(p + k) + 1` bytes whatever its declared size (`memmove(cp, cp + 1,
+ * strlen(cp + 1) + 1)` shifts a string within itself). The length is measured at the copy, or by a definition that
+ * still holds there (nothing it reads, `p` included, written since).
+ */
+function measuredString(scope: Scope, atomText: string, dest: Destination): Capacity | undefined {
+  if (dest.addressOf) return undefined;
+  const e = parseExpression(atomText);
+  const call = e ? withoutCasts(e) : undefined;
+  if (!call || call.k !== 'call' || call.f.k !== 'name' || !/^(?:strlen|STRLEN)$/.test(call.f.t) || call.args.length !== 1) return undefined;
+  const string = destinationOf(scope, withoutCasts(call.args[0]));
+  if (!string || string.addressOf || print(string.base) !== print(dest.base)) return undefined;
+  return { poly: add(add(atom(atomText), string.offset), constant(1)), source: 'string' };
 }
 
 /**
@@ -623,10 +677,10 @@ function flexibleOwner(scope: Scope, base: Expr): { holder: Expr; record: CType 
  * The allocation that last set the destination, within the window above the call and not moved since. For a
  * record's trailing flexible array, the allocation of the record, less the record's own size.
  */
-function allocationOf(scope: Scope, fn: FunctionFacts, ctx: CopyContext, call: Span, base: Expr): Capacity | undefined {
+function allocationOf(scope: Scope, fn: FunctionFacts, ctx: CopyContext, call: Span, base: Expr, depth = 0): Capacity | undefined {
   const flexible = flexibleOwner(scope, base);
   if (flexible) {
-    const whole = allocationOf(scope, fn, ctx, call, flexible.holder);
+    const whole = allocationOf(scope, fn, ctx, call, flexible.holder, depth + 1);
     const size = scope.sizeOfType(flexible.record);
     return whole && size ? { ...whole, poly: subtract(whole.poly, size) } : undefined;
   }
@@ -639,6 +693,14 @@ function allocationOf(scope: Scope, fn: FunctionFacts, ctx: CopyContext, call: S
     const definition = fn.definitions[i];
     if (definition.target !== target || definition.end > call.start) continue;
     const value = parseExpression(definition.value);
+    // Memory allocated under a handle and then locked: the handle's allocation, if nothing moved the pointer since.
+    const handle = value && depth === 0 ? lockedHandle(value) : undefined;
+    if (handle) {
+      if (!onEveryPath(definition, call) || !unwritten(fn, definition.end, call, new Set([target]))) return undefined;
+      const held = allocationOf(scope, fn, ctx, { start: definition.start, end: definition.end }, handle, depth + 1);
+      // What the size reads must still mean the same at the copy.
+      return held?.size && unwritten(fn, definition.end, call, lvaluesOf(held.size)) ? held : undefined;
+    }
     const size = value ? allocationSize(value) : undefined;
     if (!size || !onEveryPath(definition, call)) return undefined;
     const lvalues = new Set([...lvaluesOf(size), target]);
@@ -662,18 +724,35 @@ function reasonOf(capacity: Capacity, length: Expr): BoundVerdict {
       return { reason: 'checked' };
     case 'sizeof':
       return { reason: 'sizeof-destination' };
+    case 'string':
+      return { reason: 'string' };
     default:
       if (!mentionsSizeof(length)) return { reason: 'constant-fits' };
       return { reason: capacity.source === 'declared' ? 'sizeof-destination' : 'sizeof-type' };
   }
 }
 
-function fromFacts(used: readonly Fact[], capacity: Capacity, length: Expr): BoundVerdict {
+function fromFacts(used: readonly Fact[], capacity: Capacity, length: Expr, dest?: Destination): BoundVerdict {
   const clamp = used.find((f) => f.kind === 'clamped');
   if (clamp) return { reason: 'clamped', line: clamp.line };
   const check = used.find((f) => f.kind === 'checked');
   if (check) return { reason: 'checked', line: check.line };
+  const room = dest && used.find((f) => computesRoom(f, capacity, dest));
+  if (room) return { reason: 'room', line: room.line };
   return reasonOf(capacity, length);
+}
+
+/**
+ * Whether a definition works out the room left in the destination from its size: `max = b->size - b->data` before
+ * a copy to `b->area + b->data` subtracts exactly what the copy starts after from the size the destination's name
+ * gives. (A length merely set to the size, `n = buflen`, is no such computation: it is no evidence.)
+ */
+function computesRoom(fact: Fact, capacity: Capacity, dest: Destination): boolean {
+  if (fact.kind !== 'defined' || capacity.source !== 'named' || capacity.poly.size !== 1 || dest.offset.size === 0) return false;
+  const [[size, c]] = [...capacity.poly];
+  const sign = fact.poly.get(size);
+  if (sign === undefined || Math.abs(sign) !== Math.abs(c) || [...dest.offset.keys()].includes('')) return false;
+  return [...dest.offset].every(([key, v]) => fact.poly.get(key) === -Math.sign(sign) * v);
 }
 
 /** A comparison with a `sizeof` is made in `size_t`; one cast to a signed type is not. */
@@ -774,14 +853,19 @@ function proveOne(scope: Scope, fn: FunctionFacts | undefined, ctx: CopyContext,
   const signed = signedNames(scope, need);
   // The names the length grows with (`len` in `len`, not `p` in `end - p`).
   const lengthNames = new Set([...scope.poly(sizeExpr)].filter(([key, c]) => key !== '' && c > 0).map(([key]) => key));
+  // The check must be about the copy (its length, the size, or what another fact used relates them to): one on an
+  // unrelated status (`if (r != 0) return r;`) proves nothing of it.
+  const relevant = (capacity: Capacity, f: Fact, used: readonly Fact[]): boolean =>
+    f.kind !== 'defined' &&
+    [...atomsOf(f.poly)].some((a) => need.has(a) || capacity.poly.has(a) || used.some((other) => other !== f && other.poly.has(a)));
   const usable = (capacity: Capacity, used: readonly Fact[]): boolean =>
-    (capacity.source !== 'named' || used.some((f) => f.kind !== 'defined')) && signedSafe(signed, used, all, capacity);
+    (capacity.source !== 'named' || used.some((f) => relevant(capacity, f, used) || computesRoom(f, capacity, dest))) && signedSafe(signed, used, all, capacity);
   // A check that subtracts what the length grows with (`size < BUFSIZE - len`) wraps for a large length: it bounds
   // nothing. (`end - p >= sizeof buf` before copying `end - p` is the length itself, and does not.)
   const facts = all.filter((f) => f.kind !== 'sign' && ![...(f.subtracted ?? [])].some((name) => lengthNames.has(name)));
   for (const capacity of caps) if (usable(capacity, []) && fits(subtract(capacity.poly, need))) return reasonOf(capacity, sizeExpr);
   for (const fact of facts) {
-    for (const capacity of caps) if (usable(capacity, [fact]) && fits(subtract(subtract(capacity.poly, need), fact.poly))) return fromFacts([fact], capacity, sizeExpr);
+    for (const capacity of caps) if (usable(capacity, [fact]) && fits(subtract(subtract(capacity.poly, need), fact.poly))) return fromFacts([fact], capacity, sizeExpr, dest);
     if (checkedAgainstEnd(fact, dest, need) && signedSafe(signed, [fact], all)) return { reason: fact.kind === 'clamped' ? 'clamped' : 'checked', line: fact.line };
   }
   for (let i = 0; i < facts.length; i++) {
@@ -790,7 +874,7 @@ function proveOne(scope: Scope, fn: FunctionFacts | undefined, ctx: CopyContext,
       // An equality's two halves add up to nothing: together they prove nothing.
       if (both.size === 0) continue;
       for (const capacity of caps) {
-        if (usable(capacity, [facts[i], facts[j]]) && fits(subtract(subtract(capacity.poly, need), both))) return fromFacts([facts[i], facts[j]], capacity, sizeExpr);
+        if (usable(capacity, [facts[i], facts[j]]) && fits(subtract(subtract(capacity.poly, need), both))) return fromFacts([facts[i], facts[j]], capacity, sizeExpr, dest);
       }
     }
   }
@@ -805,9 +889,25 @@ export function evidentBound(ctx: CopyContext, call: Span, destination: string, 
   const destExpr = parseExpression(destination);
   const sizeExpr = parseExpression(size);
   if (!destExpr || !sizeExpr) return undefined;
-  const definition = enclosingFunction(ctx, call.start);
+  return boundOf(ctx, call, destExpr, sizeExpr, 0);
+}
+
+/** How many calls deep a copy through parameters is followed (a caller's own parameters, its callers). */
+const MAX_CALL_DEPTH = 2;
+
+/**
+ * The scope of an offset: the function around it (`definition`: null for none, undefined to find it by walking
+ * the tree in document order, as the copies themselves are asked about).
+ */
+function scopeAt(ctx: CopyContext, at: number, found?: Node | null): { definition?: Node; fn?: FunctionFacts; scope: Scope } {
+  const definition = found === undefined ? enclosingFunction(ctx, at) : found ?? undefined;
   const fn = definition ? functionFacts(ctx.tree, definition, ctx.text) : undefined;
-  const scope = new Scope(ctx.headers ? chained(layered(fileDeclarations(ctx.tree, ctx.text)), ctx.headers, layered(STANDARD_RECORDS)) : layered(fileDeclarations(ctx.tree, ctx.text), STANDARD_RECORDS), fn, call.start);
+  const scope = new Scope(ctx.headers ? chained(layered(fileDeclarations(ctx.tree, ctx.text)), ctx.headers, layered(STANDARD_RECORDS)) : layered(fileDeclarations(ctx.tree, ctx.text), STANDARD_RECORDS), fn, at);
+  return { definition, fn, scope };
+}
+
+function boundOf(ctx: CopyContext, call: Span, destExpr: Expr, sizeExpr: Expr, depth: number, around?: Node | null): BoundVerdict | undefined {
+  const { definition, fn, scope } = scopeAt(ctx, call.start, around);
   const dest = destinationOf(scope, destExpr);
   if (!dest) return undefined;
   const facts = fn ? readFacts(scope, fn, ctx, call) : [];
@@ -818,7 +918,141 @@ export function evidentBound(ctx: CopyContext, call: Span, destination: string, 
       if (verdict) return verdict;
     }
   }
-  return undefined;
+  return definition && fn && depth < MAX_CALL_DEPTH ? boundAtCallers(ctx, call, definition, fn, destExpr, sizeExpr, depth) : undefined;
+}
+
+/**
+ * A copy through the parameters of a static function (`memcpy(buf, src, len)` in `fill(char *buf, size_t len)`),
+ * judged at each of the function's calls with the arguments written there (`fill(name, sizeof name)`): bounded
+ * when it is bounded at every one. Only when the copy reads nothing but parameters the function never assigns
+ * before it, and names that mean the same at the calls (constants, globals no caller redeclares).
+ */
+function boundAtCallers(ctx: CopyContext, call: Span, definition: Node, fn: FunctionFacts, destExpr: Expr, sizeExpr: Expr, depth: number): BoundVerdict | undefined {
+  if (!ctx.calls) return undefined;
+  const callee = staticFunction(ctx.tree, ctx.text, ctx.calls, definition);
+  if (!callee || callee.arity !== fn.parameters.length) return undefined;
+  const parameters = new Map(fn.parameters.map((name, i) => [name, i]));
+  const read = new Set<string>();
+  const used = new Set<string>();
+  if (!namesIn(destExpr, parameters, read, used) || !namesIn(sizeExpr, parameters, read, used) || used.size === 0) return undefined;
+  // A name the function declares for itself means nothing at the calls (nor does a parameter declared again inside).
+  for (const name of read) if ((fn.declarations.get(name)?.length ?? 0) > (parameters.has(name) ? 1 : 0)) return undefined;
+  if (!unwritten(fn, fn.start, call, read)) return undefined;
+  // Each parameter is seen at the call as its argument converted to the parameter's type.
+  const types = new Map<string, string>();
+  for (const name of used) {
+    const declared = fn.declarations.get(name)?.[0]?.type;
+    if (!declared || declared.ctors.some((c) => c !== '*')) return undefined;
+    types.set(name, `${declared.base}${'*'.repeat(declared.ctors.length)}`);
+  }
+  for (const site of callee.calls) {
+    const args: Expr[] = [];
+    for (const i of [...used].map((name) => parameters.get(name)!)) {
+      const arg = site.args[i];
+      const parsed = arg ? parseExpression(ctx.text.slice(arg.start, arg.end)) : undefined;
+      if (!parsed) return undefined;
+      args[i] = parsed;
+    }
+    const caller = definitionAt(ctx.tree, ctx.text, ctx.calls, site.nameStart) ?? null;
+    const callerFacts = caller ? functionFacts(ctx.tree, caller, ctx.text) : undefined;
+    // A name read by the copy that the caller declares for itself is another variable there.
+    if ([...read].some((name) => !parameters.has(name) && callerFacts?.declarations.has(name))) return undefined;
+    const replace = (name: string): Expr => ({ k: 'cast', type: types.get(name)!, e: args[parameters.get(name)!] });
+    const at = { start: site.nameStart, end: (site.args[site.args.length - 1]?.end ?? site.nameEnd) + 1 };
+    if (!boundAtCall(ctx, at, substitute(destExpr, replace), substitute(sizeExpr, replace), depth + 1, caller)) return undefined;
+  }
+  return { reason: 'callers', callee: callee.name, callCount: callee.calls.length };
+}
+
+const atCalls = new WeakMap<Tree, Map<string, BoundVerdict | null>>();
+
+/** `boundOf` at a call of a static function, once per call and question: callers that share callers ask again. */
+function boundAtCall(ctx: CopyContext, at: Span, destExpr: Expr, sizeExpr: Expr, depth: number, caller: Node | null): BoundVerdict | undefined {
+  let known = atCalls.get(ctx.tree);
+  if (!known) {
+    known = new Map();
+    atCalls.set(ctx.tree, known);
+  }
+  const key = `${depth}:${at.start}:${JSON.stringify(destExpr)}:${JSON.stringify(sizeExpr)}`;
+  const cached = known.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  const verdict = boundOf(ctx, at, destExpr, sizeExpr, depth, caller);
+  known.set(key, verdict ?? null);
+  return verdict;
+}
+
+/**
+ * The names an expression reads (`read`) and the parameters among them (`used`). False when a parameter is read in
+ * a way its argument cannot stand for: under `sizeof` (a pointer's size, not the array's), its address taken, or
+ * called.
+ */
+function namesIn(e: Expr, parameters: ReadonlyMap<string, number>, read: Set<string>, used: Set<string>, depth = 0): boolean {
+  if (depth > 24) return false;
+  switch (e.k) {
+    case 'name':
+      read.add(e.t);
+      if (parameters.has(e.t)) used.add(e.t);
+      return true;
+    case 'num':
+    case 'str':
+      return true;
+    case 'sizeof': {
+      if (!e.e) return true;
+      const inside = new Set<string>();
+      if (!namesIn(e.e, parameters, inside, new Set(), depth + 1)) return false;
+      for (const name of inside) {
+        if (parameters.has(name)) return false;
+        read.add(name);
+      }
+      return true;
+    }
+    case 'un':
+      if (e.op === '&' && withoutCasts(e.e).k === 'name' && parameters.has((withoutCasts(e.e) as { t: string }).t)) return false;
+      return namesIn(e.e, parameters, read, used, depth + 1);
+    case 'post':
+    case 'cast':
+      return e.k === 'post' ? false : namesIn(e.e, parameters, read, used, depth + 1);
+    case 'bin':
+      return namesIn(e.l, parameters, read, used, depth + 1) && namesIn(e.r, parameters, read, used, depth + 1);
+    case 'member':
+      return namesIn(e.e, parameters, read, used, depth + 1);
+    case 'index':
+      return namesIn(e.e, parameters, read, used, depth + 1) && namesIn(e.i, parameters, read, used, depth + 1);
+    case 'cond':
+      return namesIn(e.c, parameters, read, used, depth + 1) && namesIn(e.a, parameters, read, used, depth + 1) && namesIn(e.b, parameters, read, used, depth + 1);
+    case 'call':
+      if (e.f.k !== 'name' || parameters.has(e.f.t)) return false;
+      return e.args.every((a) => namesIn(a, parameters, read, used, depth + 1));
+    default:
+      return false;
+  }
+}
+
+/** The expression with each parameter name replaced. */
+function substitute(e: Expr, replace: (name: string) => Expr | undefined, depth = 0): Expr {
+  if (depth > 24) return e;
+  const next = (x: Expr): Expr => substitute(x, replace, depth + 1);
+  switch (e.k) {
+    case 'name':
+      return replace(e.t) ?? e;
+    case 'un':
+    case 'post':
+    case 'cast':
+      return { ...e, e: next(e.e) };
+    case 'bin':
+    case 'assign':
+      return { ...e, l: next(e.l), r: next(e.r) };
+    case 'member':
+      return { ...e, e: next(e.e) };
+    case 'index':
+      return { ...e, e: next(e.e), i: next(e.i) };
+    case 'cond':
+      return { ...e, c: next(e.c), a: next(e.a), b: next(e.b) };
+    case 'call':
+      return { ...e, args: e.args.map(next) };
+    default:
+      return e;
+  }
 }
 
 /**
@@ -852,12 +1086,21 @@ const REASONS: Readonly<Record<BoundReason, { readonly en: string; readonly ja: 
   checked: { en: "the length is checked against the destination's size on line {line}", ja: '長さは {line} 行目でコピー先のサイズと照合されています' },
   clamped: { en: "the length is clamped to the destination's size on line {line}", ja: '長さは {line} 行目でコピー先のサイズに制限されています' },
   'named-size': { en: "the length is checked against the destination's size", ja: '長さはコピー先のサイズと照合されています' },
+  string: { en: 'the copy stays within the string the destination holds (its length measured with strlen)', ja: 'コピーはコピー先が保持する文字列（strlen で測った長さ）の範囲内です' },
+  room: { en: "the length is the room left in the destination, worked out from its size on line {line}", ja: '長さは {line} 行目でコピー先のサイズから求めた残りの領域です' },
+  callers: {
+    en: 'each of the {count} calls of the static function {callee} in this file passes a destination with room for the length',
+    ja: 'このファイル内の static 関数 {callee} の {count} か所の呼び出しはすべて、この長さが収まるコピー先を渡しています',
+  },
 };
 
 /** The sentence a finding with an evident bound ends with, in English and Japanese. */
 export function boundNote(verdict: BoundVerdict): { en: string; ja: string } {
   const text = REASONS[verdict.reason];
-  const fill = (s: string): string => (verdict.line !== undefined ? s.replace('{line}', String(verdict.line)) : s.replace(/ on line \{line\}| ?\{line\} 行目で/, ''));
+  const fill = (s: string): string =>
+    (verdict.line !== undefined ? s.replace('{line}', String(verdict.line)) : s.replace(/ on line \{line\}| ?\{line\} 行目で/, ''))
+      .replace('{callee}', `\`${verdict.callee ?? ''}\``)
+      .replace('{count}', String(verdict.callCount ?? ''));
   return {
     en: `Not gating, the bound is evident (${fill(text.en)}).`,
     ja: `上限が明らかなためゲート対象外です（${fill(text.ja)}）。`,

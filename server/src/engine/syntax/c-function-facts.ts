@@ -61,7 +61,16 @@ export interface FunctionFacts extends Span {
   readonly writes: readonly Write[];
   readonly definitions: readonly Definition[];
   readonly loops: readonly Span[];
+  /**
+   * Compile-time assertions in the body (`STATIC_ASSERT(sizeof a >= sizeof *p);`, `_Static_assert(…, "…")`), by the
+   * span of the asserted condition: the build fails unless it holds, so it holds after the statement.
+   */
+  readonly assertions: readonly (Span & { readonly condition: Span; readonly block: Span })[];
 }
+
+/** The compile-time assertion macros and keywords: unlike `assert()`, none is compiled out of a release build. */
+const STATIC_ASSERTION = /^(?:_Static_assert|static_assert|STATIC_ASSERT|BUILD_ASSERT|CTASSERT|COMPILE_TIME_ASSERT|C_ASSERT)$/;
+const ASSERTION_START = /^(?:_Static_assert|static_assert|STATIC_ASSERT|BUILD_ASSERT|CTASSERT|COMPILE_TIME_ASSERT|C_ASSERT)\b/;
 
 const MAX_TEXT = 400;
 
@@ -137,6 +146,7 @@ class FunctionReader {
   readonly writes: Write[] = [];
   readonly definitions: Definition[] = [];
   readonly loops: Span[] = [];
+  readonly assertions: (Span & { condition: Span; block: Span })[] = [];
   private readonly blocks: Span[] = [];
   /** The branches the walk is in (one per enclosing consequence, alternative, loop body or case). */
   private readonly branches: Span[] = [];
@@ -235,6 +245,16 @@ class FunctionReader {
       case 'do_statement':
         this.loops.push({ start: node.startIndex, end: node.endIndex });
         break;
+      case 'expression_statement': {
+        const call = node.namedChild(0);
+        const fn = call?.type === 'call_expression' ? call.childForFieldName('function') : null;
+        const condition = fn?.type === 'identifier' && STATIC_ASSERTION.test(text.slice(fn.startIndex, fn.endIndex)) ? call?.childForFieldName('arguments')?.namedChild(0) : null;
+        if (condition) {
+          const block = this.blocks[this.blocks.length - 1];
+          this.assertions.push({ start: node.startIndex, end: node.endIndex, condition: { start: condition.startIndex, end: condition.endIndex }, block });
+        }
+        break;
+      }
       default:
         break;
     }
@@ -257,7 +277,8 @@ class FunctionReader {
       }
       if (SCOPES.has(type)) this.blocks.push({ start: cursor.startIndex, end: cursor.endIndex });
       if (isBranch(type, cursor.currentFieldName)) this.branches.push({ start: cursor.startIndex, end: cursor.endIndex });
-      if (INTERESTING.has(type)) this.enter(cursor.currentNode);
+      // Of the expression statements only compile-time assertions are read: their first word says so.
+      if (INTERESTING.has(type) && (type !== 'expression_statement' || ASSERTION_START.test(this.text.slice(cursor.startIndex, cursor.startIndex + 24)))) this.enter(cursor.currentNode);
     };
     const leave = (): void => {
       if (cursor.nodeIsNamed && SCOPES.has(cursor.nodeType)) this.blocks.pop();
@@ -284,7 +305,7 @@ class FunctionReader {
   }
 }
 
-const INTERESTING = new Set(['declaration', 'assignment_expression', 'update_expression', 'pointer_expression', 'if_statement', 'for_statement', 'while_statement', 'do_statement']);
+const INTERESTING = new Set(['declaration', 'assignment_expression', 'update_expression', 'pointer_expression', 'if_statement', 'for_statement', 'while_statement', 'do_statement', 'expression_statement']);
 
 const byFunction = new WeakMap<Tree, Map<number, FunctionFacts>>();
 
@@ -317,6 +338,7 @@ export function functionFacts(tree: Tree, definition: Node, text: string): Funct
     writes: reader.writes.sort((a, b) => a.at - b.at),
     definitions: reader.definitions.sort((a, b) => a.start - b.start),
     loops: reader.loops,
+    assertions: reader.assertions,
   };
   perTree.set(definition.startIndex, facts);
   return facts;
