@@ -73,6 +73,14 @@ export function encodeFindings(previous: readonly Finding[] | undefined, finding
   };
 }
 
+/** Of a finding decoded as a moved one: the finding it was first moved from. */
+const movedFrom = new WeakMap<Finding, Finding>();
+
+/** The finding `finding` is a moved copy of (the first of a line of moves), if it is one. */
+export function movedOrigin(finding: Finding): Finding | undefined {
+  return movedFrom.get(finding);
+}
+
 /** The findings `encoded` stands for, given the list the same sender encoded against. */
 export function decodeFindings(base: readonly Finding[] | undefined, encoded: EncodedFindings): Finding[] {
   return encoded.items.map((item) => {
@@ -86,6 +94,8 @@ export function decodeFindings(base: readonly Finding[] | undefined, encoded: En
     const earlier = base?.[index];
     if (!earlier) throw new Error(`a finding refers to entry ${index} of a list this thread does not have`);
     const range: Range = { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } };
-    return { ...earlier, range };
+    const moved = { ...earlier, range };
+    movedFrom.set(moved, movedFrom.get(earlier) ?? earlier);
+    return moved;
   });
 }

@@ -8,6 +8,41 @@
 import type { ContentTypeEncoder, ContentTypeEncoderOptions, Message } from 'vscode-languageserver/node';
 
 const bytesOf = new WeakMap<object, Buffer>();
+/** A diagnostic made from another by `withRange`: the one it was first made from. */
+const derivedFrom = new WeakMap<object, object>();
+/** Of a diagnostic others are made from: its bytes after its range (`,"severity":…}`). */
+const tailOf = new WeakMap<object, Buffer>();
+
+/**
+ * `base` with another range (its finding moved with the lines above it): encoded as the range's bytes and the bytes
+ * of the rest of `base`, kept once for every copy.
+ */
+export function withRange<T extends { readonly range: unknown }>(base: T, range: T['range']): T {
+  const moved = { ...base, range };
+  derivedFrom.set(moved, derivedFrom.get(base) ?? base);
+  return moved;
+}
+
+const RANGE_HEAD = Buffer.from('{"range":');
+
+function bytesOfDiagnostic(diagnostic: object, charset: BufferEncoding): Buffer {
+  let bytes = bytesOf.get(diagnostic);
+  if (bytes) return bytes;
+  const root = derivedFrom.get(diagnostic);
+  if (root) {
+    let tail = tailOf.get(root);
+    if (!tail) {
+      const rest = JSON.stringify({ ...root, range: undefined });
+      tail = Buffer.from(rest === '{}' ? '}' : `,${rest.slice(1)}`, charset);
+      tailOf.set(root, tail);
+    }
+    bytes = Buffer.concat([RANGE_HEAD, Buffer.from(JSON.stringify((diagnostic as { range: unknown }).range), charset), tail]);
+  } else {
+    bytes = Buffer.from(JSON.stringify(diagnostic), charset);
+  }
+  bytesOf.set(diagnostic, bytes);
+  return bytes;
+}
 
 interface PublishMessage {
   readonly jsonrpc: string;
@@ -31,13 +66,8 @@ function encodePublish(message: PublishMessage, charset: BufferEncoding): Buffer
   const head = `${outer.slice(0, -1)}${outer === '{}' ? '' : ','}"params":${inner.slice(0, -1)}${inner === '{}' ? '' : ','}"diagnostics":[`;
   const parts: Buffer[] = [Buffer.from(head, charset)];
   diagnostics.forEach((diagnostic, i) => {
-    let bytes = bytesOf.get(diagnostic);
-    if (!bytes) {
-      bytes = Buffer.from(JSON.stringify(diagnostic), charset);
-      bytesOf.set(diagnostic, bytes);
-    }
     if (i > 0) parts.push(COMMA);
-    parts.push(bytes);
+    parts.push(bytesOfDiagnostic(diagnostic, charset));
   });
   parts.push(Buffer.from(']}}', charset));
   return Buffer.concat(parts);

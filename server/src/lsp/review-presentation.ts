@@ -8,6 +8,8 @@ import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { Finding, Locale, Rulebook, STATE_LABELS, expiresWithin, hiddenByDefault, localize, reviewHover } from '../engine';
 import type { ReviewPolicy } from '../engine/review/policy';
 import { findingDiagnostic } from './diagnostics';
+import { movedOrigin } from './findings-delta';
+import { withRange } from './message-encoding';
 import { FindingData, ReviewItem, Settings } from './protocol';
 import { FindingReviews } from './reviews';
 
@@ -42,7 +44,10 @@ export class DiagnosticCache {
   get(finding: Finding, build: () => Diagnostic): Diagnostic {
     let diagnostic = this.built.get(finding);
     if (!diagnostic) {
-      diagnostic = build();
+      // A finding that only moved (lines came or went above it) has the diagnostic of the one it moved from, moved.
+      const origin = movedOrigin(finding);
+      const base = origin && this.built.get(origin);
+      diagnostic = base ? withRange(base, finding.range) : build();
       this.built.set(finding, diagnostic);
     }
     return diagnostic;
