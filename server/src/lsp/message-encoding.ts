@@ -1,5 +1,6 @@
 /**
- * The JSON of the messages the server writes over a stream (`--stdio`, sockets, pipes). A file with a thousand findings
+ * The JSON of the messages the server writes over stdio (`--stdio`; Neovim and most clients other than VS Code, which
+ * talks over node IPC, where Node serialises each message itself). A file with a thousand findings
  * publishes a thousand diagnostics after every edit, and serialising them all again was most of what an edit cost
  * the main thread. A diagnostic is never changed once built (`DiagnosticCache` hands out the same object for a finding
  * an edit did not touch), so the bytes of each diagnostic object are kept and a publish is mostly a copy of them.
