@@ -1,7 +1,7 @@
 /**
  * Latency of the language server, measured over its real stdio connection.
  *
- *   npm run build && node bench/out/lsp-edit-latency.js [--lines 5000] [--edits 300] [--review] [--dense]
+ *   npm run build && node bench/out/lsp-edit-latency.js [--lines 5000] [--edits 300] [--review] [--dense] [--newlines]
  *   npm run build && node bench/out/lsp-edit-latency.js --blocking [--bytes 1900000] [--hovers 50]
  *
  * `--profile DIR` writes the server's CPU profiles there (one per thread).
@@ -9,7 +9,8 @@
  * Edits (default): a 5,000-line C file is opened, then single-line edits are made one after another, and for each
  * the time from sending `didChange` to receiving the `publishDiagnostics` of that version is taken (the server's
  * debounce included). Reports p50/p95/max. With `--dense` every function of the file holds three flagged calls
- * (1,000+ findings in 5,000 lines): each edit then republishes them all. With `--review` the file sits in a git
+ * (1,000+ findings in 5,000 lines): each edit then republishes them all. With `--newlines` every other edit puts the
+ * flagged call on a line of its own (and the next takes it away), so every finding below the edit moves. With `--review` the file sits in a git
  * repository whose rulebook has a review section, and a reviewer (another author than the file's) has approved ten
  * of its findings: each edit then also computes review states, and authorship is checked for the approved lines.
  *
@@ -100,6 +101,7 @@ async function editLatency(): Promise<void> {
   const editCount = option('edits', 300);
   const withReviews = process.argv.includes('--review');
   const dense = process.argv.includes('--dense');
+  const newlines = process.argv.includes('--newlines');
   const target = dense ? 15 : 30;
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'lsp-bench-'));
   const file = path.join(root, 'big.c');
@@ -128,14 +130,15 @@ async function editLatency(): Promise<void> {
     // Pairs of edits on one line: the first adds a flagged call, the second takes it out again.
     const line = statementLines[(Math.floor(version / 2) * 7919) % statementLines.length];
     const flagged = version % 2 === 0;
-    const newText = flagged ? `  int total = 0; gets(buf);` : `  int total = ${version};`;
-    const oldLength = lines[line].length;
+    // With `--newlines` the flagged call goes on a line of its own: every finding below moves down, then back.
+    const newText = flagged ? (newlines ? `  int total = 0;\n  gets(buf);` : `  int total = 0; gets(buf);`) : `  int total = ${version};`;
+    const oldLines = lines[line].split('\n');
     lines[line] = newText;
     const result = server.published(uri, version);
     start = performance.now();
     await server.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version },
-      contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: oldLength } }, text: newText }],
+      contentChanges: [{ range: { start: { line, character: 0 }, end: { line: line + oldLines.length - 1, character: oldLines[oldLines.length - 1].length } }, text: newText }],
     });
     const diagnostics = await result;
     latencies.push(performance.now() - start);
@@ -150,7 +153,7 @@ async function editLatency(): Promise<void> {
 
   const sorted = [...latencies].sort((a, b) => a - b);
   const report = {
-    file: `${lineCount} lines, ${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB of C${dense ? ', dense' : ''}${withReviews ? ', review section, 10 approvals' : ''}`,
+    file: `${lineCount} lines, ${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB of C${dense ? ', dense' : ''}${withReviews ? ', review section, 10 approvals' : ''}${newlines ? ', edits that add and take away a line' : ''}`,
     approvedAtEnd: withReviews ? finalDiagnostics.filter((d) => d.severity === 4).length : 'n/a',
     open: ms(openMs),
     edits: latencies.length,

@@ -10,7 +10,7 @@ import * as assert from 'assert';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CompiledRule, IncrementalDocument, LanguageId, languageForPath, Rulebook, describeEdit, diffEdit, loadRulebook, scanWithRules } from '@secure-coding/server';
+import { CompiledRule, Finding, IncrementalDocument, LanguageId, languageForPath, Rulebook, ScanResult, describeEdit, diffEdit, loadRulebook, scanWithRules } from '@secure-coding/server';
 import { FIXTURE_INFIX } from '@secure-coding/server/out/engine/fixtures';
 import { parserFor } from '@secure-coding/server/out/engine/grammars';
 import { GrammarLanguageId } from '@secure-coding/server/out/engine/languages';
@@ -110,6 +110,23 @@ function comparable(result: { findings: readonly unknown[] }): string[] {
   return result.findings.map((f) => JSON.stringify(f)).sort();
 }
 
+/**
+ * What the scan says it carried over from the last scan (`ScanResult.carried`) is true: each such finding is the
+ * earlier one in all but its range, and a finding with the same range is the very same object.
+ */
+function assertCarriedTruly(result: ScanResult, previous: readonly Finding[], where: string): void {
+  const carried = result.carried;
+  if (!carried) return;
+  assert.strictEqual(carried.from, previous, `${where}: carried from the last scan's findings`);
+  assert.strictEqual(carried.index.length, result.findings.length);
+  result.findings.forEach((finding, i) => {
+    const from = carried.index[i];
+    if (from < 0) return;
+    assert.deepStrictEqual({ ...previous[from], range: finding.range }, finding, `${where}: finding ${i} is carried from ${from}`);
+    if (JSON.stringify(previous[from].range) === JSON.stringify(finding.range)) assert.strictEqual(finding, previous[from]);
+  });
+}
+
 describe('incremental scanning', function () {
   let rulebook: Rulebook;
   let builtin: Rulebook;
@@ -139,7 +156,8 @@ describe('incremental scanning', function () {
       const parser = await parserFor(languageId as GrammarLanguageId);
       const doc = new IncrementalDocument(file, languageId);
       let text = source;
-      assert.ok((await doc.scan(rules, text)).findings.length > 0, 'the sample should have findings');
+      let previousFindings = (await doc.scan(rules, text)).findings;
+      assert.ok(previousFindings.length > 0, 'the sample should have findings');
       // The same history of incremental parses, kept beside the document: with syntax errors an incremental reparse
       // may recover differently from a fresh parse, so the reference reads all facts from this same tree.
       let shadow = parser.parse(text)!;
@@ -169,6 +187,8 @@ describe('incremental scanning', function () {
         shadow.delete();
         shadow = reference.tree!;
         assert.deepStrictEqual(comparable(incremental), comparable(reference), `step ${step}: ${JSON.stringify(text)}`);
+        assertCarriedTruly(incremental, previousFindings, `step ${step}`);
+        previousFindings = incremental.findings;
         if (!reference.partialParse) {
           clean++;
           const fresh = await scanWithRules(rules, { path: file, text, languageId });
@@ -181,6 +201,71 @@ describe('incremental scanning', function () {
       doc.dispose();
     });
   }
+
+  it('finds, edit after edit, what a fresh scan finds where an edit changes what findings far from it say', async function () {
+    this.timeout(60000);
+    // Copies judged against a `#define`d size and a declaration far above them; identical lines (fingerprints count
+    // earlier identical lines); a suppression comment; tokens an edit joins or splits.
+    const source = [
+      '#include <string.h>',
+      '#define LEN 16',
+      'struct rec { char name[16]; };',
+      'static char g[LEN];',
+      'void f(struct rec *r, const char *s, size_t n) {',
+      '  memcpy(g, s, 8);',
+      '  gets(g);',
+      '  gets(g);',
+      '  // secure-coding-ignore c.banned.gets: input checked upstream',
+      '  gets(g);',
+      '  gets(g);',
+      '  memcpy(r->name, s, 12);',
+      '  if (n < sizeof g) memcpy(g, s, n);',
+      '  char *p = malloc(n);',
+      '  memcpy(p, s, n);',
+      '}',
+      '',
+    ].join('\n');
+    const steps: [string, string][] = [
+      ['#define LEN 16', '#define LEN 4'], // the copy of 8 into g no longer fits
+      ['#define LEN 4', '#define LEN 16'],
+      ['static char g[LEN];', 'static char *g;'], // g is no longer an array of known size
+      ['static char *g;', 'static char g[LEN];'],
+      ['struct rec { char name[16]; };', 'struct rec { char name[8]; };'], // the record's field shrinks
+      ['  gets(g);\n  gets(g);\n  //', '  gets(g);\n  gets(g);\n  gets(g);\n  //'], // one more identical line above others
+      ['  gets(g);\n  gets(g);\n  gets(g);\n  //', '  gets(g);\n  //'], // two fewer
+      ['// secure-coding-ignore c.banned.gets: input checked upstream', '// secure-coding-ignore c.banned.strcpy: input checked upstream'],
+      ['// secure-coding-ignore c.banned.strcpy: input checked upstream', '// secure-coding-ignore c.banned.*: input checked upstream'],
+      ['#include <string.h>\n', '#include <string.h>\n\n\n'], // everything moves down, suppression and all
+      ['memcpy(r->name', 'mem cpy(r->name'], // a token split
+      ['mem cpy(r->name', 'memcpy(r->name'], // and joined again
+      ['  char *p = malloc(n);\n', ''], // the allocation that bounds the copy below goes
+      ['  memcpy(p, s, n);', '  char *p = malloc(n);\n  memcpy(p, s, n);'],
+      ['size_t n) {', 'size_t n) { gets(g);'],
+      ['#define LEN 16', '#define LEN 16\n#define gets(x) fgets(x, sizeof x, stdin)'], // a macro now hides every gets
+      ['#define LEN 16\n#define gets(x) fgets(x, sizeof x, stdin)', '#define LEN 16'],
+    ];
+    const rules = builtin.rulesFor('b.c', 'c');
+    const doc = new IncrementalDocument('b.c', 'c');
+    let text = source;
+    let previous = (await doc.scan(rules, text)).findings;
+    assert.ok(previous.some((f) => f.ruleId === 'c.risky.memcpy') && previous.some((f) => f.suppression), 'the sample has copies and a suppression');
+    const seen = new Set<string>([comparable({ findings: previous }).join('\n')]);
+    for (const [step, [before, after]] of steps.entries()) {
+      const at = text.indexOf(before);
+      assert.ok(at >= 0, `step ${step}: ${before}`);
+      doc.edit(describeEdit(text, at, at + before.length, after));
+      text = text.slice(0, at) + after + text.slice(at + before.length);
+      const incremental = await doc.scan(rules, text);
+      const fresh = await scanWithRules(rules, { path: 'b.c', text, languageId: 'c' });
+      assert.deepStrictEqual(incremental.findings, fresh.findings, `step ${step} (${after}): ${text}`);
+      assertCarriedTruly(incremental, previous, `step ${step}`);
+      previous = incremental.findings;
+      seen.add(comparable(incremental).join('\n'));
+    }
+    // The edits change the findings far from them (severities, fingerprints, suppressions, ranges).
+    assert.ok(seen.size >= 10, `the edits change the findings (${seen.size} distinct lists)`);
+    doc.dispose();
+  });
 
   it('starts over when the recorded edits do not add up to the text', async function () {
     const rules = rulebook.rulesFor('b.c', 'c');

@@ -3,6 +3,7 @@
  * and the facts of the last scan; edits are recorded as they arrive and applied at the next scan, so the tree is
  * reparsed incrementally (`tree.edit` + `parser.parse(text, oldTree)`) and only facts near the edit are read again.
  */
+import { FindingCarry } from './finding-carry';
 import { FindingMemo } from './finding-memo';
 import type { Edit, Point, Tree } from './tree-api';
 import { LanguageId } from './languages';
@@ -106,6 +107,8 @@ export class IncrementalDocument {
 
   /** Fingerprints and hashes of the last scan's findings, for the next scan's unchanged ones. */
   private readonly memo = new FindingMemo();
+  /** The last scan's findings, carried into the next scan where the edit left them as they were. */
+  private readonly carry = new FindingCarry();
 
   /** Records an edit of the text as it is now, after every edit recorded before it. */
   edit(edit: Edit): void {
@@ -161,6 +164,8 @@ export class IncrementalDocument {
     try {
       const prefiltered = this.prefilters.results(rules, text, changed, prefilterParsed(this.languageId));
       const keep = text.length <= KEPT_FACTS_LIMIT;
+      // Findings are carried only from the scan of the text the edits were made to.
+      const session = keep ? this.carry.session(changed) : undefined;
       const result = await scanWithRules(
         rules,
         {
@@ -172,10 +177,12 @@ export class IncrementalDocument {
           changed: changed ?? NO_CHANGE,
           prefiltered,
         },
-        { keepTree: keep, keepFacts: keep, budget, memo: keep ? this.memo : undefined },
+        { keepTree: keep, keepFacts: keep, budget, memo: keep ? this.memo : undefined, carry: session },
       );
       if (keep) this.memo.finish();
       else this.memo.abandon();
+      if (session) this.carry.commit(session);
+      else this.carry.abandon();
       if (this.disposed) {
         if (result.tree) deleteTree(result.tree);
       } else {
@@ -185,6 +192,7 @@ export class IncrementalDocument {
       return { ...result, tree: undefined, facts: undefined };
     } catch (err) {
       this.memo.abandon();
+      this.carry.abandon();
       throw err;
     } finally {
       if (previous) deleteTree(previous.tree);

@@ -4,7 +4,8 @@
  * A matcher that throws is reported as a problem and never stops the others.
  */
 import type { Tree } from './tree-api';
-import { Finding, Fingerprints } from './findings';
+import { Finding, Fingerprints, InlineSuppression } from './findings';
+import { CarryDecision, CarrySession } from './finding-carry';
 import type { FindingMemo } from './finding-memo';
 import { parserFor } from './grammars';
 import type { Parser } from './tree-api';
@@ -14,7 +15,7 @@ import { LanguageId, hasGrammar, languageForFile } from './languages';
 import { ActiveRule, CompiledRule } from './rulebook/rulebook';
 import { Locale, LocalizedText, Severity, localize } from './rulebook/types';
 import { Suppression, SuppressionIndex, isValidSuppression, parseSuppressions, SUPPRESSION_MARKER } from './suppressions';
-import { dropOutranked, dropYielding } from './overlap';
+import { RuleMatch, dropOutranked, dropYielding } from './overlap';
 import { configFacts } from './syntax/config-facts';
 import { ChangedRegion, FactSnapshot } from './syntax/fact-snapshot';
 import { FactStore } from './syntax/fact-store';
@@ -58,6 +59,11 @@ export interface ScanResult {
   readonly failures: RuleFailure[];
   /** With `keepTree`: the facts read, for the next version's `previousFacts`. */
   readonly facts?: FactSnapshot;
+  /**
+   * With `ScanOptions.carry`: for each finding, the index in `from` (the last scan's findings) of the finding it is
+   * but for its range, or -1 for a new or changed one.
+   */
+  readonly carried?: { readonly from: readonly Finding[]; readonly index: Int32Array };
 }
 
 /** A message template split once at its `{name}` placeholders: odd entries are names, even ones literal text. */
@@ -213,6 +219,8 @@ export interface ScanOptions {
   readonly budget?: ScanBudget;
   /** Fingerprints and hashes of the same document's last scan, reused where its findings did not change. */
   readonly memo?: FindingMemo;
+  /** The same document's last findings, carried over where the edit (`ScanInput.changed`) left them as they were. */
+  readonly carry?: CarrySession;
 }
 
 /** The `parsed` flag prefilters get: whether quote-based checks apply to the language. */
@@ -291,14 +299,15 @@ function matchAll(candidates: readonly ActiveRule[], input: ScanInput, languageI
     }
   }
   const suppressions: Suppression[] = needsSuppressions && raw.length > 0 ? parseSuppressions(doc.comments(), doc.index).filter(isValidSuppression) : [];
-  const findings = toFindings(raw, doc, suppressions, options.memo);
+  options.carry?.start(doc.index);
+  const findings = toFindings(raw, doc, suppressions, options.memo, options.carry);
   const partialParse = tree?.rootNode.hasError ?? false;
   const facts = keepFacts ? doc.factStore?.snapshot() : undefined;
   if (tree && !options.keepTree) {
     deleteTree(tree);
     tree = undefined;
   }
-  return { findings, tree, partialParse, failures, facts };
+  return { findings, tree, partialParse, failures, facts, carried: options.carry?.carried() };
 }
 
 /** One step down: a match its kind doubts (a failed checksum) stays visible but weighs less. */
@@ -306,42 +315,99 @@ function lowerSeverity(severity: Severity): Severity {
   return severity === 'error' ? 'warning' : 'info';
 }
 
-function toFindings(all: { rule: ActiveRule; match: RawMatch }[], doc: LazyDocument, suppressions: Suppression[], memo?: FindingMemo): Finding[] {
+/** A match that survived overlaps, deduplication and `allow` lists, on its way to a finding. */
+interface Pending {
+  readonly rule: ActiveRule;
+  readonly match: RawMatch;
+  readonly startLine: number;
+  readonly carry: CarryDecision;
+  /** The rule and the trimmed line: the group of identical lines its fingerprint counts in (see `Fingerprints`). */
+  readonly group: string;
+}
+
+function toFindings(all: { rule: ActiveRule; match: RawMatch }[], doc: LazyDocument, suppressions: Suppression[], memo?: FindingMemo, session?: CarrySession): Finding[] {
   const raw = dropYielding(dropOutranked(all), doc.index);
   raw.sort((a, b) => a.match.start - b.match.start || a.rule.compiled.rule.id.localeCompare(b.rule.compiled.rule.id));
   const fingerprints = new Fingerprints((line) => doc.index.lineText(line), memo);
   const suppressed = new SuppressionIndex(suppressions);
+  const index = doc.index;
+  // First the matches that are findings, each with the last scan's finding it carries, if any.
+  const pending: Pending[] = [];
+  /** Groups with a finding that came or went: their fingerprints are counted again, every finding of the group. */
+  const changedGroups = new Set<string>();
+  // Sorted by start: a duplicate (same rule and extent) has the same start as the match it repeats.
+  const sameStart: RuleMatch[] = [];
+  for (const entry of raw) {
+    checkBudget();
+    const { rule, match } = entry;
+    const id = rule.compiled.rule.id;
+    if (sameStart.length > 0 && sameStart[0].match.start !== match.start) sameStart.length = 0;
+    if (sameStart.some((seen) => seen.rule.compiled.rule.id === id && seen.match.end === match.end)) continue;
+    sameStart.push(entry);
+    const startLine = index.lineAt(match.start);
+    const carry = session ? session.find(rule, match, startLine, index.lineAt(match.end)) : NOT_CARRIED;
+    if (carry.from) {
+      pending.push({ rule, match, startLine, carry, group: carry.from.group });
+      continue;
+    }
+    // An override's `allow` list names flagged texts (or, for IP rules, ranges) that are fine here.
+    if (rule.allows?.some((allows) => allows(doc.text.slice(match.start, match.end)))) continue;
+    const group = `${id}\0${index.lineText(startLine).trim()}`;
+    changedGroups.add(group);
+    pending.push({ rule, match, startLine, carry, group });
+  }
+  if (session) for (const group of session.droppedGroups()) changedGroups.add(group);
   const findings: Finding[] = [];
-  const seen = new Set<string>();
-  for (const { rule, match } of raw) {
+  for (const { rule, match, startLine, carry, group } of pending) {
     checkBudget();
     const r = rule.compiled.rule;
-    const dedupeKey = `${r.id}\0${match.start}\0${match.end}`;
-    if (seen.has(dedupeKey)) continue;
-    seen.add(dedupeKey);
-    const range = doc.index.rangeOf(match.start, match.end);
-    const token = doc.text.slice(match.start, match.end);
-    // An override's `allow` list names flagged texts (or, for IP rules, ranges) that are fine here.
-    if (rule.allows?.some((allows) => allows(token))) continue;
-    const fingerprint = fingerprints.next(r.id, range.start.line, token);
-    const suppression = suppressed.covering(r.id, range.start.line);
-    const message = rule.message ?? r.message;
-    const cwe = match.cwe !== undefined ? [match.cwe, ...(r.cwe ?? []).filter((c) => c !== match.cwe)] : [...(r.cwe ?? [])];
-    findings.push({
-      ruleId: r.id,
-      severity: match.informational ? 'info' : match.lowered ? lowerSeverity(rule.severity) : rule.severity,
-      message: withNotes(fill(message, match.vars, 'en'), match, 'en'),
-      messageJa: typeof message === 'object' && message.ja ? withNotes(fill(message, match.vars, 'ja'), match, 'ja') : undefined,
-      path: doc.path,
-      range,
-      fingerprint,
-      snippetHash: fingerprints.snippetHash(token),
-      cwe,
-      guide: r.guide,
-      suppression: suppression ? { reason: suppression.reason, line: suppression.line } : undefined,
-      ...(rule.pathClass && rule.pathClass !== 'product' ? { pathClass: rule.pathClass } : {}),
-      ...(match.evidence ? { evidence: match.evidence, confidence: confidenceOf(match.evidence, rule.pathClass) } : {}),
-    });
+    const covering = suppressed.covering(r.id, startLine);
+    const suppression = covering ? { reason: covering.reason, line: covering.line } : undefined;
+    const from = carry.from;
+    // A finding of an unchanged group keeps its fingerprint; in a changed group every finding counts again.
+    const recount = !from || changedGroups.has(group);
+    const token = recount ? doc.text.slice(match.start, match.end) : '';
+    const fingerprint = recount ? fingerprints.next(r.id, startLine, token) : from.finding.fingerprint;
+    if (from && fingerprint === from.finding.fingerprint && sameSuppression(from.finding.suppression, suppression, carry.lines)) {
+      const finding = CarrySession.moved(from.finding, carry.lines, carry.lines === 0 ? from.finding.suppression : suppression);
+      findings.push(finding);
+      // Carried "but for its range" only when its suppression (if any) did not move with it.
+      session?.record(rule, match, finding, group, finding.suppression === from.finding.suppression ? from : undefined);
+      continue;
+    }
+    const finding = newFinding(rule, match, doc, fingerprint, suppression, fingerprints.snippetHash(token || doc.text.slice(match.start, match.end)));
+    findings.push(finding);
+    session?.record(rule, match, finding, group, undefined);
   }
+  session?.finish(findings);
   return findings;
+}
+
+const NOT_CARRIED: CarryDecision = { lines: 0 };
+
+/** Whether a carried finding's suppression is the one now covering it, moved with it by `lines`. */
+function sameSuppression(before: InlineSuppression | undefined, now: InlineSuppression | undefined, lines: number): boolean {
+  if (!before || !now) return before === now;
+  return before.reason === now.reason && before.line + lines === now.line;
+}
+
+function newFinding(rule: ActiveRule, match: RawMatch, doc: LazyDocument, fingerprint: string, suppression: InlineSuppression | undefined, snippetHash: string): Finding {
+  const r = rule.compiled.rule;
+  const message = rule.message ?? r.message;
+  const cwe = match.cwe !== undefined ? [match.cwe, ...(r.cwe ?? []).filter((c) => c !== match.cwe)] : [...(r.cwe ?? [])];
+  return {
+    ruleId: r.id,
+    severity: match.informational ? 'info' : match.lowered ? lowerSeverity(rule.severity) : rule.severity,
+    message: withNotes(fill(message, match.vars, 'en'), match, 'en'),
+    messageJa: typeof message === 'object' && message.ja ? withNotes(fill(message, match.vars, 'ja'), match, 'ja') : undefined,
+    path: doc.path,
+    range: doc.index.rangeOf(match.start, match.end),
+    fingerprint,
+    snippetHash,
+    cwe,
+    guide: r.guide,
+    suppression,
+    ...(rule.pathClass && rule.pathClass !== 'product' ? { pathClass: rule.pathClass } : {}),
+    ...(match.evidence ? { evidence: match.evidence, confidence: confidenceOf(match.evidence, rule.pathClass) } : {}),
+  };
 }

@@ -25,6 +25,18 @@ export class TextIndex {
     return this.lineStarts.length;
   }
 
+  /** The zero-based line of an offset. */
+  lineAt(offset: number): number {
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.lineStarts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+
   positionAt(offset: number): Position {
     let low = 0;
     let high = this.lineStarts.length - 1;

@@ -91,7 +91,7 @@ async function scanDocument(job: ScanDocumentJob): Promise<FromDocumentWorker> {
     const result = await entry.doc.scan(rules, job.text, () => budgetOf(job.budgetMs, stop));
     entry.version = job.version;
     keepTree(job.uri);
-    const findings = encodeFindings(sent.get(job.uri), result.findings);
+    const findings = encodeFindings(sent.get(job.uri), result.findings, result.carried);
     // A large document is parsed afresh at each edit: copying its findings whole is cheap beside that, and keeping
     // them here too would double what it costs to have it open.
     if (job.text.length <= KEPT_FACTS_LIMIT) sent.set(job.uri, result.findings);

@@ -8,6 +8,7 @@ import { DidChangeTextDocumentParams, TextDocumentItem } from 'vscode-languagese
 import type { Edit } from '../engine/tree-api';
 import { Finding, LanguageId, SkipNote, describeEdit, diffEdit, languageForFile, resolveLanguageName } from '../engine';
 import type { FindingReviews } from './reviews';
+import { DiagnosticCache } from './review-presentation';
 import { uriToPath } from './uris';
 
 export interface Scanned {
@@ -20,6 +21,8 @@ export interface Scanned {
 
 export class OpenDocument {
   scanned?: Scanned;
+  /** The diagnostics built for its findings, kept for the findings the next scan carries over unchanged. */
+  readonly diagnostics = new DiagnosticCache();
   /** Edits since the text of the last scan request, in order (the worker replays them on its kept tree). */
   edits: Edit[] = [];
   /** Why the document is not scanned now (too large, minified, over the time budget), with the size it had. */

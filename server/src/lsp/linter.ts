@@ -200,7 +200,7 @@ export class Linter {
     if (this.documents.get(uri) !== doc || doc.version !== version) return;
     doc.scanned = { version, findings: reply.findings, reviews };
     const where = this.env.locale(settings);
-    this.env.publish(doc, version, findingDiagnostics(reply.findings, reviews, state.rulebook, settings, where));
+    this.env.publish(doc, version, findingDiagnostics(reply.findings, reviews, state.rulebook, settings, where, doc.diagnostics));
     this.env.publishReviews(doc, reviewItems(reviews, where));
   }
 

@@ -8,6 +8,8 @@ import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { Finding, Locale, Rulebook, STATE_LABELS, expiresWithin, hiddenByDefault, localize, reviewHover } from '../engine';
 import type { ReviewPolicy } from '../engine/review/policy';
 import { findingDiagnostic } from './diagnostics';
+import { movedOrigin } from './findings-delta';
+import { withRange } from './message-encoding';
 import { FindingData, ReviewItem, Settings } from './protocol';
 import { FindingReviews } from './reviews';
 
@@ -20,12 +22,46 @@ export function hiddenFinding(finding: Finding, reviews: FindingReviews | undefi
   return finding.suppression !== undefined || (settings.review.approvedFindings === 'hide' && reviews?.get(finding)?.state === 'approved');
 }
 
+/**
+ * The diagnostic of each finding object, for as long as the rulebook, the settings and the locale stay the same: a
+ * finding an edit did not touch arrives as the very object it was (`findings-delta.ts`), so its diagnostic is not
+ * built again. One per document.
+ */
+export class DiagnosticCache {
+  private key?: { readonly rulebook: Rulebook; readonly settings: Settings; readonly locale: Locale };
+  private built = new WeakMap<Finding, Diagnostic>();
+
+  /** The cache for this rulebook, settings and locale (emptied when any of them is another). */
+  for(rulebook: Rulebook, settings: Settings, locale: Locale): this {
+    const key = this.key;
+    if (!key || key.rulebook !== rulebook || key.settings !== settings || key.locale !== locale) {
+      this.key = { rulebook, settings, locale };
+      this.built = new WeakMap();
+    }
+    return this;
+  }
+
+  get(finding: Finding, build: () => Diagnostic): Diagnostic {
+    let diagnostic = this.built.get(finding);
+    if (!diagnostic) {
+      // A finding that only moved (lines came or went above it) has the diagnostic of the one it moved from, moved.
+      const origin = movedOrigin(finding);
+      const base = origin && this.built.get(origin);
+      diagnostic = base ? withRange(base, finding.range) : build();
+      this.built.set(finding, diagnostic);
+    }
+    return diagnostic;
+  }
+}
+
 /** The diagnostics of a file's findings, with their review states. */
-export function findingDiagnostics(findings: readonly Finding[], reviews: FindingReviews | undefined, rulebook: Rulebook, settings: Settings, locale: Locale): Diagnostic[] {
+export function findingDiagnostics(findings: readonly Finding[], reviews: FindingReviews | undefined, rulebook: Rulebook, settings: Settings, locale: Locale, cache?: DiagnosticCache): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const built = cache?.for(rulebook, settings, locale);
   for (const finding of findings) {
     if (hiddenFinding(finding, reviews, settings, rulebook.config.review)) continue;
-    const diagnostic = findingDiagnostic(finding, rulebook.rule(finding.ruleId), settings.severityOverrides[finding.ruleId], locale);
+    const build = (): Diagnostic => findingDiagnostic(finding, rulebook.rule(finding.ruleId), settings.severityOverrides[finding.ruleId], locale);
+    const diagnostic = built ? built.get(finding, build) : build();
     const review = reviews?.get(finding);
     if (!review) {
       out.push(diagnostic);

@@ -11,6 +11,7 @@ import { wrappersOf } from './call-wrappers';
 import { boundNote } from './copy-bounds';
 import { Matcher, RawMatch, RuleKind, ScanDocument } from './kind';
 import { anyKeyword } from './keyword-prefilters';
+import { keywordsKnown } from './keyword-index';
 
 interface FunctionSpec {
   readonly qualified: boolean;
@@ -45,6 +46,17 @@ function routeNote(called: string, via: readonly MacroDefinition[]): LocalizedTe
   return { en: `Called through the macro ${chain}.`, ja: `マクロ ${chain} を経由した呼び出しです。` };
 }
 
+/** Whether the text has a `#define` directive as the grammar reads one (`#`, blanks, `define`). */
+function hasDefine(text: string): boolean {
+  // `indexOf` skips ahead far faster than a regex that starts with `#` and blanks.
+  for (let at = text.indexOf('define'); at >= 0; at = text.indexOf('define', at + 6)) {
+    let before = at - 1;
+    while (before >= 0 && (text[before] === ' ' || text[before] === '\t')) before--;
+    if (before >= 0 && text[before] === '#' && !/\w/.test(text[at + 6] ?? '')) return true;
+  }
+  return false;
+}
+
 export const callKind: RuleKind = {
   kind: 'call',
   compile(rule, { report }): Matcher | undefined {
@@ -66,7 +78,10 @@ export const callKind: RuleKind = {
     return {
       needsTree: true,
       // A file that calls a wrapper macro defines it too (wrappers are read from the file itself): it names the function.
-      prefilter: ({ text, lower }) => mentionsName(lower) && callShape.test(text),
+      // A call shape holds a name, so the keyword check only rules a file out faster: it is asked when the shared
+      // keyword pass has read the text anyway, never for it alone (an edited document's prefilters are decided line
+      // by line, and one pass over the whole text for this check would cost more than the call shape's search).
+      prefilter: ({ text, lower }) => (!keywordsKnown(lower) || mentionsName(lower)) && callShape.test(text),
       // A call's name and its `(` may sit on two lines; the name as a whole word is on one of them.
       linePrefilter: {
         check: ({ text }) => nameWord.test(text),
@@ -80,17 +95,25 @@ export const callKind: RuleKind = {
         const ownCalls = doc.languageId === 'c' && /\.c$/i.test(doc.path) ? calls : undefined;
         const copy = doc.tree ? { tree: doc.tree, text: doc.text, index: doc.index, headers: doc.headers, calls: ownCalls } : undefined;
         const cLike = doc.languageId === 'c' || doc.languageId === 'cpp';
-        const wrappers = doc.tree && cLike && wrappable.length > 0 ? wrappersOf(doc.tree, doc.text, calls) : undefined;
+        // Wrappers are `#define`d (the grammar reads a directive only as `#`, blanks, `define`): a file without one
+        // has none, and its declarations are not read for them.
+        const wrappers = doc.tree && cLike && wrappable.length > 0 && hasDefine(doc.text) ? wrappersOf(doc.tree, doc.text, calls) : undefined;
         /** Calls in the bodies of the file's function-like macros, kept back until we know whether the macro is used. */
         const inBodies: { call: CallFact; spec: FunctionSpec; owner: MacroDefinition }[] = [];
         const used = new Set<string>();
         const push = (call: CallFact, spec: FunctionSpec, verdict: ConditionVerdict, via?: readonly MacroDefinition[]): void => {
           if (!verdict.risky) return;
+          const vars = { name: spec.fn.name === call.name || !via ? call.name : spec.fn.name, risk: text(spec.fn.risk), replacement: text(spec.fn.replacement) };
+          // The common case, a plain call with nothing to add, without the spreads below (a file may have thousands).
+          if (!via && !verdict.bound) {
+            matches.push({ start: call.nameStart, end: call.nameEnd, vars, cwe: spec.fn.cwe });
+            return;
+          }
           const evidence = [...(via ? (via.length > 0 ? via.map((m) => `wrapper:${m.name}`) : [`wrapper:${call.name}`]) : []), ...(verdict.bound ? [`bound:${verdict.bound.reason}`] : [])];
           matches.push({
             start: call.nameStart,
             end: call.nameEnd,
-            vars: { name: spec.fn.name === call.name || !via ? call.name : spec.fn.name, risk: text(spec.fn.risk), replacement: text(spec.fn.replacement) },
+            vars,
             cwe: spec.fn.cwe,
             ...(via ? { note: routeNote(call.name, via) } : {}),
             ...(verdict.bound ? { informational: boundNote(verdict.bound) } : {}),

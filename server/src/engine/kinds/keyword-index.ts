@@ -70,6 +70,11 @@ function scanOf(lower: string): KeywordScan {
   return scan;
 }
 
+/** Whether the shared pass has read `lower` already (then asking it about `lower` costs nothing more). */
+export function keywordsKnown(lower: string): boolean {
+  return automaton !== undefined && last !== undefined && last.automaton === automaton && last.lower === lower;
+}
+
 /** For each registered keyword id, 1 when the keyword occurs in `lower`. */
 export function keywordsIn(lower: string): Uint8Array {
   return scanOf(lower).seen;

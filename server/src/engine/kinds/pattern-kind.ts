@@ -6,7 +6,7 @@ import { GrammarLanguageId, LANGUAGE_IDS, hasGrammar, resolveLanguageName } from
 import { RegexSyntaxError, RuleRegex, compileRuleRegex } from '../regex';
 import { didYouMean } from '../rulebook/suggest';
 import { PatternRule, PatternScope } from '../rulebook/types';
-import { Matcher, RawMatch, ReportProblem, RuleKind, ScanDocument } from './kind';
+import { Matcher, PrefilterInput, RawMatch, ReportProblem, RuleKind, ScanDocument } from './kind';
 import { QueryProblem, RuleQuery, compileRuleQuery, compileRuleQueryIn } from './pattern-query';
 import { keywordLines } from './line-prefilter';
 import { anyKeyword } from './keyword-prefilters';
@@ -54,6 +54,9 @@ function regexMatcher(regex: RuleRegex, scope: PatternScope, keywords: readonly 
   return {
     needsTree: scope !== 'any',
     prefilter: ({ text, lower }) => hasKeyword(lower) && regex.test(text),
+    // A text the prefilter accepts holds a keyword, and a keyword (no line break in it) lies on one line: an edit
+    // re-checks its own lines, and a text with no such line is rejected without a search of the whole text.
+    ...(keywords.length > 0 && !keywords.some((k) => k.includes('\n')) ? { linePrefilter: { check: ({ lower }: PrefilterInput) => hasKeyword(lower), exact: false } } : {}),
     match(doc: ScanDocument): RawMatch[] {
       const spans = spansFor(doc, scope);
       const matches: RawMatch[] = [];

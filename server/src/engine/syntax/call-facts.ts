@@ -69,7 +69,7 @@ function collect(id: GrammarLanguageId, root: Node, toOriginal: OffsetMap, into:
     else if (!into.has(fact.nameStart)) into.set(fact.nameStart, { fact, from, to });
   };
   const queries = queriesFor(id, root.tree.language);
-  const scopes = root.hasError ? errorScopes(root) : [];
+  const scopes = root.hasError ? errorScopes(root, options.offsets) : [];
   const bodies: Node[] = [];
   let source: string | undefined;
   for (const { name, node } of (root.hasError ? queries.withErrors : queries.clean).captures(root, options.range)) {
@@ -94,6 +94,8 @@ function collect(id: GrammarLanguageId, root: Node, toOriginal: OffsetMap, into:
 interface CollectOptions {
   /** Only nodes overlapping this range (the calls near an edit); given as points, which web-tree-sitter converts. */
   readonly range?: { readonly startPosition: Point; readonly endPosition: Point };
+  /** The same range in offsets, at least as wide (for the top-level parts with errors around it). */
+  readonly offsets?: { readonly start: number; readonly end: number };
   /** Inside a macro body: its extent in the file, reported as the source of the calls found in it. */
   readonly body?: { readonly startIndex: number; readonly endIndex: number };
 }
@@ -103,8 +105,8 @@ export function callFacts(id: GrammarLanguageId, tree: Tree): CallFact[] {
 }
 
 /** Calls with the extent of the node each came from, from the whole tree or the nodes overlapping `range`. */
-export function sourcedCallFacts(id: GrammarLanguageId, tree: Tree, range?: CollectOptions['range']): SourcedCall[] {
+export function sourcedCallFacts(id: GrammarLanguageId, tree: Tree, range?: CollectOptions['range'], offsets?: CollectOptions['offsets']): SourcedCall[] {
   const found = new Map<number, SourcedCall>();
-  collect(id, tree.rootNode, IDENTITY, found, undefined, { range });
+  collect(id, tree.rootNode, IDENTITY, found, undefined, { range, offsets: range ? offsets : undefined });
   return [...found.values()].sort((a, b) => a.fact.nameStart - b.fact.nameStart);
 }

@@ -155,11 +155,39 @@ export type Scope = readonly [number, number];
  * The top-level parts worth searching: those with an error inside, and the one after each (a misread statement
  * right after an error can itself parse cleanly, as an old-style declaration). Most of a file is neither.
  */
-export function errorScopes(root: Node): Scope[] {
+export function errorScopes(root: Node, within?: { readonly start: number; readonly end: number }): Scope[] {
+  if (within) return errorScopesWithin(root, within);
   const scopes: Scope[] = [];
   let previousHadError = false;
   for (const child of root.children) {
     if (!child) continue;
+    if (child.hasError || previousHadError) scopes.push([child.startIndex, child.endIndex]);
+    previousHadError = child.hasError;
+  }
+  return scopes;
+}
+
+/**
+ * The same scopes among the top-level parts overlapping `[within.start, within.end]` (the calls read again after
+ * an edit lie there): the first part is found by binary search, and only the parts from the one before it are read
+ * out, so an edit costs the same in a file of ten parts as in one of ten thousand.
+ */
+function errorScopesWithin(root: Node, within: { readonly start: number; readonly end: number }): Scope[] {
+  const scopes: Scope[] = [];
+  const count = root.childCount;
+  // The first part ending after `within.start`.
+  let low = 0;
+  let high = count;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((root.child(mid)?.endIndex ?? 0) <= within.start) low = mid + 1;
+    else high = mid;
+  }
+  let previousHadError = low > 0 && (root.child(low - 1)?.hasError ?? false);
+  for (let i = low; i < count; i++) {
+    const child = root.child(i);
+    if (!child) continue;
+    if (child.startIndex > within.end) break;
     if (child.hasError || previousHadError) scopes.push([child.startIndex, child.endIndex]);
     previousHadError = child.hasError;
   }

@@ -217,7 +217,9 @@ function locatedCalls(id: GrammarLanguageId, scope: Scope): Located<CallFact>[] 
   const byItem = callsByTopLevelItem(id);
   const items = byItem ? topLevelOf(scope.tree) : undefined;
   const found: Located<CallFact>[] = [];
-  for (const { fact, from, to } of sourcedCallFacts(id, scope.tree, scope.range)) {
+  // The query range has a position of slack on either side of the region (`queryRange`): so does the search for errors.
+  const offsets = scope.region ? { start: scope.region.start - 2, end: scope.region.end + 2 } : undefined;
+  for (const { fact, from, to } of sourcedCallFacts(id, scope.tree, scope.range, offsets)) {
     const extent = items ? items.around(fact.nameStart) : { start: from, end: to };
     if (scope.region && !overlaps(extent.start, extent.end, scope.region)) continue;
     found.push({ from: extent.start, to: extent.end, fact });
