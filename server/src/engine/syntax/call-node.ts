@@ -91,6 +91,27 @@ function groupConstantText(id: GrammarLanguageId, group: readonly Node[]): strin
   return constantCText(group.map((node) => node.text).join(' '));
 }
 
+/**
+ * An argument whose constant text is read from the tree when first asked: only format conditions ask, for a few
+ * functions, and reading it costs more than finding the argument. Like the call's fact, it is valid while its tree
+ * is; whoever keeps facts past the tree reads `stringValue` first (the value is then kept and the nodes let go).
+ */
+function lazyArgument(id: GrammarLanguageId, start: number, end: number, group: readonly Node[]): ArgumentFact {
+  let pending: readonly Node[] | undefined = group;
+  let value: string | undefined;
+  return {
+    start,
+    end,
+    get stringValue(): string | undefined {
+      if (pending) {
+        value = groupConstantText(id, pending);
+        pending = undefined;
+      }
+      return value;
+    },
+  };
+}
+
 function argumentFacts(id: GrammarLanguageId, call: Node, toOriginal: OffsetMap): ArgumentFact[] {
   const args = argumentsOf(call);
   if (!args) return [];
@@ -99,7 +120,7 @@ function argumentFacts(id: GrammarLanguageId, call: Node, toOriginal: OffsetMap)
     const start = toOriginal(group[0].startIndex);
     const end = toOriginal(group[group.length - 1].endIndex);
     if (start === undefined || end === undefined) break;
-    facts.push({ start, end, stringValue: groupConstantText(id, group) });
+    facts.push(lazyArgument(id, start, end, group));
   }
   return facts;
 }
