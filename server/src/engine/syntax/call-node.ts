@@ -96,20 +96,27 @@ function groupConstantText(id: GrammarLanguageId, group: readonly Node[]): strin
  * functions, and reading it costs more than finding the argument. Like the call's fact, it is valid while its tree
  * is; whoever keeps facts past the tree reads `stringValue` first (the value is then kept and the nodes let go).
  */
-function lazyArgument(id: GrammarLanguageId, start: number, end: number, group: readonly Node[]): ArgumentFact {
-  let pending: readonly Node[] | undefined = group;
-  let value: string | undefined;
-  return {
-    start,
-    end,
-    get stringValue(): string | undefined {
-      if (pending) {
-        value = groupConstantText(id, pending);
-        pending = undefined;
-      }
-      return value;
-    },
-  };
+class TreeArgument implements ArgumentFact {
+  private pending: readonly Node[] | undefined;
+  private value: string | undefined;
+
+  constructor(
+    private readonly id: GrammarLanguageId,
+    readonly start: number,
+    readonly end: number,
+    group: readonly Node[],
+  ) {
+    this.pending = group;
+  }
+
+  // On the prototype, not a closure per argument: a file has hundreds of thousands of arguments.
+  get stringValue(): string | undefined {
+    if (this.pending) {
+      this.value = groupConstantText(this.id, this.pending);
+      this.pending = undefined;
+    }
+    return this.value;
+  }
 }
 
 function argumentFacts(id: GrammarLanguageId, call: Node, toOriginal: OffsetMap): ArgumentFact[] {
@@ -120,7 +127,7 @@ function argumentFacts(id: GrammarLanguageId, call: Node, toOriginal: OffsetMap)
     const start = toOriginal(group[0].startIndex);
     const end = toOriginal(group[group.length - 1].endIndex);
     if (start === undefined || end === undefined) break;
-    facts.push(lazyArgument(id, start, end, group));
+    facts.push(new TreeArgument(id, start, end, group));
   }
   return facts;
 }
