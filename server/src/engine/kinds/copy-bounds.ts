@@ -805,7 +805,17 @@ function checkedAgainstEnd(fact: Fact, dest: Destination, need: Poly): boolean {
   return [...rest.values()].some((c) => c > 0);
 }
 
+/** The function the last copy of a tree was found in: the next copies are mostly in it too. */
+const lastFunction = new WeakMap<Tree, { definition: Node; fn: FunctionFacts }>();
+
+/**
+ * The function definition around an offset. An offset in the body of the function the last copy was in, which
+ * holds no other definition, is in that function: found without moving the tree walker (many copies in one long
+ * function cost one walk down each otherwise).
+ */
 function enclosingFunction(ctx: CopyContext, at: number): Node | undefined {
+  const last = lastFunction.get(ctx.tree);
+  if (last && last.fn.nestedDefinitions === 0 && last.fn.body && last.fn.body.start <= at && at + 1 <= last.fn.body.end) return last.definition;
   const frame = walkerFor(ctx.tree, 'c-copy-bounds').frameAt(at, at + 1);
   if (!frame) return undefined;
   const fn = inherited<Node | null>(frame, 'c-function', (f, fromParent) => (f.type === 'function_definition' ? f.node : fromParent ?? null));
@@ -902,6 +912,7 @@ const MAX_CALL_DEPTH = 2;
 function scopeAt(ctx: CopyContext, at: number, found?: Node | null): { definition?: Node; fn?: FunctionFacts; scope: Scope } {
   const definition = found === undefined ? enclosingFunction(ctx, at) : found ?? undefined;
   const fn = definition ? functionFacts(ctx.tree, definition, ctx.text) : undefined;
+  if (found === undefined && definition && fn) lastFunction.set(ctx.tree, { definition, fn });
   const scope = new Scope(ctx.headers ? chained(layered(fileDeclarations(ctx.tree, ctx.text)), ctx.headers, layered(STANDARD_RECORDS)) : layered(fileDeclarations(ctx.tree, ctx.text), STANDARD_RECORDS), fn, at);
   return { definition, fn, scope };
 }

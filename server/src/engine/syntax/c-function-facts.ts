@@ -66,6 +66,13 @@ export interface FunctionFacts extends Span {
    * span of the asserted condition: the build fails unless it holds, so it holds after the statement.
    */
   readonly assertions: readonly (Span & { readonly condition: Span; readonly block: Span })[];
+  /** The body's extent, when there is one. */
+  readonly body?: Span;
+  /**
+   * How many function definitions the body holds (a GCC nested function, a parser's misreading): none, and every
+   * offset in the body belongs to this function.
+   */
+  readonly nestedDefinitions: number;
 }
 
 /** The compile-time assertion macros and keywords: unlike `assert()`, none is compiled out of a release build. */
@@ -147,6 +154,7 @@ class FunctionReader {
   readonly definitions: Definition[] = [];
   readonly loops: Span[] = [];
   readonly assertions: (Span & { condition: Span; block: Span })[] = [];
+  nestedDefinitions = 0;
   private readonly blocks: Span[] = [];
   /** The branches the walk is in (one per enclosing consequence, alternative, loop body or case). */
   private readonly branches: Span[] = [];
@@ -270,6 +278,7 @@ class FunctionReader {
       if (!cursor.nodeIsNamed) return;
       const type = cursor.nodeType;
       types[depth] = type;
+      if (type === 'function_definition') this.nestedDefinitions++;
       // A call handed a pointer (`fill(run, parts)`) may change what it points to: `run->pos`, `*run`. Read from
       // the cursor, without making a node of every argument.
       if (type === 'identifier' && depth > 0 && types[depth - 1] === 'argument_list') {
@@ -339,6 +348,8 @@ export function functionFacts(tree: Tree, definition: Node, text: string): Funct
     definitions: reader.definitions.sort((a, b) => a.start - b.start),
     loops: reader.loops,
     assertions: reader.assertions,
+    body: body ? { start: body.startIndex, end: body.endIndex } : undefined,
+    nestedDefinitions: reader.nestedDefinitions,
   };
   perTree.set(definition.startIndex, facts);
   return facts;

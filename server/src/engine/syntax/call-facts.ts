@@ -50,6 +50,7 @@ function sourceOf(root: Node): string {
  */
 function materialized(fact: CallFact): CallFact {
   const { callee, name, bare, nameStart, nameEnd, args, recovered } = fact;
+  for (const arg of args) void arg.stringValue;
   return { callee, name, bare, nameStart, nameEnd, args, recovered, inMacro: true };
 }
 

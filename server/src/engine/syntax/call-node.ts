@@ -91,6 +91,34 @@ function groupConstantText(id: GrammarLanguageId, group: readonly Node[]): strin
   return constantCText(group.map((node) => node.text).join(' '));
 }
 
+/**
+ * An argument whose constant text is read from the tree when first asked: only format conditions ask, for a few
+ * functions, and reading it costs more than finding the argument. Like the call's fact, it is valid while its tree
+ * is; whoever keeps facts past the tree reads `stringValue` first (the value is then kept and the nodes let go).
+ */
+class TreeArgument implements ArgumentFact {
+  private pending: readonly Node[] | undefined;
+  private value: string | undefined;
+
+  constructor(
+    private readonly id: GrammarLanguageId,
+    readonly start: number,
+    readonly end: number,
+    group: readonly Node[],
+  ) {
+    this.pending = group;
+  }
+
+  // On the prototype, not a closure per argument: a file has hundreds of thousands of arguments.
+  get stringValue(): string | undefined {
+    if (this.pending) {
+      this.value = groupConstantText(this.id, this.pending);
+      this.pending = undefined;
+    }
+    return this.value;
+  }
+}
+
 function argumentFacts(id: GrammarLanguageId, call: Node, toOriginal: OffsetMap): ArgumentFact[] {
   const args = argumentsOf(call);
   if (!args) return [];
@@ -99,7 +127,7 @@ function argumentFacts(id: GrammarLanguageId, call: Node, toOriginal: OffsetMap)
     const start = toOriginal(group[0].startIndex);
     const end = toOriginal(group[group.length - 1].endIndex);
     if (start === undefined || end === undefined) break;
-    facts.push({ start, end, stringValue: groupConstantText(id, group) });
+    facts.push(new TreeArgument(id, start, end, group));
   }
   return facts;
 }

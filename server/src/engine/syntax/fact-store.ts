@@ -95,7 +95,7 @@ export class FactStore {
     // were read when they were first kept.
     for (const { fact } of snapshot.calls ?? []) {
       void fact.callee;
-      void fact.args;
+      for (const arg of fact.args) void arg.stringValue;
     }
     return snapshot;
   }
