@@ -38,14 +38,8 @@ export class TextIndex {
   }
 
   positionAt(offset: number): Position {
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: offset - this.lineStarts[low] };
+    const line = this.lineAt(offset);
+    return { line, character: offset - this.lineStarts[line] };
   }
 
   offsetAt(position: Position): number {
