@@ -7,6 +7,7 @@ import { BlockList, isIPv4, isIPv6 } from 'net';
 import { RegexSyntaxError, compileRuleRegex, RuleRegex } from '../regex';
 import { IpRule } from '../rulebook/types';
 import { StringFact } from '../syntax/facts';
+import { InnerPair, innerPairs } from '../syntax/inner-pairs';
 import { Matcher, PrefilterInput, RawMatch, RuleKind, ScanDocument } from './kind';
 import { onNonCodeLine } from './keyword-prefilters';
 import { snakeCase } from './secret-values';
@@ -134,14 +135,27 @@ function addressesIn(fact: StringFact, ipv6: boolean): FoundAddress[] {
   return v6.length === 0 ? found : [...found, ...v6].sort((a, b) => a.start - b.start);
 }
 
-/** The key an address is the value of inside a string's JSON or query text: `{"senderIP":"…"}`, `?client=…&ip=…`. */
-const INNER_KEY_BEFORE = /(?:\\?"([A-Za-z_][\w.-]{0,63})\\?"\s*:\s*\\?"|([A-Za-z_][\w.-]{0,63})=)$/;
+/**
+ * The keys inside a string's JSON or query text (`{"senderIP":"…"}`, `?requester_ip=…`, read by `innerPairs`) that
+ * a rule's ignored names match: the spans of their values, in order. Read once per string.
+ */
+function ignoredInnerSpans(fact: StringFact, ignoreNames: RuleRegex): InnerPair[] {
+  return innerPairs(fact.value)
+    .filter((pair) => ignoreNames.test(snakeCase(pair.name)))
+    .sort((a, b) => a.start - b.start);
+}
 
-/** Whether the key an address is bound to inside its string's text is one of the rule's ignored names. */
-function ignoredInnerKey(fact: StringFact, at: number, ignoreNames: RuleRegex | undefined): boolean {
-  if (ignoreNames === undefined || at === 0) return false;
-  const key = INNER_KEY_BEFORE.exec(fact.value.slice(Math.max(0, at - 72), at));
-  return key !== null && ignoreNames.test(snakeCase(key[1] ?? key[2]));
+/** Whether offset `at` lies in one of `spans` (sorted by start; values do not overlap). */
+function inSpans(spans: readonly InnerPair[], at: number): boolean {
+  let low = 0;
+  let high = spans.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (spans[mid].start > at) high = mid - 1;
+    else if (spans[mid].end <= at) low = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
 /** Some address in the text (`valid` by its kind) that `flaggable` accepts, on a code line when the text is code. */
@@ -192,12 +206,16 @@ export const ipKind: RuleKind = {
           checkBudget();
           if (fact.standalone) continue;
           if (fact.context && ignoreNames?.test(snakeCase(fact.context.name))) continue;
+          let ignoredSpans: InnerPair[] | undefined;
+          // An address that is the value of an ignored key inside the string's own JSON or query text.
+          const ignoredInside = (at: number): boolean =>
+            ignoreNames !== undefined && at > 0 && inSpans((ignoredSpans ??= ignoredInnerSpans(fact, ignoreNames)), at);
           const flagged = addressesIn(fact, ipv6).filter(
             (found) =>
               !(found.type === 'ipv4' && isMask(found.address)) &&
               !allowed.check(found.address, found.type) &&
               !isAllowedRange(found) &&
-              !ignoredInnerKey(fact, found.start - fact.start, ignoreNames) &&
+              !ignoredInside(found.start - fact.start) &&
               !imageTag(fact, found.start - fact.start),
           );
           if (flagged.length === 0) continue;

@@ -341,7 +341,14 @@ class EarlierSpans {
  * `settings.DB_PASSWORD`) or a name that is called (`get_password(`).
  */
 function namesCode(text: string, end: number, value: string): boolean {
-  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value)) return true;
+  return /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value) || namesCalledFunction(text, end, value);
+}
+
+/**
+ * Whether a value is the name of a function called (`get_password(`; unquoted, `shared_secret = derive_key(` in a
+ * here-doc's C or an expression in a config): the value is computed, not written down.
+ */
+function namesCalledFunction(text: string, end: number, value: string): boolean {
   return text[end] === '(' && /^[A-Za-z_$][\w$.]*$/.test(value);
 }
 
@@ -605,7 +612,7 @@ export const secretKind: RuleKind = {
             const name = bound.name;
             if (namesItself(fact.value, name)) return; // password: "password", SN_id_PasswordBasedMAC "id-PasswordBasedMAC"
             if (!inner && notACredentialInPlace(doc, fact)) return;
-            if (namesCalledFunction(doc.text, fact)) return;
+            if (namesCalledFunction(doc.text, fact.end, fact.value)) return;
             // Inside a detection pattern (`regex: '…?authtoken=[A-Za-z0-9]+'`), a pair is the pattern's text.
             if (inner && inPatternValue(doc, fact.start)) return;
             if (onIgnoredLine(doc, fact.start)) return;
@@ -694,14 +701,6 @@ function notACredentialInPlace(doc: ScanDocument, fact: StringFact): boolean {
   const context = fact.context!;
   if (context.kind === 'key' && isRouteKey(context.fullName)) return true;
   return isKeywordComparedWithToken(fact, snakeCase) || isStoredPasswordHash(doc, fact) || isFieldNameList(doc, fact) || isMemberNumber(doc, fact) || inPatternValue(doc, fact.start);
-}
-
-/**
- * An unquoted value read from text that is the name of a function called (`shared_secret = derive_key(` in a
- * here-doc's C, an expression in a config): the value is computed, not written down.
- */
-function namesCalledFunction(text: string, fact: StringFact): boolean {
-  return text[fact.end] === '(' && /^[A-Za-z_$][\w$.]*$/.test(fact.value);
 }
 
 /**
